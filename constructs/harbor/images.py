@@ -1,0 +1,32 @@
+"""Every container image the library runs, pinned in one place.
+
+Tags are exact versions, never `latest`, so that a synth today and a synth next month give the same
+manifests and Argo CD shows no drift.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .validation import fail
+
+# The pause image does nothing but hold the CSI volume mounted; 3.10 is the version that
+# Kubernetes 1.31-1.33 ship as their sandbox image, multi-arch and non-root capable.
+PAUSE_IMAGE = "registry.k8s.io/pause:3.10"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Image:
+    """A container image reference: registry, repository and an exact tag."""
+
+    registry: str
+    repository: str
+    tag: str
+
+    def __post_init__(self) -> None:
+        if not self.tag or self.tag == "latest":
+            raise fail("Image.tag", "an exact version (not empty, not 'latest')", self.tag)
+
+    @property
+    def reference(self) -> str:
+        return f"{self.registry}/{self.repository}:{self.tag}"

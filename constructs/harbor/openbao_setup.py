@@ -1,0 +1,54 @@
+"""The OpenBao side of every OpenBaoSecretSync: a read-only policy, a Kubernetes-auth role, a kv template.
+
+It is derived from the same objects that produce the SecretProviderClass, so the policy grants
+exactly the paths the cluster reads. It is printed for an operator to run; nothing of it is
+synthesized, because it configures OpenBao, not the cluster Argo CD syncs.
+"""
+
+from __future__ import annotations
+
+import shlex
+from itertools import groupby
+
+from constructs import Construct
+
+from .openbao import OpenBaoSecretSync
+
+
+def policy_hcl(sync: OpenBaoSecretSync) -> str:
+    """Read on exactly the secret paths the sync fetches, nothing else."""
+    paths = sorted({source.path for source in sync.sources})
+    return "".join(f'path "{path}" {{\n  capabilities = ["read"]\n}}\n' for path in paths)
+
+
+def setup_commands(sync: OpenBaoSecretSync) -> str:
+    """The `bao` commands that make the sync work, for one sync."""
+    role_args = [
+        f"bound_service_account_names={sync.service_account_name}",
+        f"bound_service_account_namespaces={sync.namespace}",
+        f"token_policies={sync.policy_name}",
+        "token_ttl=20m",
+    ]
+    if sync.server.audience:
+        role_args.append(f"audience={sync.server.audience}")
+    lines = [
+        f"# OpenBaoSecretSync {sync.node.path}: SecretProviderClass {sync.namespace}/{sync.name}",
+        f"export BAO_ADDR={shlex.quote(sync.server.address)}",
+        f"bao policy write {sync.policy_name} - <<'EOF'",
+        policy_hcl(sync).rstrip("\n"),
+        "EOF",
+        f"bao write auth/{sync.server.auth_mount_path}/role/{sync.role} \\\n    " + " \\\n    ".join(role_args),
+        "# every key below must exist before Argo CD syncs; replace each <...> with the value",
+    ]
+    for kv_path, sources in groupby(sorted(sync.sources, key=lambda s: (s.kv_path, s.key)), key=lambda s: s.kv_path):
+        pairs = " \\\n    ".join(f"{source.key}='<{source.key}>'" for source in sources)
+        lines.append(f"bao kv put {kv_path} \\\n    {pairs}")
+    return "\n".join(lines) + "\n"
+
+
+def setup_script(root: Construct) -> str:
+    """The commands for every OpenBaoSecretSync in a construct tree, in tree order."""
+    syncs = [c for c in root.node.find_all() if isinstance(c, OpenBaoSecretSync)]
+    if not syncs:
+        raise ValueError(f"{root.node.path or 'app'} holds no OpenBaoSecretSync: nothing to set up in OpenBao")
+    return "\n".join(setup_commands(sync) for sync in syncs)

@@ -1,0 +1,106 @@
+"""Checks shared by every construct's configuration.
+
+Each check raises ``ValueError`` naming the field, the rule and the bad value, so that a mistake is
+reported at the point of entry, before anything is handed to cdk8s (errors raised inside jsii surface
+as a bare ``RuntimeError`` that names neither).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+# RFC 1123 label as Kubernetes uses it for names of Services, Namespaces, ...
+DNS_LABEL = re.compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?")
+# RFC 1123 subdomain: what Kubernetes accepts for ConfigMap, Secret and Deployment names.
+DNS_SUBDOMAIN = re.compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*")
+# A Kubernetes resource quantity such as "50Gi", "100m" or "1".
+QUANTITY = re.compile(r"(\d+(\.\d+)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E)?")
+# What a Secret data key or ConfigMap key may be.
+CONFIG_KEY = re.compile(r"[-._a-zA-Z0-9]+")
+# An environment variable name that every container runtime accepts.
+ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def fail(field: str, rule: str, value: object) -> ValueError:
+    """The one shape of every configuration error: field, rule, then the value as given."""
+    return ValueError(f"{field} must be {rule}, got {value!r}")
+
+
+def check_dns_label(field: str, value: str) -> str:
+    if not isinstance(value, str) or len(value) > 63 or not DNS_LABEL.fullmatch(value):
+        raise fail(field, "a DNS-1123 label (lower-case letters, digits and '-', at most 63 characters)", value)
+    return value
+
+
+def check_dns_subdomain(field: str, value: str) -> str:
+    if not isinstance(value, str) or len(value) > 253 or not DNS_SUBDOMAIN.fullmatch(value):
+        raise fail(field, "a DNS-1123 subdomain (lower-case letters, digits, '-' and '.')", value)
+    return value
+
+
+def check_hostname(field: str, value: str, *, allow_wildcard: bool = False) -> str:
+    """An RFC 1123 host name: lower case, no scheme, no port, no path; '*' only as the leftmost label."""
+    if not isinstance(value, str) or not value:
+        raise fail(field, "a host name such as 'harbor.example.com'", value)
+    if "://" in value or "/" in value:
+        raise fail(field, "a bare host name without scheme or path", value)
+    if ":" in value:
+        raise fail(field, "a host name without a port", value)
+    if value != value.lower():
+        raise fail(field, "lower case (Gateways compare host names byte for byte)", value)
+    labels = value.split(".")
+    if labels[0] == "*":
+        if not allow_wildcard:
+            raise fail(field, "a host name without a wildcard", value)
+        labels = labels[1:]
+    if "*" in value.replace("*.", "", 1) or not labels or len(value) > 253:
+        raise fail(field, "a host name with '*' only as the whole leftmost label", value)
+    for label in labels:
+        if len(label) > 63 or not DNS_LABEL.fullmatch(label):
+            raise fail(field, "an RFC 1123 host name (labels of a-z, 0-9 and '-')", value)
+    return value
+
+
+def check_port(field: str, value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 65535:
+        raise fail(field, "a port number from 1 to 65535", value)
+    return value
+
+
+def check_quantity(field: str, value: str) -> str:
+    if not isinstance(value, str) or not QUANTITY.fullmatch(value):
+        raise fail(field, "a Kubernetes quantity such as '50Gi' or '500m'", value)
+    return value
+
+
+def check_positive(field: str, value: int, *, minimum: int = 1) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise fail(field, f"an integer of at least {minimum}", value)
+    return value
+
+
+def check_config_key(field: str, value: str) -> str:
+    if not isinstance(value, str) or len(value) > 253 or not CONFIG_KEY.fullmatch(value):
+        raise fail(field, "a Secret/ConfigMap key (letters, digits, '-', '_' and '.')", value)
+    return value
+
+
+def check_env_name(field: str, value: str) -> str:
+    if not isinstance(value, str) or not ENV_NAME.fullmatch(value):
+        raise fail(field, "an environment variable name (letters, digits and '_', not starting with a digit)", value)
+    return value
+
+
+def check_http_url(field: str, value: str, *, allow_path: bool = True) -> str:
+    """An absolute http(s) URL with a host; ``allow_path=False`` also rejects a path, query or fragment."""
+    if not isinstance(value, str):
+        raise fail(field, "an http:// or https:// URL", value)
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise fail(field, "an http:// or https:// URL with a host", value)
+    if not allow_path and (parts.path not in ("", "/") or parts.query or parts.fragment):
+        raise fail(field, "a URL without a path, query or fragment", value)
+    if parts.netloc != parts.netloc.lower():
+        raise fail(field, "a URL whose host is lower case", value)
+    return value
