@@ -1,0 +1,316 @@
+"""What every Harbor component shares: names, addresses, labels, pod hardening, config checksums."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+from cdk8s_plus_27 import k8s
+from constructs import Construct
+
+from ..handles import SecretKeyRef, ServicePort
+from ..harbor_config import (
+    AccessMode,
+    HarborImages,
+    HarborReplicas,
+    HarborResources,
+    HarborStorage,
+    LogLevel,
+    ProxySettings,
+    Resources,
+    Storage,
+    TrivySettings,
+)
+from ..harbor_secrets import HarborSecrets
+from ..metadata import SYNC_WAVE, SyncWave, selector_labels, standard_labels
+from ..validation import fail
+
+CONFIG_CHECKSUM = "checksum/config"
+
+# Ports Harbor 2.15.1 listens on, by component.
+CORE_PORT = 8080
+PORTAL_PORT = 8080
+REGISTRY_PORT = 5000
+REGISTRYCTL_PORT = 8080
+JOBSERVICE_PORT = 8080
+TRIVY_PORT = 8080
+DATABASE_PORT = 5432
+REDIS_PORT = 6379
+NGINX_PORT = 8080
+
+# Redis database index per client, as Harbor's own installer assigns them.
+REDIS_DB_CORE = 0
+REDIS_DB_JOBSERVICE = 1
+REDIS_DB_REGISTRY = 2
+REDIS_DB_TRIVY = 5
+
+
+@dataclass(frozen=True)
+class Endpoints:
+    """The Service address of every component, derived once from the instance name.
+
+    Components create their Services from these handles and read each other's addresses from
+    them, so a config can only name a Service that exists with that port.
+    """
+
+    core: ServicePort
+    portal: ServicePort
+    registry: ServicePort
+    registryctl: ServicePort
+    jobservice: ServicePort
+    trivy: ServicePort
+    database: ServicePort
+    redis: ServicePort
+    entrypoint: ServicePort
+
+    @classmethod
+    def for_instance(cls, instance: str) -> "Endpoints":
+        return cls(
+            core=ServicePort(service=f"{instance}-core", port=80),
+            portal=ServicePort(service=f"{instance}-portal", port=80),
+            registry=ServicePort(service=f"{instance}-registry", port=REGISTRY_PORT),
+            registryctl=ServicePort(service=f"{instance}-registry", port=REGISTRYCTL_PORT),
+            jobservice=ServicePort(service=f"{instance}-jobservice", port=80),
+            trivy=ServicePort(service=f"{instance}-trivy", port=TRIVY_PORT),
+            database=ServicePort(service=f"{instance}-database", port=DATABASE_PORT),
+            redis=ServicePort(service=f"{instance}-redis", port=REDIS_PORT),
+            # the nginx entry point is the Service named after the instance itself: `harbor:80`
+            entrypoint=ServicePort(service=instance, port=80),
+        )
+
+    def redis_url(self, db: int) -> str:
+        return f"redis://{self.redis.host}:{self.redis.port}/{db}?idle_timeout_seconds=30"
+
+
+@dataclass(frozen=True, kw_only=True)
+class HarborContext:
+    """Everything a component needs from HarborRegistry, resolved once by its constructor."""
+
+    instance: str                       # resource name prefix, e.g. "harbor"
+    external_url: str                   # e.g. "https://harbor.madhan.app"
+    secrets: HarborSecrets
+    endpoints: Endpoints
+    images: HarborImages = HarborImages()
+    storage: HarborStorage = HarborStorage()
+    replicas: HarborReplicas = HarborReplicas()
+    resources: HarborResources = HarborResources()
+    trivy: TrivySettings | None = TrivySettings()
+    log_level: LogLevel = LogLevel.INFO
+    proxy: ProxySettings = ProxySettings()
+    pod_annotations: Mapping[str, str] = field(default_factory=dict)   # e.g. reloader markers
+
+    def name(self, component: str) -> str:
+        return f"{self.instance}-{component}"
+
+    def labels(self, component: str) -> dict[str, str]:
+        return standard_labels(name="harbor", instance=self.instance, component=component, part_of="harbor",
+                               version=self.images.tag)
+
+    def selector(self, component: str) -> dict[str, str]:
+        return selector_labels(self.labels(component))
+
+    def no_proxy(self) -> str:
+        """In-cluster names that must never go through the outbound proxy, then the user's."""
+        internal = [e.service for e in (self.endpoints.core, self.endpoints.jobservice, self.endpoints.database,
+                                        self.endpoints.registry, self.endpoints.portal, self.endpoints.trivy,
+                                        self.endpoints.redis)]
+        return ",".join([*internal, "127.0.0.1", "localhost", ".local", ".internal", *self.proxy.no_proxy])
+
+    def proxy_env(self) -> list[k8s.EnvVar]:
+        return [k8s.EnvVar(name="HTTP_PROXY", value=self.proxy.http_proxy),
+                k8s.EnvVar(name="HTTPS_PROXY", value=self.proxy.https_proxy),
+                k8s.EnvVar(name="NO_PROXY", value=self.no_proxy())]
+
+
+# ---- content checksums ------------------------------------------------------------------------
+
+def checksum(*contents: Mapping[str, str] | str) -> str:
+    """A sha256 of config content: the same content gives the same value on every synth.
+
+    Put on a pod template, it rolls the pods when the config they mount changes, and only then.
+    """
+    digest = hashlib.sha256()
+    for content in contents:
+        digest.update(json.dumps(content, sort_keys=True, separators=(",", ":")).encode())
+    return digest.hexdigest()
+
+
+# ---- objects ------------------------------------------------------------------------------------
+
+def config_map(scope: Construct, id: str, ctx: HarborContext, component: str, name: str,
+               data: Mapping[str, str]) -> k8s.KubeConfigMap:
+    return k8s.KubeConfigMap(scope, id, metadata=k8s.ObjectMeta(name=name, labels=ctx.labels(component)),
+                             data=dict(sorted(data.items())))
+
+
+def service(scope: Construct, id: str, ctx: HarborContext, component: str, handle: ServicePort,
+            ports: Sequence[tuple[str, ServicePort, int]]) -> k8s.KubeService:
+    """A ClusterIP Service named by `handle`; each port is (name, handle, container port)."""
+    for _, port, _ in ports:
+        if port.service != handle.service:
+            raise fail(f"{component} Service port", f"a port of Service {handle.service!r}", port)
+    return k8s.KubeService(
+        scope, id,
+        metadata=k8s.ObjectMeta(name=handle.service, labels=ctx.labels(component)),
+        spec=k8s.ServiceSpec(
+            type="ClusterIP",
+            selector=ctx.selector(component),
+            ports=[k8s.ServicePort(name=name, port=port.port, target_port=k8s.IntOrString.from_number(target),
+                                   protocol="TCP")
+                   for name, port, target in ports],
+        ),
+    )
+
+
+def resources(r: Resources) -> k8s.ResourceRequirements:
+    q = k8s.Quantity.from_string
+    return k8s.ResourceRequirements(
+        requests={"cpu": q(r.cpu_request), "memory": q(r.memory_request)},
+        limits={"cpu": q(r.cpu_limit), "memory": q(r.memory_limit)},
+    )
+
+
+def container_security(*, read_only_root: bool = True) -> k8s.SecurityContext:
+    """The restricted Pod Security Standard for one container."""
+    return k8s.SecurityContext(
+        allow_privilege_escalation=False,
+        privileged=False,
+        read_only_root_filesystem=read_only_root,
+        run_as_non_root=True,
+        capabilities=k8s.Capabilities(drop=["ALL"]),
+        seccomp_profile=k8s.SeccompProfile(type="RuntimeDefault"),
+    )
+
+
+def pod_security(*, user: int, group: int | None = None, fs_group: int | None = None) -> k8s.PodSecurityContext:
+    return k8s.PodSecurityContext(
+        run_as_non_root=True,
+        run_as_user=user,
+        run_as_group=group if group is not None else user,
+        fs_group=fs_group if fs_group is not None else user,
+        fs_group_change_policy="OnRootMismatch",
+        seccomp_profile=k8s.SeccompProfile(type="RuntimeDefault"),
+    )
+
+
+def http_probe(path: str, port: int | str, *, initial_delay: int = 0, period: int = 10, failure: int = 3,
+               timeout: int = 1) -> k8s.Probe:
+    target = k8s.IntOrString.from_number(port) if isinstance(port, int) else k8s.IntOrString.from_string(port)
+    return k8s.Probe(http_get=k8s.HttpGetAction(path=path, port=target, scheme="HTTP"),
+                     initial_delay_seconds=initial_delay, period_seconds=period, failure_threshold=failure,
+                     timeout_seconds=timeout, success_threshold=1)
+
+
+def secret_file_volume(name: str, ref: SecretKeyRef, file_name: str, mode: int = 0o400) -> k8s.Volume:
+    """A volume holding one key of a synced Secret as one file."""
+    return k8s.Volume(name=name, secret=k8s.SecretVolumeSource(
+        secret_name=ref.secret, default_mode=mode, items=[k8s.KeyToPath(key=ref.key, path=file_name)]))
+
+
+def config_volume(name: str, config_map_name: str) -> k8s.Volume:
+    return k8s.Volume(name=name, config_map=k8s.ConfigMapVolumeSource(name=config_map_name))
+
+
+def claim_volume(name: str, claim_name: str) -> k8s.Volume:
+    return k8s.Volume(name=name, persistent_volume_claim=k8s.PersistentVolumeClaimVolumeSource(claim_name=claim_name))
+
+
+def empty_dir(name: str, *, memory: bool = False, size_limit: str | None = None) -> k8s.Volume:
+    return k8s.Volume(name=name, empty_dir=k8s.EmptyDirVolumeSource(
+        medium="Memory" if memory else None,
+        size_limit=k8s.Quantity.from_string(size_limit) if size_limit else None))
+
+
+def persistent_claim(scope: Construct, id: str, ctx: HarborContext, component: str, storage: Storage,
+                     name: str) -> str:
+    """The claim a component mounts: the existing one when given, otherwise a new one named `name`."""
+    if storage.existing_claim:
+        return storage.existing_claim
+    k8s.KubePersistentVolumeClaim(
+        scope, id,
+        metadata=k8s.ObjectMeta(name=name, labels=ctx.labels(component)),
+        spec=k8s.PersistentVolumeClaimSpec(
+            access_modes=[storage.access.value],
+            storage_class_name=storage.storage_class,
+            resources=k8s.ResourceRequirements(requests={"storage": k8s.Quantity.from_string(storage.size)}),
+        ),
+    )
+    return name
+
+
+def claim_template(ctx: HarborContext, component: str, storage: Storage, name: str) -> k8s.KubePersistentVolumeClaimProps:
+    """A StatefulSet volumeClaimTemplate (its claims are named `<name>-<statefulset>-<ordinal>`)."""
+    return k8s.KubePersistentVolumeClaimProps(
+        metadata=k8s.ObjectMeta(name=name, labels=ctx.labels(component)),
+        spec=k8s.PersistentVolumeClaimSpec(
+            access_modes=[storage.access.value],
+            storage_class_name=storage.storage_class,
+            resources=k8s.ResourceRequirements(requests={"storage": k8s.Quantity.from_string(storage.size)}),
+        ),
+    )
+
+
+def deployment_strategy(component: str, replicas: int, written_volumes: Sequence[tuple[str, Storage]]) -> k8s.DeploymentStrategy:
+    """RollingUpdate, unless a volume the pods write cannot be mounted by two pods at once.
+
+    During a rolling update the new pod starts before the old one stops, possibly on another node:
+    a ReadWriteOnce volume then fails with a Multi-Attach error and the rollout hangs. With one
+    replica, Recreate avoids that at the price of a short outage; with several replicas nothing can
+    avoid it, so that is an error.
+    """
+    single_attach = [(field_name, s) for field_name, s in written_volumes if not s.shared]
+    if not single_attach:
+        return k8s.DeploymentStrategy(type="RollingUpdate", rolling_update=k8s.RollingUpdateDeployment(
+            max_surge=k8s.IntOrString.from_number(1), max_unavailable=k8s.IntOrString.from_number(0)))
+    if replicas > 1:
+        field_name, storage = single_attach[0]
+        raise fail(f"HarborStorage.{field_name}.access",
+                   f"ReadWriteMany when {component} runs {replicas} replicas (pods on several nodes write it)",
+                   storage.access.value)
+    return k8s.DeploymentStrategy(type="Recreate")
+
+
+def pod_metadata(ctx: HarborContext, component: str, config_checksum: str | None) -> k8s.ObjectMeta:
+    annotations = dict(ctx.pod_annotations)
+    if config_checksum:
+        annotations[CONFIG_CHECKSUM] = config_checksum
+    return k8s.ObjectMeta(labels=ctx.labels(component), annotations=annotations or None)
+
+
+def deployment(scope: Construct, id: str, ctx: HarborContext, component: str, *, replicas: int,
+               pod: k8s.PodSpec, config_checksum: str | None, strategy: k8s.DeploymentStrategy) -> k8s.KubeDeployment:
+    return k8s.KubeDeployment(
+        scope, id,
+        metadata=k8s.ObjectMeta(name=ctx.name(component), labels=ctx.labels(component),
+                                annotations={SYNC_WAVE: str(int(SyncWave.WORKLOADS))}),
+        spec=k8s.DeploymentSpec(
+            replicas=replicas,
+            revision_history_limit=3,
+            selector=k8s.LabelSelector(match_labels=ctx.selector(component)),
+            strategy=strategy,
+            template=k8s.PodTemplateSpec(metadata=pod_metadata(ctx, component, config_checksum), spec=pod),
+        ),
+    )
+
+
+def stateful_set(scope: Construct, id: str, ctx: HarborContext, component: str, *, replicas: int,
+                 pod: k8s.PodSpec, config_checksum: str | None,
+                 claims: Sequence[k8s.KubePersistentVolumeClaimProps]) -> k8s.KubeStatefulSet:
+    return k8s.KubeStatefulSet(
+        scope, id,
+        metadata=k8s.ObjectMeta(name=ctx.name(component), labels=ctx.labels(component),
+                                annotations={SYNC_WAVE: str(int(SyncWave.WORKLOADS))}),
+        spec=k8s.StatefulSetSpec(
+            replicas=replicas,
+            revision_history_limit=3,
+            service_name=ctx.name(component),
+            selector=k8s.LabelSelector(match_labels=ctx.selector(component)),
+            # claims outlive the StatefulSet: deleting or scaling it never deletes images or data
+            persistent_volume_claim_retention_policy=k8s.StatefulSetPersistentVolumeClaimRetentionPolicy(
+                when_deleted="Retain", when_scaled="Retain"),
+            template=k8s.PodTemplateSpec(metadata=pod_metadata(ctx, component, config_checksum), spec=pod),
+            volume_claim_templates=list(claims),
+        ),
+    )

@@ -1,0 +1,106 @@
+"""Every secret Harbor needs, where it lives in OpenBao, and which Kubernetes Secret it lands in.
+
+`harbor_synced_secrets(path)` declares the Secrets an OpenBaoSecretSync must produce; the sync then
+hands out `HarborSecrets`, one typed handle per value, which HarborRegistry wires into its pods.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from .handles import SecretKeyRef
+from .openbao import BaoKey, OpenBaoSecretSync, SyncedSecret
+from .validation import fail
+
+REGISTRY_USER = "harbor_registry_user"
+
+
+@dataclass(frozen=True)
+class SecretSpec:
+    """One Harbor secret: its OpenBao field, and its Secret and key in Kubernetes."""
+
+    bao_key: str
+    secret_suffix: str     # the Secret is named "<instance>-<suffix>", e.g. "harbor-core"
+    key: str
+    purpose: str
+
+    def secret(self, instance: str) -> str:
+        return f"{instance}-{self.secret_suffix}"
+
+
+# The keys are what Harbor's components read; the OpenBao field names say what each value is.
+SPECS: dict[str, SecretSpec] = {
+    "admin_password": SecretSpec("HARBOR_ADMIN_PASSWORD", "admin", "HARBOR_ADMIN_PASSWORD",
+                                 "initial admin password; read only on the first start against an empty database"),
+    "secret_key": SecretSpec("SECRET_KEY", "core", "secretKey",
+                             "16-character AES key for credentials stored in the database; never change it"),
+    "core_secret": SecretSpec("CORE_SECRET", "core", "secret",
+                              "shared secret of core, jobservice and registryctl"),
+    "csrf_key": SecretSpec("CSRF_KEY", "core", "CSRF_KEY", "32-character CSRF key of the UI"),
+    "token_private_key": SecretSpec("TOKEN_PRIVATE_KEY", "core", "tls.key",
+                                    "RSA private key (PEM) that signs the token service's JWTs"),
+    "jobservice_secret": SecretSpec("JOBSERVICE_SECRET", "jobservice", "JOBSERVICE_SECRET",
+                                    "secret between core and jobservice"),
+    "registry_http_secret": SecretSpec("REGISTRY_HTTP_SECRET", "registry", "REGISTRY_HTTP_SECRET",
+                                       "signs upload state; the same on every registry replica"),
+    "registry_password": SecretSpec("REGISTRY_CREDENTIAL_PASSWORD", "registry", "REGISTRY_CREDENTIAL_PASSWORD",
+                                    f"password of {REGISTRY_USER}, with which core and jobservice reach the registry"),
+    "registry_htpasswd": SecretSpec("REGISTRY_HTPASSWD", "registry", "REGISTRY_HTPASSWD",
+                                    f"bcrypt htpasswd line of {REGISTRY_USER} for that password"),
+    "database_password": SecretSpec("DATABASE_PASSWORD", "database", "POSTGRES_PASSWORD",
+                                    "password of the database user postgres"),
+    "trivy_github_token": SecretSpec("TRIVY_GITHUB_TOKEN", "trivy", "gitHubToken",
+                                     "optional GitHub token that raises Trivy's download rate limit"),
+}
+OPTIONAL = frozenset({"trivy_github_token"})
+
+
+@dataclass(frozen=True, kw_only=True)
+class HarborSecrets:
+    """A handle per Harbor secret; any source that produces these Secret keys will do."""
+
+    admin_password: SecretKeyRef
+    secret_key: SecretKeyRef
+    core_secret: SecretKeyRef
+    csrf_key: SecretKeyRef
+    token_private_key: SecretKeyRef
+    jobservice_secret: SecretKeyRef
+    registry_http_secret: SecretKeyRef
+    registry_password: SecretKeyRef
+    registry_htpasswd: SecretKeyRef
+    database_password: SecretKeyRef
+    trivy_github_token: SecretKeyRef | None = None
+
+    def __post_init__(self) -> None:
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if value is None and item.name in OPTIONAL:
+                continue
+            if not isinstance(value, SecretKeyRef):
+                raise fail(f"HarborSecrets.{item.name}", "a SecretKeyRef handed out by a secret sync", value)
+
+    @classmethod
+    def from_sync(cls, sync: OpenBaoSecretSync, *, instance: str = "harbor") -> "HarborSecrets":
+        """The handles of a sync declared with `harbor_synced_secrets`; a missing key is an error."""
+        produced = sync.produced_keys
+        handles = {}
+        for name, spec in SPECS.items():
+            secret = spec.secret(instance)
+            if (secret, spec.key) in produced:
+                handles[name] = sync.key(secret, spec.key)
+            elif name not in OPTIONAL:
+                raise fail(f"HarborSecrets.from_sync({sync.name!r}).{name}",
+                           f"synced as Secret {secret!r} key {spec.key!r} (declare it with harbor_synced_secrets)",
+                           sorted(produced))
+        return cls(**handles)
+
+
+def harbor_synced_secrets(path: str, *, instance: str = "harbor",
+                          trivy_github_token: bool = False) -> list[SyncedSecret]:
+    """The Secrets HarborRegistry `instance` reads, every value from one OpenBao secret at `path`."""
+    by_secret: dict[str, dict[str, BaoKey]] = {}
+    for name, spec in SPECS.items():
+        if name in OPTIONAL and not trivy_github_token:
+            continue
+        by_secret.setdefault(spec.secret(instance), {})[spec.key] = BaoKey(path=path, key=spec.bao_key)
+    return [SyncedSecret(secret, keys=keys) for secret, keys in by_secret.items()]
