@@ -1,7 +1,9 @@
 """The homelab site: Harbor in namespace `harbor`, synthesized into dist/harbor/ for Argo CD.
 
-    python main.py                  write dist/harbor/
-    python main.py openbao-setup    print the `bao` commands that create the policy, role and keys
+    python main.py                            write dist/harbor/
+    python main.py openbao-setup              print the `bao` policy and role commands and the keys to store
+    python main.py generate-secrets [-o F]    print a fresh set of Harbor secrets as `bao kv put`
+                                              (with -o, also write them to F as JSON, mode 0600)
 
 Site facts live here and only here; the constructs take them as typed values.
 """
@@ -22,36 +24,65 @@ except ImportError:  # a system Node on PATH serves as well
     pass
 
 import argparse  # noqa: E402
+import json  # noqa: E402
 
 import cdk8s  # noqa: E402
 
 from constructs.harbor import (  # noqa: E402
+    AccessMode,
     AppChart,
     BaoKey,
+    GatewayRef,
+    GatewayRoute,
+    HarborRegistry,
+    HarborSecrets,
+    HarborStorage,
     OpenBaoSecretSync,
     OpenBaoServer,
-    SyncedSecret,
+    RouteRule,
+    Storage,
+    TrivySettings,
+    generate_harbor_secrets,
+    harbor_synced_secrets,
+    kv_put_command,
     setup_script,
     synthesize,
 )
 
 APP_NAME = "harbor"
 NAMESPACE = "harbor"
+HOSTNAME = "harbor.madhan.app"
+# TLS ends at the Gateway; Harbor builds its links and token URLs from this external URL.
+EXTERNAL_URL = f"https://{HOSTNAME}"
+GATEWAY = GatewayRef(name="homelab-gateway", namespace="kube-system")
 OPENBAO = OpenBaoServer(address="http://openbao.openbao.svc.cluster.local:8200")
 OPENBAO_ROLE = "harbor"
 # KV version 2 at mount `secret`: the CSI provider reads the API path, with its `data/` segment.
 HARBOR_SECRETS_PATH = "secret/data/harbor"
+LONGHORN = "longhorn"
 
 
 def build(outdir: str) -> cdk8s.App:
     app = cdk8s.App(outdir=outdir, yaml_output_type=cdk8s.YamlOutputType.FILE_PER_RESOURCE)
     chart = AppChart(app, APP_NAME, namespace=NAMESPACE)
-    OpenBaoSecretSync(
-        chart, "secrets", name="harbor-secrets", server=OPENBAO, role=OPENBAO_ROLE,
-        secrets=[SyncedSecret("harbor-admin", keys={
-            "HARBOR_ADMIN_PASSWORD": BaoKey(path=HARBOR_SECRETS_PATH, key="HARBOR_ADMIN_PASSWORD"),
-        })],
+    secrets = OpenBaoSecretSync(chart, "secrets", name="harbor-secrets", server=OPENBAO, role=OPENBAO_ROLE,
+                                secrets=harbor_synced_secrets(HARBOR_SECRETS_PATH))
+    harbor = HarborRegistry(
+        chart, "harbor",
+        external_url=EXTERNAL_URL,
+        secrets=HarborSecrets.from_sync(secrets),
+        storage=HarborStorage(
+            # several pods (registry and registryctl, and any rollout) write these: ReadWriteMany
+            registry=Storage(size="50Gi", access=AccessMode.READ_WRITE_MANY, storage_class=LONGHORN),
+            jobservice=Storage(size="1Gi", access=AccessMode.READ_WRITE_MANY, storage_class=LONGHORN),
+            database=Storage(size="10Gi", access=AccessMode.READ_WRITE_ONCE, storage_class=LONGHORN),
+            redis=Storage(size="1Gi", access=AccessMode.READ_WRITE_ONCE, storage_class=LONGHORN),
+            trivy=Storage(size="5Gi", access=AccessMode.READ_WRITE_ONCE, storage_class=LONGHORN),
+        ),
+        trivy=TrivySettings(),
     )
+    GatewayRoute(chart, "route", name="harbor", gateway=GATEWAY, hostnames=[harbor.hostname],
+                 rules=[RouteRule(backend=harbor.entrypoint, paths=("/",))])
     return app
 
 
@@ -60,16 +91,33 @@ def output_dir() -> Path:
     return Path(os.environ.get("CDK8S_OUTDIR", "dist")) / APP_NAME
 
 
+def generate_secrets(output: Path | None) -> str:
+    values = generate_harbor_secrets()
+    if output is not None:
+        # created 0600 from the start: the values never sit in a world-readable file
+        descriptor = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as file:
+            json.dump(values, file, indent=2, sort_keys=True)
+    kv_path = BaoKey(path=HARBOR_SECRETS_PATH, key="x").kv_path
+    return (setup_script(build(outdir=os.devnull), kv_template=False)
+            + "# store the fresh values (the output holds secrets: do not paste it anywhere shared)\n"
+            + kv_put_command(kv_path, values))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", nargs="?", default="synth", choices=["synth", "openbao-setup"])
+    parser.add_argument("command", nargs="?", default="synth", choices=["synth", "openbao-setup", "generate-secrets"])
+    parser.add_argument("-o", "--output", type=Path, help="generate-secrets: also write the values to this new file")
     args = parser.parse_args(argv)
     try:
         if args.command == "openbao-setup":
             sys.stdout.write(setup_script(build(outdir=os.devnull)))
             return 0
+        if args.command == "generate-secrets":
+            sys.stdout.write(generate_secrets(args.output))
+            return 0
         written = synthesize(build, output_dir())
-    except ValueError as error:
+    except (ValueError, FileExistsError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     print(f"wrote {len(written)} manifests to {output_dir()}/")

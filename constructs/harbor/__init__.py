@@ -1,31 +1,66 @@
 """Harbor on Kubernetes with GitOps: reusable cdk8s constructs.
 
-`OpenBaoSecretSync` brings OpenBao keys into Kubernetes Secrets, `GatewayRoute` attaches Service
-handles to a Gateway, and `AppChart` holds one application namespace with its Namespace object.
+`HarborRegistry` deploys every Harbor component, `OpenBaoSecretSync` brings OpenBao keys into
+Kubernetes Secrets, `GatewayRoute` attaches Service handles to a Gateway, and `AppChart` holds one
+application namespace with its Namespace object.
 """
 
 from .app_chart import AppChart
 from .gateway_route import GatewayRef, GatewayRoute, PathMatch, RouteRule
 from .handles import SecretKeyRef, ServicePort
+from .harbor_config import (
+    HARBOR_VERSION,
+    AccessMode,
+    HarborImages,
+    HarborReplicas,
+    HarborResources,
+    HarborStorage,
+    LogLevel,
+    ProxySettings,
+    Resources,
+    Severity,
+    Storage,
+    TrivySettings,
+)
+from .harbor_registry import HarborRegistry
+from .harbor_secrets import HarborSecrets, harbor_synced_secrets
 from .metadata import SyncWave
 from .openbao import BaoKey, OpenBaoSecretSync, OpenBaoServer, SecretType, SyncedSecret
 from .openbao_setup import setup_commands, setup_script
 from .output import synthesize, validation_errors
+from .secret_generator import generate_harbor_secrets, kv_put_command
 
 __all__ = [
+    "HARBOR_VERSION",
+    "AccessMode",
     "AppChart",
     "BaoKey",
     "GatewayRef",
     "GatewayRoute",
+    "HarborImages",
+    "HarborRegistry",
+    "HarborReplicas",
+    "HarborResources",
+    "HarborSecrets",
+    "HarborStorage",
+    "LogLevel",
     "OpenBaoSecretSync",
     "OpenBaoServer",
     "PathMatch",
+    "ProxySettings",
+    "Resources",
     "RouteRule",
     "SecretKeyRef",
     "SecretType",
     "ServicePort",
+    "Severity",
+    "Storage",
     "SyncWave",
     "SyncedSecret",
+    "TrivySettings",
+    "generate_harbor_secrets",
+    "harbor_synced_secrets",
+    "kv_put_command",
     "setup_commands",
     "setup_script",
     "synthesize",

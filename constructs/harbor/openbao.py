@@ -53,10 +53,10 @@ class OpenBaoServer:
 
     def __post_init__(self) -> None:
         check_http_url("OpenBaoServer.address", self.address)
-        if not BAO_PATH.fullmatch(self.auth_mount_path):
+        if not isinstance(self.auth_mount_path, str) or not BAO_PATH.fullmatch(self.auth_mount_path):
             raise fail("OpenBaoServer.auth_mount_path", "a mount path such as 'kubernetes' (no leading '/')",
                        self.auth_mount_path)
-        if self.audience is not None and not self.audience.strip():
+        if self.audience is not None and (not isinstance(self.audience, str) or not self.audience.strip()):
             raise fail("OpenBaoServer.audience", "a non-empty audience or None", self.audience)
 
 
@@ -113,16 +113,23 @@ def _object_names(sources: Iterable[BaoKey]) -> dict[BaoKey, str]:
     """Each distinct OpenBao field gets one objectName (one file in the mount, fetched once).
 
     The field name alone is the readable choice; where two paths share a field name, the path is
-    folded into the object name so that every name stays unique.
+    folded into the name. Folding can still collide (`a/b` + `c` and `a` + `b_c`), so any name
+    taken twice gets a numbered suffix, in sorted order, which keeps the result deterministic.
     """
     distinct = sorted(set(sources))
-    by_field: dict[str, int] = {}
+    field_count: dict[str, int] = {}
     for source in distinct:
-        by_field[source.key] = by_field.get(source.key, 0) + 1
-    return {
-        source: source.key if by_field[source.key] == 1 else f"{source.path.replace('/', '_')}_{source.key}"
-        for source in distinct
-    }
+        field_count[source.key] = field_count.get(source.key, 0) + 1
+    names: dict[BaoKey, str] = {}
+    taken: set[str] = set()
+    for source in distinct:
+        candidate = source.key if field_count[source.key] == 1 else f"{source.path.replace('/', '_')}_{source.key}"
+        unique, counter = candidate, 2
+        while unique in taken or (unique != source.key and unique in field_count):
+            unique, counter = f"{candidate}_{counter}", counter + 1
+        names[source] = unique
+        taken.add(unique)
+    return names
 
 
 class OpenBaoSecretSync(Construct):

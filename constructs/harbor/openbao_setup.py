@@ -21,8 +21,8 @@ def policy_hcl(sync: OpenBaoSecretSync) -> str:
     return "".join(f'path "{path}" {{\n  capabilities = ["read"]\n}}\n' for path in paths)
 
 
-def setup_commands(sync: OpenBaoSecretSync) -> str:
-    """The `bao` commands that make the sync work, for one sync."""
+def setup_commands(sync: OpenBaoSecretSync, *, kv_template: bool = True) -> str:
+    """The `bao` commands that make the sync work, for one sync; `kv_template` adds the keys to store."""
     role_args = [
         f"bound_service_account_names={sync.service_account_name}",
         f"bound_service_account_namespaces={sync.namespace}",
@@ -38,17 +38,19 @@ def setup_commands(sync: OpenBaoSecretSync) -> str:
         policy_hcl(sync).rstrip("\n"),
         "EOF",
         f"bao write auth/{sync.server.auth_mount_path}/role/{sync.role} \\\n    " + " \\\n    ".join(role_args),
-        "# every key below must exist before Argo CD syncs; replace each <...> with the value",
     ]
+    if not kv_template:
+        return "\n".join(lines) + "\n"
+    lines.append("# every key below must exist before Argo CD syncs; replace each <...> with the value")
     for kv_path, sources in groupby(sorted(sync.sources, key=lambda s: (s.kv_path, s.key)), key=lambda s: s.kv_path):
         pairs = " \\\n    ".join(f"{source.key}='<{source.key}>'" for source in sources)
         lines.append(f"bao kv put {kv_path} \\\n    {pairs}")
     return "\n".join(lines) + "\n"
 
 
-def setup_script(root: Construct) -> str:
+def setup_script(root: Construct, *, kv_template: bool = True) -> str:
     """The commands for every OpenBaoSecretSync in a construct tree, in tree order."""
     syncs = [c for c in root.node.find_all() if isinstance(c, OpenBaoSecretSync)]
     if not syncs:
         raise ValueError(f"{root.node.path or 'app'} holds no OpenBaoSecretSync: nothing to set up in OpenBao")
-    return "\n".join(setup_commands(sync) for sync in syncs)
+    return "\n".join(setup_commands(sync, kv_template=kv_template) for sync in syncs)

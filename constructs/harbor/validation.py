@@ -103,4 +103,10 @@ def check_http_url(field: str, value: str, *, allow_path: bool = True) -> str:
         raise fail(field, "a URL without a path, query or fragment", value)
     if parts.netloc != parts.netloc.lower():
         raise fail(field, "a URL whose host is lower case", value)
+    try:
+        port = parts.port
+    except ValueError:
+        port = 0
+    if port is not None and not 1 <= port <= 65535:
+        raise fail(field, "a URL whose port is from 1 to 65535", value)
     return value

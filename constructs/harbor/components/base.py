@@ -24,7 +24,7 @@ from ..harbor_config import (
     TrivySettings,
 )
 from ..harbor_secrets import HarborSecrets
-from ..metadata import SYNC_WAVE, SyncWave, selector_labels, standard_labels
+from ..metadata import SYNC_OPTIONS, SYNC_WAVE, SyncWave, selector_labels, standard_labels
 from ..validation import fail
 
 CONFIG_CHECKSUM = "checksum/config"
@@ -209,8 +209,10 @@ def secret_file_volume(name: str, ref: SecretKeyRef, file_name: str, mode: int =
         secret_name=ref.secret, default_mode=mode, items=[k8s.KeyToPath(key=ref.key, path=file_name)]))
 
 
-def config_volume(name: str, config_map_name: str) -> k8s.Volume:
-    return k8s.Volume(name=name, config_map=k8s.ConfigMapVolumeSource(name=config_map_name))
+def config_volume(name: str, config_map_name: str, items: Sequence[str] = ()) -> k8s.Volume:
+    """A ConfigMap as files; `items` limits it to those keys (a file each, named as the key)."""
+    return k8s.Volume(name=name, config_map=k8s.ConfigMapVolumeSource(
+        name=config_map_name, items=[k8s.KeyToPath(key=key, path=key) for key in items] or None))
 
 
 def claim_volume(name: str, claim_name: str) -> k8s.Volume:
@@ -230,7 +232,10 @@ def persistent_claim(scope: Construct, id: str, ctx: HarborContext, component: s
         return storage.existing_claim
     k8s.KubePersistentVolumeClaim(
         scope, id,
-        metadata=k8s.ObjectMeta(name=name, labels=ctx.labels(component)),
+        # Argo CD must never prune or delete a claim: a renamed construct or a deleted application
+        # would otherwise take Harbor's images and job logs with it.
+        metadata=k8s.ObjectMeta(name=name, labels=ctx.labels(component),
+                                annotations={SYNC_OPTIONS: "Prune=false,Delete=false"}),
         spec=k8s.PersistentVolumeClaimSpec(
             access_modes=[storage.access.value],
             storage_class_name=storage.storage_class,
@@ -241,9 +246,13 @@ def persistent_claim(scope: Construct, id: str, ctx: HarborContext, component: s
 
 
 def claim_template(ctx: HarborContext, component: str, storage: Storage, name: str) -> k8s.KubePersistentVolumeClaimProps:
-    """A StatefulSet volumeClaimTemplate (its claims are named `<name>-<statefulset>-<ordinal>`)."""
+    """A StatefulSet volumeClaimTemplate (its claims are named `<name>-<statefulset>-<ordinal>`).
+
+    volumeClaimTemplates are immutable once the StatefulSet exists: the template carries only the
+    stable selector labels, since a version label would make the API server reject every upgrade.
+    """
     return k8s.KubePersistentVolumeClaimProps(
-        metadata=k8s.ObjectMeta(name=name, labels=ctx.labels(component)),
+        metadata=k8s.ObjectMeta(name=name, labels=ctx.selector(component)),
         spec=k8s.PersistentVolumeClaimSpec(
             access_modes=[storage.access.value],
             storage_class_name=storage.storage_class,

@@ -1,0 +1,219 @@
+"""Harbor core: the API, the UI backend, the token service and the proxy-cache logic.
+
+Core reads its settings from environment variables and one Beego `app.conf`; its secrets come from
+the synced Secrets by handle (env vars and two files), never from a Secret this library writes.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, Union
+
+from cdk8s_plus_27 import k8s
+from constructs import Construct
+
+from ..harbor_secrets import REGISTRY_USER
+from .base import (
+    CORE_PORT,
+    REDIS_DB_CORE,
+    REDIS_DB_REGISTRY,
+    HarborContext,
+    checksum,
+    config_map,
+    config_volume,
+    container_security,
+    deployment,
+    deployment_strategy,
+    empty_dir,
+    http_probe,
+    pod_security,
+    resources,
+    secret_file_volume,
+    service,
+)
+
+COMPONENT = "core"
+# Harbor's images run as the user `harbor`, uid and gid 10000.
+HARBOR_UID = 10000
+
+# Where core looks for its files (Harbor 2.15.1 defaults; CONFIG_PATH points at the first).
+APP_CONF_KEY = "app.conf"
+APP_CONF_PATH = "/etc/core/app.conf"
+SECRET_KEY_PATH = "/etc/core/key"
+TOKEN_PRIVATE_KEY_PATH = "/etc/core/private_key.pem"
+TOKEN_DIR = "/etc/core/token"
+TMP_DIR = "/tmp"
+# The binary the image's entrypoint script finally execs (see `_container` for why we call it directly).
+CORE_BINARY = "/harbor/harbor_core"
+
+# The database that Harbor's own database image creates, and the user whose password is synced
+# as `database_password`.
+DATABASE_NAME = "registry"
+DATABASE_USER = "postgres"
+DATABASE_SSLMODE = "disable"        # in-cluster traffic to the bundled database, which serves no TLS
+# Connection pool sizes of Harbor's defaults: 900 open connections stay below postgres' 1024.
+DATABASE_MAX_IDLE_CONNS = 100
+DATABASE_MAX_OPEN_CONNS = 900
+
+# Registry types a proxy-cache project may point at, and the adapters replication may use:
+# Harbor 2.15.1's lists, kept as tuples so that adding one is a one-word change.
+PROXY_CACHE_REGISTRY_TYPES = ("docker-hub", "harbor", "azure-acr", "ali-acr", "aws-ecr", "google-gcr",
+                              "docker-registry", "github-ghcr", "jfrog-artifactory")
+REPLICATION_ADAPTERS = ("ali-acr", "aws-ecr", "azure-acr", "docker-hub", "docker-registry", "github-ghcr",
+                        "google-gcr", "harbor", "huawei-SWR", "jfrog-artifactory", "tencent-tcr", "volcengine-cr")
+
+# Probes: core answers /api/v2.0/ping once the database migration is done, which can take a while
+# on the first start, hence the long startup budget (360 x 10 s) before liveness applies.
+PING_PATH = "/api/v2.0/ping"
+
+IniValue = Union[str, int, bool]
+
+
+def render_ini(top: Mapping[str, IniValue], sections: Mapping[str, Mapping[str, IniValue]]) -> str:
+    """A Beego INI file: `top` keys before any section header, then each section in order."""
+
+    def lines(values: Mapping[str, IniValue]) -> list[str]:
+        return [f"{key} = {_ini_value(value)}" for key, value in values.items()]
+
+    blocks = ["\n".join(lines(top))] if top else []
+    blocks += ["\n".join([f"[{name}]", *lines(values)]) for name, values in sections.items()]
+    return "\n\n".join(blocks) + "\n"
+
+
+def _ini_value(value: IniValue) -> str:
+    if isinstance(value, bool):         # before int: bool is an int in Python
+        return "true" if value else "false"
+    return str(value)
+
+
+def app_conf() -> str:
+    """Core's Beego settings: only the HTTP port matters, the rest is read from the environment."""
+    return render_ini(
+        {"appname": "Harbor", "runmode": "prod", "enablegzip": True},
+        {"prod": {"httpport": CORE_PORT}},
+    )
+
+
+def core_environment(ctx: HarborContext) -> dict[str, str]:
+    """Every non-secret setting core 2.15.1 reads from its environment, addresses from the Endpoints."""
+    ep = ctx.endpoints
+    env = {
+        "PORT": str(CORE_PORT),
+        "CONFIG_PATH": APP_CONF_PATH,
+        "LOG_LEVEL": ctx.log_level.value,
+        "EXT_ENDPOINT": ctx.external_url,
+        "CORE_URL": ep.core.url,
+        "CORE_LOCAL_URL": f"http://127.0.0.1:{CORE_PORT}",
+        "TOKEN_SERVICE_URL": f"{ep.core.url}/service/token",
+        "JOBSERVICE_URL": ep.jobservice.url,
+        "PORTAL_URL": ep.portal.url,
+        "REGISTRY_URL": ep.registry.url,
+        "REGISTRY_CONTROLLER_URL": ep.registryctl.url,
+        "REGISTRY_CREDENTIAL_USERNAME": REGISTRY_USER,
+        "REGISTRY_STORAGE_PROVIDER_NAME": "filesystem",
+        "DATABASE_TYPE": "postgresql",
+        "POSTGRESQL_HOST": ep.database.host,
+        "POSTGRESQL_PORT": str(ep.database.port),
+        "POSTGRESQL_USERNAME": DATABASE_USER,
+        "POSTGRESQL_DATABASE": DATABASE_NAME,
+        "POSTGRESQL_SSLMODE": DATABASE_SSLMODE,
+        "POSTGRESQL_MAX_IDLE_CONNS": str(DATABASE_MAX_IDLE_CONNS),
+        "POSTGRESQL_MAX_OPEN_CONNS": str(DATABASE_MAX_OPEN_CONNS),
+        "_REDIS_URL_CORE": ep.redis_url(REDIS_DB_CORE),
+        # core reads the registry's redis database to clean up its blob cache on deletes
+        "_REDIS_URL_REG": ep.redis_url(REDIS_DB_REGISTRY),
+        "CHART_CACHE_DRIVER": "redis",
+        "WITH_TRIVY": "true" if ctx.trivy is not None else "false",
+        "PERMITTED_REGISTRY_TYPES_FOR_PROXY_CACHE": ",".join(PROXY_CACHE_REGISTRY_TYPES),
+        "REPLICATION_ADAPTER_WHITELIST": ",".join(REPLICATION_ADAPTERS),
+        "QUOTA_UPDATE_PROVIDER": "db",
+    }
+    if ctx.trivy is not None:
+        # core registers this scanner on start; without Trivy it must not name a Service that does not exist
+        env["TRIVY_ADAPTER_URL"] = ep.trivy.url
+    env.update({var.name: var.value for var in ctx.proxy_env()})
+    return env
+
+
+class Core(Construct):
+    """ConfigMap, Deployment and Service `<instance>-core`.
+
+    Hand-outs: `service` (the ServicePort clients and the nginx proxy use), `config_map`, `deployment`.
+    """
+
+    def __init__(self, scope: Construct, id: str, ctx: HarborContext) -> None:
+        # no volume core writes outlives the pod, so RollingUpdate is safe with any replica count
+        strategy = deployment_strategy(COMPONENT, ctx.replicas.core, [])
+        super().__init__(scope, id)
+
+        self.service = ctx.endpoints.core
+        name = ctx.name(COMPONENT)
+        data = {APP_CONF_KEY: app_conf(), **core_environment(ctx)}
+        self.config_map = config_map(self, "config", ctx, COMPONENT, name, data)
+
+        volumes = [
+            config_volume("config", name),
+            secret_file_volume("secret-key", ctx.secrets.secret_key, "key"),
+            secret_file_volume("token-service-private-key", ctx.secrets.token_private_key, "private_key.pem"),
+            # /etc/core/token must be writable: the chart and Harbor's installer give it a volume too
+            empty_dir("psc"),
+            empty_dir("tmp"),
+        ]
+        pod = k8s.PodSpec(
+            automount_service_account_token=False,      # core never talks to the Kubernetes API
+            enable_service_links=False,                 # no *_SERVICE_HOST variables next to Harbor's own
+            termination_grace_period_seconds=120,       # lets running API calls and uploads finish
+            security_context=pod_security(user=HARBOR_UID),
+            containers=[self._container(ctx, name, data)],
+            volumes=volumes,
+        )
+        self.deployment = deployment(self, "deployment", ctx, COMPONENT, replicas=ctx.replicas.core, pod=pod,
+                                     config_checksum=checksum(data), strategy=strategy)
+        service(self, "service", ctx, COMPONENT, ctx.endpoints.core, [("http-web", ctx.endpoints.core, CORE_PORT)])
+
+    @staticmethod
+    def _container(ctx: HarborContext, config_map_name: str, data: Mapping[str, str]) -> k8s.Container:
+        # The ConfigMap holds app.conf next to the env keys. `envFrom` would turn every key into an
+        # env var, `app.conf` and its multi-line content included (the chart's pitfall), so each env
+        # key is listed explicitly with a configMapKeyRef: the ConfigMap stays the one place of the
+        # values (and of the checksum), and the pod spec says exactly which variables core gets.
+        config_env = [
+            k8s.EnvVar(name=key, value_from=k8s.EnvVarSource(
+                config_map_key_ref=k8s.ConfigMapKeySelector(name=config_map_name, key=key)))
+            for key in sorted(data) if key != APP_CONF_KEY
+        ]
+        s = ctx.secrets
+        secret_env = [
+            s.core_secret.env_var("CORE_SECRET"),
+            s.jobservice_secret.env_var("JOBSERVICE_SECRET"),
+            # read on the first start against an empty database only; see DESIGN.md decision 3
+            s.admin_password.env_var("HARBOR_ADMIN_PASSWORD"),
+            s.database_password.env_var("POSTGRESQL_PASSWORD"),
+            s.registry_password.env_var("REGISTRY_CREDENTIAL_PASSWORD"),
+            s.csrf_key.env_var("CSRF_KEY"),
+        ]
+        ping = http_probe(PING_PATH, CORE_PORT, initial_delay=0, period=10, failure=2, timeout=1)
+        return k8s.Container(
+            name=COMPONENT,
+            image=ctx.images.image("harbor-core"),
+            image_pull_policy="IfNotPresent",
+            # The image's entrypoint first runs install_cert.sh, which copies the CA bundle into $HOME and
+            # back into /etc/pki to append custom CAs from /harbor_cust_cert. This library mounts no custom
+            # CA, and those writes would fail on a read-only root filesystem, so the binary runs directly.
+            command=[CORE_BINARY],
+            ports=[k8s.ContainerPort(name="http", container_port=CORE_PORT, protocol="TCP")],
+            env=[*config_env, *secret_env],
+            resources=resources(ctx.resources.core),
+            # core writes only to /etc/core/token and /tmp, both emptyDirs
+            security_context=container_security(read_only_root=True),
+            startup_probe=http_probe(PING_PATH, CORE_PORT, initial_delay=10, period=10, failure=360, timeout=1),
+            liveness_probe=ping,
+            readiness_probe=ping,
+            volume_mounts=[
+                k8s.VolumeMount(name="config", mount_path=APP_CONF_PATH, sub_path=APP_CONF_KEY, read_only=True),
+                k8s.VolumeMount(name="secret-key", mount_path=SECRET_KEY_PATH, sub_path="key", read_only=True),
+                k8s.VolumeMount(name="token-service-private-key", mount_path=TOKEN_PRIVATE_KEY_PATH,
+                                sub_path="private_key.pem", read_only=True),
+                k8s.VolumeMount(name="psc", mount_path=TOKEN_DIR),
+                k8s.VolumeMount(name="tmp", mount_path=TMP_DIR),
+            ],
+        )

@@ -1,0 +1,203 @@
+"""The entry point: the nginx proxy `harbor:80` in front of the portal and core.
+
+Every request from outside reaches Harbor here. Pointing a route straight at core breaks the UI
+(served by the portal) and the registry protocol (large uploads need unlimited body size,
+unbuffered streaming and long timeouts), so the Gateway routes to this Service only and this
+proxy splits the traffic by path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from urllib.parse import urlsplit
+
+from cdk8s_plus_27 import k8s
+from constructs import Construct
+
+from ..validation import check_http_url
+from .base import (
+    NGINX_PORT,
+    HarborContext,
+    checksum,
+    config_map,
+    config_volume,
+    container_security,
+    deployment,
+    deployment_strategy,
+    empty_dir,
+    http_probe,
+    pod_security,
+    resources,
+    service,
+)
+from .nginx_conf import (
+    CONFIG_FILE,
+    CONFIG_KEY,
+    SCRATCH_DIR,
+    Block,
+    Config,
+    Directive,
+    block,
+    directive,
+    listen_all,
+    unprivileged_main,
+)
+
+COMPONENT = "nginx"
+# the goharbor nginx and portal images run as this user
+NGINX_USER = 10000
+# Registry clients push and pull layers of several GB through /v2/: nginx's default 60 s between
+# two reads or writes cuts slow transfers, the chart's 900 s does not.
+REGISTRY_TIMEOUT_SECONDS = 900
+# Sent on every response, errors included (`always`), so no page of Harbor can be framed.
+SECURITY_HEADERS = (
+    ("X-Frame-Options", "DENY"),
+    ("Content-Security-Policy", "frame-ancestors 'none'"),
+)
+# The access log: nginx's combined format plus the forwarded client address and the timings that
+# tell a slow client from a slow backend.
+ACCESS_LOG_FIELDS = (
+    "$remote_addr", "-", "$remote_user", "[$time_local]", '"$request"', "$status", "$body_bytes_sent",
+    '"$http_referer"', '"$http_user_agent"', '"$http_x_forwarded_for"',
+    "rt=$request_time", "urt=$upstream_response_time",
+)
+
+
+class Backend(str, Enum):
+    """Where the entry point sends a path: an upstream, or a 404 for paths that must stay closed."""
+
+    PORTAL = "portal"
+    CORE = "core"
+    NOT_FOUND = "404"
+
+
+@dataclass(frozen=True)
+class Route:
+    """One `location` prefix of the entry point and what it does."""
+
+    path: str
+    backend: Backend
+    host_header: str = "$host"
+    timeout_seconds: int | None = None
+
+
+# nginx picks the longest matching prefix, so order does not matter to nginx; this order is the
+# one readers know from Harbor's own configs.
+ROUTES: tuple[Route, ...] = (
+    Route("/", Backend.PORTAL),                 # the web UI: static files
+    Route("/api/", Backend.CORE),               # the REST API, /api/v2.0/...
+    Route("/c/", Backend.CORE),                 # the UI's session endpoints: /c/login, /c/oidc/callback
+    # Docker registry API v1 is long gone; a 404 makes old clients fail at once instead of core
+    # answering something they misread.
+    Route("/v1/", Backend.NOT_FOUND),
+    # The registry API, proxied by core. Host keeps the port the client used, because core puts it
+    # into the token realm and upload Location URLs the client follows.
+    Route("/v2/", Backend.CORE, host_header="$http_host", timeout_seconds=REGISTRY_TIMEOUT_SECONDS),
+    Route("/service/", Backend.CORE),           # the token service, /service/token
+    # Where the registry posts push events and jobservice posts job status (/service/notifications/jobs/...):
+    # in-cluster callers only. A prefix, not an exact match, so the whole tree stays closed while
+    # /service/token still reaches core through the shorter /service/ prefix.
+    Route("/service/notifications", Backend.NOT_FOUND),
+)
+
+
+def external_scheme(external_url: str) -> str:
+    """The scheme clients use: TLS ends at the Gateway, so nginx itself only ever sees http."""
+    check_http_url("HarborContext.external_url", external_url)
+    return urlsplit(external_url).scheme
+
+
+def _location(route: Route, scheme: str) -> Block:
+    if route.backend is Backend.NOT_FOUND:
+        return block("location", route.path, children=[directive("return", 404)])
+    body: list[Directive] = [
+        # with a URI part, nginx replaces the matched prefix by itself, i.e. passes the path on as is
+        directive("proxy_pass", f"http://{route.backend.value}{route.path}"),
+        directive("proxy_set_header", "Host", route.host_header),
+        directive("proxy_set_header", "X-Real-IP", "$remote_addr"),
+        directive("proxy_set_header", "X-Forwarded-For", "$proxy_add_x_forwarded_for"),
+        # Core builds redirect and token-realm URLs from this: it must be the scheme the client
+        # used at the Gateway, not the http that reaches nginx.
+        directive("proxy_set_header", "X-Forwarded-Proto", scheme),
+        # stream uploads and downloads instead of spooling them to temp files in /tmp
+        directive("proxy_buffering", "off"),
+        directive("proxy_request_buffering", "off"),
+    ]
+    if route.timeout_seconds is not None:
+        body += [directive("proxy_send_timeout", route.timeout_seconds),
+                 directive("proxy_read_timeout", route.timeout_seconds)]
+    return block("location", route.path, children=body)
+
+
+def entrypoint_config(ctx: HarborContext) -> Config:
+    """The entry point's nginx.conf, with upstream addresses taken from the Service handles."""
+    scheme = external_scheme(ctx.external_url)
+    upstreams = {Backend.CORE: ctx.endpoints.core, Backend.PORTAL: ctx.endpoints.portal}
+    return unprivileged_main(worker_connections=3096, http=[
+        # unbuffered request bodies need HTTP/1.1 to the upstream (chunked transfer); the portal's
+        # gzip also answers only HTTP/1.1 requests
+        directive("proxy_http_version", "1.1"),
+        directive("log_format", "timed", " ".join(ACCESS_LOG_FIELDS)),
+        directive("access_log", "/dev/stdout", "timed"),
+        *(block("upstream", backend.value, children=[directive("server", f"{handle.host}:{handle.port}")])
+          for backend, handle in upstreams.items()),
+        block("server", children=[
+            *listen_all(NGINX_PORT),
+            directive("server_tokens", "off"),
+            # no limit: image layers are as large as they are (nginx's default 1m answers 413)
+            directive("client_max_body_size", 0),
+            # Server level, and no location below sets add_header: nginx inherits add_header only
+            # into locations that set none of their own, so every location gets both headers.
+            *(directive("add_header", name, value, "always") for name, value in SECURITY_HEADERS),
+            *(_location(route, scheme) for route in ROUTES),
+        ]),
+    ])
+
+
+class Entrypoint(Construct):
+    """nginx as Harbor's single entry point: the Service `<instance>` port 80.
+
+    Attributes:
+        service: the Service handle to route external traffic to (`harbor:80`).
+        deployment, config_map: the Kubernetes objects.
+        config: the nginx configuration as a typed tree (what the ConfigMap holds, rendered).
+        routing: (path prefix, backend) for every location, e.g. ("/v2/", Backend.CORE).
+    """
+
+    def __init__(self, scope: Construct, id: str, ctx: HarborContext) -> None:
+        super().__init__(scope, id)
+        self.config = entrypoint_config(ctx)
+        self.routing: tuple[tuple[str, Backend], ...] = tuple((r.path, r.backend) for r in ROUTES)
+        self.service = ctx.endpoints.entrypoint
+
+        data = {CONFIG_KEY: self.config.render()}
+        name = ctx.name(COMPONENT)
+        self.config_map = config_map(self, "config", ctx, COMPONENT, name, data)
+
+        container = k8s.Container(
+            name=COMPONENT,
+            image=ctx.images.image("nginx-photon"),
+            image_pull_policy="IfNotPresent",
+            ports=[k8s.ContainerPort(name="http", container_port=NGINX_PORT)],
+            # `/` goes through to the portal, as in the chart: the proxy is ready once it can serve the UI
+            liveness_probe=http_probe("/", NGINX_PORT, initial_delay=300),
+            readiness_probe=http_probe("/", NGINX_PORT, initial_delay=1),
+            resources=resources(ctx.resources.nginx),
+            security_context=container_security(read_only_root=True),
+            volume_mounts=[
+                k8s.VolumeMount(name="config", mount_path=CONFIG_FILE, sub_path=CONFIG_KEY, read_only=True),
+                k8s.VolumeMount(name="scratch", mount_path=SCRATCH_DIR),
+            ],
+        )
+        pod = k8s.PodSpec(
+            containers=[container],
+            volumes=[config_volume("config", name), empty_dir("scratch")],
+            security_context=pod_security(user=NGINX_USER),
+            automount_service_account_token=False,
+            enable_service_links=False,
+        )
+        self.deployment = deployment(
+            self, "deployment", ctx, COMPONENT, replicas=ctx.replicas.nginx, pod=pod,
+            config_checksum=checksum(data), strategy=deployment_strategy(COMPONENT, ctx.replicas.nginx, ()))
+        service(self, "service", ctx, COMPONENT, self.service, [("http", self.service, NGINX_PORT)])

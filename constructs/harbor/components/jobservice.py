@@ -1,0 +1,193 @@
+"""Harbor jobservice: runs replication, garbage collection, scans, retention and webhook jobs.
+
+Its queue lives in redis; each job writes a log file to a volume that core reads back through
+jobservice's API, so the volume survives pod restarts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from cdk8s_plus_27 import k8s
+from constructs import Construct
+
+from ..harbor_config import LogLevel
+from ..harbor_secrets import REGISTRY_USER
+from .base import (
+    JOBSERVICE_PORT,
+    REDIS_DB_JOBSERVICE,
+    HarborContext,
+    checksum,
+    claim_volume,
+    config_map,
+    config_volume,
+    container_security,
+    deployment,
+    deployment_strategy,
+    empty_dir,
+    http_probe,
+    persistent_claim,
+    pod_security,
+    resources,
+    service,
+)
+
+COMPONENT = "jobservice"
+# Harbor's images run as the user `harbor`, uid and gid 10000.
+HARBOR_UID = 10000
+
+CONFIG_KEY = "config.yml"
+CONFIG_PATH = "/etc/jobservice/config.yml"
+JOB_LOG_DIR = "/var/log/jobs"
+TMP_DIR = "/tmp"
+# The binary the image's entrypoint script finally execs (see `_container` for why we call it directly).
+JOBSERVICE_BINARY = "/harbor/harbor_jobservice"
+
+# Harbor's defaults: 10 concurrent workers; job logs swept after 14 days; a running job that reports
+# nothing for 24 h is marked failed, and a dangling execution is given up after a week.
+WORKERS = 10
+JOB_LOG_RETENTION_DAYS = 14
+REAPER_MAX_UPDATE_HOURS = 24
+REAPER_MAX_DANGLING_HOURS = 168
+REDIS_NAMESPACE = "harbor_job_service_namespace"
+REDIS_IDLE_TIMEOUT_SECONDS = 3600
+METRICS_PORT = 8001
+# Timeouts (seconds) and retries jobservice uses towards the registry and webhook receivers.
+REGISTRY_HTTP_CLIENT_TIMEOUT = 30
+WEBHOOK_JOB_MAX_RETRY = 3
+WEBHOOK_JOB_HTTP_CLIENT_TIMEOUT = 3
+
+# jobservice's config.yml validates its loggers' levels against these upper-case names.
+JOB_LOG_LEVELS: dict[LogLevel, str] = {
+    LogLevel.DEBUG: "DEBUG",
+    LogLevel.INFO: "INFO",
+    LogLevel.WARNING: "WARNING",
+    LogLevel.ERROR: "ERROR",
+    LogLevel.FATAL: "FATAL",
+}
+
+STATS_PATH = "/api/v1/stats"
+
+
+def jobservice_environment(ctx: HarborContext) -> dict[str, str]:
+    """The non-secret variables jobservice 2.15.1 reads, addresses from the Endpoints."""
+    ep = ctx.endpoints
+    return {
+        "CORE_URL": ep.core.url,
+        "TOKEN_SERVICE_URL": f"{ep.core.url}/service/token",
+        "REGISTRY_URL": ep.registry.url,
+        "REGISTRY_CONTROLLER_URL": ep.registryctl.url,
+        "REGISTRY_CREDENTIAL_USERNAME": REGISTRY_USER,
+        "REGISTRY_HTTP_CLIENT_TIMEOUT": str(REGISTRY_HTTP_CLIENT_TIMEOUT),
+        "JOBSERVICE_WEBHOOK_JOB_MAX_RETRY": str(WEBHOOK_JOB_MAX_RETRY),
+        "JOBSERVICE_WEBHOOK_JOB_HTTP_CLIENT_TIMEOUT": str(WEBHOOK_JOB_HTTP_CLIENT_TIMEOUT),
+        "LOG_LEVEL": ctx.log_level.value,
+        **{var.name: var.value for var in ctx.proxy_env()},
+    }
+
+
+def jobservice_config(ctx: HarborContext) -> dict[str, Any]:
+    """jobservice's config.yml as a Python structure."""
+    level = JOB_LOG_LEVELS[ctx.log_level]
+    return {
+        "protocol": "http",
+        "port": JOBSERVICE_PORT,
+        "worker_pool": {
+            "workers": WORKERS,
+            "backend": "redis",
+            "redis_pool": {
+                "redis_url": ctx.endpoints.redis_url(REDIS_DB_JOBSERVICE),
+                "namespace": REDIS_NAMESPACE,
+                "idle_timeout_second": REDIS_IDLE_TIMEOUT_SECONDS,
+            },
+        },
+        "job_loggers": [{
+            "name": "FILE",
+            "level": level,
+            "settings": {"base_dir": JOB_LOG_DIR},
+            "sweeper": {"duration": JOB_LOG_RETENTION_DAYS, "settings": {"work_dir": JOB_LOG_DIR}},
+        }],
+        # off: the library ships no ServiceMonitor, and the Service exposes only the API port
+        "metric": {"enabled": False, "path": "/metrics", "port": METRICS_PORT},
+        "loggers": [{"name": "STD_OUTPUT", "level": level}],
+        "reaper": {"max_update_hours": REAPER_MAX_UPDATE_HOURS, "max_dangling_hours": REAPER_MAX_DANGLING_HOURS},
+    }
+
+
+def render_config(ctx: HarborContext) -> str:
+    return yaml.safe_dump(jobservice_config(ctx), sort_keys=False)
+
+
+class Jobservice(Construct):
+    """ConfigMaps `<instance>-jobservice-env` and `<instance>-jobservice`, the job log claim,
+    Deployment and Service `<instance>-jobservice`.
+
+    Hand-outs: `service` (the ServicePort core calls), `deployment`, `config_maps`, `claim_name`.
+    """
+
+    def __init__(self, scope: Construct, id: str, ctx: HarborContext) -> None:
+        # checked before anything reaches jsii: every replica writes job logs to this volume, so a
+        # ReadWriteOnce claim means Recreate with one replica and is an error with more
+        strategy = deployment_strategy(COMPONENT, ctx.replicas.jobservice, [("jobservice", ctx.storage.jobservice)])
+        super().__init__(scope, id)
+
+        self.service = ctx.endpoints.jobservice
+        name = ctx.name(COMPONENT)
+        env_name = ctx.name(f"{COMPONENT}-env")
+        env_data = jobservice_environment(ctx)
+        config_data = {CONFIG_KEY: render_config(ctx)}
+        self.config_maps = (
+            config_map(self, "env", ctx, COMPONENT, env_name, env_data),
+            config_map(self, "config", ctx, COMPONENT, name, config_data),
+        )
+        self.claim_name = persistent_claim(self, "job-logs", ctx, COMPONENT, ctx.storage.jobservice, name)
+
+        pod = k8s.PodSpec(
+            automount_service_account_token=False,      # jobservice never talks to the Kubernetes API
+            enable_service_links=False,                 # no *_SERVICE_HOST variables next to Harbor's own
+            termination_grace_period_seconds=120,       # lets a running job reach a checkpoint
+            security_context=pod_security(user=HARBOR_UID),
+            containers=[self._container(ctx, env_name)],
+            volumes=[
+                config_volume("jobservice-config", name),
+                claim_volume("job-logs", self.claim_name),
+                empty_dir("tmp"),
+            ],
+        )
+        self.deployment = deployment(self, "deployment", ctx, COMPONENT, replicas=ctx.replicas.jobservice, pod=pod,
+                                     config_checksum=checksum(env_data, config_data), strategy=strategy)
+        service(self, "service", ctx, COMPONENT, ctx.endpoints.jobservice,
+                [("http-jobservice", ctx.endpoints.jobservice, JOBSERVICE_PORT)])
+
+    @staticmethod
+    def _container(ctx: HarborContext, env_config_map: str) -> k8s.Container:
+        s = ctx.secrets
+        return k8s.Container(
+            name=COMPONENT,
+            image=ctx.images.image("harbor-jobservice"),
+            image_pull_policy="IfNotPresent",
+            # The image's entrypoint first runs install_cert.sh, which copies the CA bundle into $HOME and
+            # back into /etc/pki to append custom CAs from /harbor_cust_cert. This library mounts no custom
+            # CA, and those writes would fail on a read-only root filesystem, so the binary runs directly.
+            command=[JOBSERVICE_BINARY, "-c", CONFIG_PATH],
+            ports=[k8s.ContainerPort(name="http", container_port=JOBSERVICE_PORT, protocol="TCP")],
+            # every key of this ConfigMap is an env var name, so envFrom is safe here
+            env_from=[k8s.EnvFromSource(config_map_ref=k8s.ConfigMapEnvSource(name=env_config_map))],
+            env=[
+                s.core_secret.env_var("CORE_SECRET"),
+                s.jobservice_secret.env_var("JOBSERVICE_SECRET"),
+                s.registry_password.env_var("REGISTRY_CREDENTIAL_PASSWORD"),
+            ],
+            resources=resources(ctx.resources.jobservice),
+            # jobservice writes only job logs (the claim) and temporary files (/tmp)
+            security_context=container_security(read_only_root=True),
+            liveness_probe=http_probe(STATS_PATH, JOBSERVICE_PORT, initial_delay=300, period=10, failure=3),
+            readiness_probe=http_probe(STATS_PATH, JOBSERVICE_PORT, initial_delay=20, period=10, failure=3),
+            volume_mounts=[
+                k8s.VolumeMount(name="jobservice-config", mount_path=CONFIG_PATH, sub_path=CONFIG_KEY,
+                                read_only=True),
+                k8s.VolumeMount(name="job-logs", mount_path=JOB_LOG_DIR),
+                k8s.VolumeMount(name="tmp", mount_path=TMP_DIR),
+            ],
+        )

@@ -1,0 +1,141 @@
+"""Trivy: the scanner adapter that core calls to scan images for vulnerabilities."""
+
+from __future__ import annotations
+
+from cdk8s_plus_27 import k8s
+from constructs import Construct
+
+from ..harbor_config import LogLevel, TrivySettings
+from ..validation import fail
+from .base import (
+    REDIS_DB_TRIVY,
+    TRIVY_PORT,
+    HarborContext,
+    claim_template,
+    claim_volume,
+    container_security,
+    empty_dir,
+    http_probe,
+    pod_security,
+    resources,
+    service,
+    stateful_set,
+)
+
+COMPONENT = "trivy"
+TRIVY_USER = 10000                        # the `scanner` user of the trivy-adapter-photon image
+PORT_NAME = "api-server"
+# The vulnerability databases (several hundred MB) and the reports live on the claim, so that a
+# restarted pod neither downloads the databases again nor loses reports core has yet to fetch.
+CACHE_ROOT = "/home/scanner/.cache"
+CACHE_DIR = f"{CACHE_ROOT}/trivy"
+REPORTS_DIR = f"{CACHE_ROOT}/reports"
+DATA_VOLUME = "data"
+# What Harbor asks the adapter to report: OS packages and language libraries, vulnerabilities only.
+VULN_TYPES = ("os", "library")
+SECURITY_CHECKS = ("vuln",)
+
+
+def _flag(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def trivy_env(ctx: HarborContext, settings: TrivySettings) -> list[k8s.EnvVar]:
+    """The adapter's environment, every value from the typed settings and the context."""
+    def plain(name: str, value: str) -> k8s.EnvVar:
+        return k8s.EnvVar(name=name, value=value)
+
+    redis_url = ctx.endpoints.redis_url(REDIS_DB_TRIVY)
+    env = [
+        *ctx.proxy_env(),
+        plain("SCANNER_LOG_LEVEL", ctx.log_level.value),
+        plain("SCANNER_TRIVY_CACHE_DIR", CACHE_DIR),
+        plain("SCANNER_TRIVY_REPORTS_DIR", REPORTS_DIR),
+        plain("SCANNER_TRIVY_DEBUG_MODE", _flag(ctx.log_level is LogLevel.DEBUG)),
+        plain("SCANNER_TRIVY_VULN_TYPE", ",".join(VULN_TYPES)),
+        plain("SCANNER_TRIVY_TIMEOUT", settings.timeout),
+        plain("SCANNER_TRIVY_SEVERITY", ",".join(s.value for s in settings.severities)),
+        plain("SCANNER_TRIVY_IGNORE_UNFIXED", _flag(settings.ignore_unfixed)),
+        plain("SCANNER_TRIVY_SKIP_UPDATE", _flag(settings.skip_update)),
+        plain("SCANNER_TRIVY_SKIP_JAVA_DB_UPDATE", _flag(settings.skip_java_db_update)),
+        plain("SCANNER_TRIVY_DB_REPOSITORY", ",".join(settings.db_repositories)),
+        plain("SCANNER_TRIVY_JAVA_DB_REPOSITORY", ",".join(settings.java_db_repositories)),
+        plain("SCANNER_TRIVY_OFFLINE_SCAN", _flag(settings.offline_scan)),
+        plain("SCANNER_TRIVY_SECURITY_CHECKS", ",".join(SECURITY_CHECKS)),
+        # always verify the certificate of the registry the adapter pulls from
+        plain("SCANNER_TRIVY_INSECURE", "false"),
+        plain("SCANNER_API_SERVER_ADDR", f":{TRIVY_PORT}"),
+        # The internal redis has no password, so the URL holds no secret and needs no Secret
+        # (the chart's `harbor-trivy` Secret exists only to carry it).
+        plain("SCANNER_REDIS_URL", redis_url),
+        plain("SCANNER_STORE_REDIS_URL", redis_url),
+        plain("SCANNER_JOB_QUEUE_REDIS_URL", redis_url),
+    ]
+    if settings.github_token:
+        token = ctx.secrets.trivy_github_token
+        if token is None:
+            raise fail("TrivySettings.github_token",
+                       "False unless the secrets hold a Trivy GitHub token (HarborSecrets.trivy_github_token is "
+                       "None: declare it with harbor_synced_secrets(..., trivy_github_token=True))",
+                       settings.github_token)
+        env.append(token.env_var("SCANNER_TRIVY_GITHUB_TOKEN"))
+    return env
+
+
+class Trivy(Construct):
+    """The Trivy adapter as a StatefulSet `<instance>-trivy`, behind the Service of the same name.
+
+    Attributes:
+        service: the Service handle (ctx.endpoints.trivy) core reaches the adapter at.
+        stateful_set: the Kubernetes object.
+    """
+
+    def __init__(self, scope: Construct, id: str, ctx: HarborContext, settings: TrivySettings) -> None:
+        super().__init__(scope, id)
+        if not isinstance(settings, TrivySettings):
+            raise fail("Trivy settings", "a TrivySettings", settings)
+        self.settings = settings
+        self.service = ctx.endpoints.trivy
+        storage = ctx.storage.trivy
+        replicas = ctx.replicas.trivy
+        env = trivy_env(ctx, settings)   # raises before anything is handed to cdk8s
+
+        volumes = [empty_dir("scratch")]  # trivy unpacks image layers under /tmp while it scans
+        claims = []
+        if storage.existing_claim:
+            # every replica mounts the same claim, which pods on several nodes can share only as RWX
+            if replicas > 1 and not storage.shared:
+                raise fail("HarborStorage.trivy.access",
+                           f"ReadWriteMany when {replicas} Trivy replicas share the existing claim "
+                           f"{storage.existing_claim!r}", storage.access.value)
+            volumes.append(claim_volume(DATA_VOLUME, storage.existing_claim))
+        else:
+            claims.append(claim_template(ctx, COMPONENT, storage, DATA_VOLUME))
+
+        container = k8s.Container(
+            name=COMPONENT,
+            image=ctx.images.image("trivy-adapter-photon"),
+            image_pull_policy="IfNotPresent",
+            env=env,
+            ports=[k8s.ContainerPort(name=PORT_NAME, container_port=TRIVY_PORT)],
+            liveness_probe=http_probe("/probe/healthy", PORT_NAME, initial_delay=5, failure=10),
+            readiness_probe=http_probe("/probe/ready", PORT_NAME, initial_delay=5),
+            resources=resources(ctx.resources.trivy),
+            # the adapter writes only its cache, its reports and temp files (its own chart runs it
+            # read-only the same way)
+            security_context=container_security(read_only_root=True),
+            volume_mounts=[
+                k8s.VolumeMount(name=DATA_VOLUME, mount_path=CACHE_ROOT),
+                k8s.VolumeMount(name="scratch", mount_path="/tmp"),
+            ],
+        )
+        pod = k8s.PodSpec(
+            containers=[container],
+            volumes=volumes,
+            security_context=pod_security(user=TRIVY_USER),
+            automount_service_account_token=False,
+            enable_service_links=False,
+        )
+        self.stateful_set = stateful_set(self, "statefulset", ctx, COMPONENT, replicas=replicas, pod=pod,
+                                         config_checksum=None, claims=claims)
+        service(self, "service", ctx, COMPONENT, self.service, [("http-trivy", self.service, TRIVY_PORT)])

@@ -1,0 +1,72 @@
+"""A fresh, valid set of Harbor secrets for a new installation, ready for `bao kv put`.
+
+Values are random from the operating system's CSPRNG; lengths are what Harbor requires (secretKey
+exactly 16 characters, CSRF key 32). Nothing is written anywhere unless the caller asks.
+"""
+
+from __future__ import annotations
+
+import secrets as csprng
+import shlex
+import string
+from typing import Mapping
+
+import bcrypt
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from .harbor_secrets import OPTIONAL, REGISTRY_USER, SPECS
+
+ALPHANUMERIC = string.ascii_letters + string.digits
+TOKEN_KEY_BITS = 4096
+BCRYPT_ROUNDS = 10
+
+
+def random_string(length: int) -> str:
+    return "".join(csprng.choice(ALPHANUMERIC) for _ in range(length))
+
+
+def admin_password(length: int = 24) -> str:
+    """Harbor rejects a password without an upper-case letter, a lower-case letter and a digit."""
+    while True:
+        candidate = random_string(length)
+        if (any(c.isupper() for c in candidate) and any(c.islower() for c in candidate)
+                and any(c.isdigit() for c in candidate)):
+            return candidate
+
+
+def htpasswd_line(user: str, password: str) -> str:
+    """An htpasswd line with a bcrypt hash, the only scheme the distribution registry accepts."""
+    hashed = bcrypt.hashpw(password.encode(), bcrypt.gensalt(rounds=BCRYPT_ROUNDS)).decode()
+    return f"{user}:{hashed}"
+
+
+def token_private_key() -> str:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=TOKEN_KEY_BITS)
+    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.TraditionalOpenSSL,
+                             serialization.NoEncryption()).decode()
+
+
+def generate_harbor_secrets() -> dict[str, str]:
+    """Every required Harbor secret, keyed by its OpenBao field name (see harbor_secrets.SPECS)."""
+    registry_password = random_string(32)
+    values = {
+        "admin_password": admin_password(),
+        "secret_key": random_string(16),       # Harbor's AES key: exactly 16 characters
+        "core_secret": random_string(32),
+        "csrf_key": random_string(32),         # exactly 32 characters
+        "token_private_key": token_private_key(),
+        "jobservice_secret": random_string(32),
+        "registry_http_secret": random_string(32),
+        "registry_password": registry_password,
+        "registry_htpasswd": htpasswd_line(REGISTRY_USER, registry_password),
+        "database_password": random_string(32),
+    }
+    assert set(values) == set(SPECS) - OPTIONAL
+    return {SPECS[name].bao_key: value for name, value in values.items()}
+
+
+def kv_put_command(kv_path: str, values: Mapping[str, str]) -> str:
+    """`bao kv put` with every value quoted for a POSIX shell (the PEM key spans several lines)."""
+    pairs = " \\\n    ".join(f"{key}={shlex.quote(value)}" for key, value in values.items())
+    return f"bao kv put {kv_path} \\\n    {pairs}\n"

@@ -1,0 +1,445 @@
+"""Harbor core: its ConfigMap, Deployment and Service, and the wiring of every value it reads."""
+
+from __future__ import annotations
+
+import configparser
+import sys
+from pathlib import Path
+
+import main  # noqa: F401  (points jsii at Node before cdk8s loads)
+
+import pytest
+import yaml
+from kubernetes_validate import utils as kv_utils
+
+try:
+    from support import find, harbor_chart, objects
+except ImportError:  # tests/ is not on sys.path when the module is imported from elsewhere
+    sys.path.insert(0, str(Path(__file__).parent))
+    from support import find, harbor_chart, objects
+
+from constructs.harbor.components.base import (
+    CONFIG_CHECKSUM,
+    REDIS_DB_CORE,
+    REDIS_DB_REGISTRY,
+    checksum,
+)
+from constructs.harbor.components.core import Core, render_ini
+from constructs.harbor.harbor_config import (
+    HarborImages,
+    HarborReplicas,
+    HarborResources,
+    LogLevel,
+    ProxySettings,
+    Resources,
+)
+from constructs.harbor.harbor_secrets import REGISTRY_USER
+
+NAME = "harbor-core"
+
+
+def build(**context_fields):
+    chart, ctx = harbor_chart(**context_fields)
+    core = Core(chart, "core", ctx)
+    return ctx, core, objects(chart)
+
+
+@pytest.fixture(scope="module")
+def built():
+    return build()
+
+
+@pytest.fixture(scope="module")
+def ctx(built):
+    return built[0]
+
+
+@pytest.fixture(scope="module")
+def manifests(built):
+    return built[2]
+
+
+def core_container(manifests: list[dict]) -> dict:
+    containers = find(manifests, "Deployment", NAME)["spec"]["template"]["spec"]["containers"]
+    assert [c["name"] for c in containers] == ["core"]
+    return containers[0]
+
+
+def pod(manifests: list[dict]) -> dict:
+    return find(manifests, "Deployment", NAME)["spec"]["template"]["spec"]
+
+
+def env_values(manifests: list[dict]) -> dict[str, object]:
+    """Each env var of the core container, a configMapKeyRef resolved to the ConfigMap's value,
+    a secretKeyRef kept as (Secret, key)."""
+    resolved: dict[str, object] = {}
+    for var in core_container(manifests)["env"]:
+        assert var["name"] not in resolved, f"env var {var['name']} set twice"
+        source = var.get("valueFrom", {})
+        if "configMapKeyRef" in source:
+            ref = source["configMapKeyRef"]
+            data = find(manifests, "ConfigMap", ref["name"])["data"]
+            assert ref["key"] in data, f"{var['name']} reads key {ref['key']!r} that ConfigMap {ref['name']} lacks"
+            resolved[var["name"]] = data[ref["key"]]
+        elif "secretKeyRef" in source:
+            ref = source["secretKeyRef"]
+            resolved[var["name"]] = (ref["name"], ref["key"])
+        else:
+            resolved[var["name"]] = var["value"]
+    return resolved
+
+
+def synced_keys(manifests: list[dict]) -> set[tuple[str, str]]:
+    """(Secret, key) pairs the SecretProviderClass of the same chart syncs."""
+    spc = find(manifests, "SecretProviderClass", "secrets")
+    return {(obj["secretName"], item["key"]) for obj in spc["spec"]["secretObjects"] for item in obj["data"]}
+
+
+def test_objects_pass_the_kubernetes_schemas_strictly(manifests):
+    own = [m for m in manifests if m["metadata"]["name"].startswith(NAME)]
+    assert own
+    for obj in own:
+        kv_utils.validate(obj, kv_utils.latest_version(), strict=True)
+
+
+# ---- Service and ports -------------------------------------------------------------------------
+
+def test_service_is_the_endpoints_handle(built, manifests):
+    ctx, core, _ = built
+    assert core.service is ctx.endpoints.core
+    svc = find(manifests, "Service", ctx.endpoints.core.service)
+    assert svc["spec"]["ports"] == [{"name": "http-web", "port": ctx.endpoints.core.port, "targetPort": 8080,
+                                     "protocol": "TCP"}]
+    assert svc["spec"]["ports"][0]["port"] == 80
+
+
+def test_service_selects_the_core_pods(manifests):
+    selector = find(manifests, "Service", NAME)["spec"]["selector"]
+    deployment = find(manifests, "Deployment", NAME)
+    assert deployment["spec"]["selector"]["matchLabels"] == selector
+    assert selector.items() <= deployment["spec"]["template"]["metadata"]["labels"].items()
+
+
+def test_container_listens_on_8080(manifests):
+    assert core_container(manifests)["ports"] == [{"containerPort": 8080, "name": "http", "protocol": "TCP"}]
+
+
+def test_handles_are_exposed(built):
+    _, core, _ = built
+    assert core.config_map.name == NAME
+    assert core.deployment.name == NAME
+
+
+# ---- environment -------------------------------------------------------------------------------
+
+ENDPOINT_ENV = [
+    ("CORE_URL", lambda c: c.endpoints.core.url),
+    ("TOKEN_SERVICE_URL", lambda c: f"{c.endpoints.core.url}/service/token"),
+    ("JOBSERVICE_URL", lambda c: c.endpoints.jobservice.url),
+    ("REGISTRY_URL", lambda c: c.endpoints.registry.url),
+    ("REGISTRY_CONTROLLER_URL", lambda c: c.endpoints.registryctl.url),
+    ("PORTAL_URL", lambda c: c.endpoints.portal.url),
+    ("TRIVY_ADAPTER_URL", lambda c: c.endpoints.trivy.url),
+    ("POSTGRESQL_HOST", lambda c: c.endpoints.database.host),
+    ("POSTGRESQL_PORT", lambda c: str(c.endpoints.database.port)),
+    ("_REDIS_URL_CORE", lambda c: c.endpoints.redis_url(REDIS_DB_CORE)),
+    ("_REDIS_URL_REG", lambda c: c.endpoints.redis_url(REDIS_DB_REGISTRY)),
+    ("EXT_ENDPOINT", lambda c: c.external_url),
+    ("LOG_LEVEL", lambda c: c.log_level.value),
+    ("NO_PROXY", lambda c: c.no_proxy()),
+]
+
+
+@pytest.mark.parametrize("name, expected", ENDPOINT_ENV, ids=[n for n, _ in ENDPOINT_ENV])
+def test_addresses_come_from_the_handles(ctx, manifests, name, expected):
+    assert env_values(manifests)[name] == expected(ctx)
+
+
+# What these resolve to for instance `harbor`: the addresses the official chart gives core.
+@pytest.mark.parametrize("name, value", [
+    ("CORE_URL", "http://harbor-core:80"),
+    ("TOKEN_SERVICE_URL", "http://harbor-core:80/service/token"),
+    ("REGISTRY_URL", "http://harbor-registry:5000"),
+    ("REGISTRY_CONTROLLER_URL", "http://harbor-registry:8080"),
+    ("TRIVY_ADAPTER_URL", "http://harbor-trivy:8080"),
+    ("POSTGRESQL_HOST", "harbor-database"),
+    ("POSTGRESQL_PORT", "5432"),
+    ("_REDIS_URL_CORE", "redis://harbor-redis:6379/0?idle_timeout_seconds=30"),
+    ("_REDIS_URL_REG", "redis://harbor-redis:6379/2?idle_timeout_seconds=30"),
+    ("EXT_ENDPOINT", "https://harbor.example.com"),
+])
+def test_addresses_match_the_chart(manifests, name, value):
+    assert env_values(manifests)[name] == value
+
+
+@pytest.mark.parametrize("name, value", [
+    ("PORT", "8080"),
+    ("DATABASE_TYPE", "postgresql"),
+    ("POSTGRESQL_USERNAME", "postgres"),
+    ("POSTGRESQL_DATABASE", "registry"),
+    ("POSTGRESQL_SSLMODE", "disable"),
+    ("POSTGRESQL_MAX_IDLE_CONNS", "100"),
+    ("POSTGRESQL_MAX_OPEN_CONNS", "900"),
+    ("CORE_LOCAL_URL", "http://127.0.0.1:8080"),
+    ("WITH_TRIVY", "true"),
+    ("REGISTRY_STORAGE_PROVIDER_NAME", "filesystem"),
+    ("LOG_LEVEL", "info"),
+    ("CONFIG_PATH", "/etc/core/app.conf"),
+    ("CHART_CACHE_DRIVER", "redis"),
+    ("REGISTRY_CREDENTIAL_USERNAME", REGISTRY_USER),
+    ("QUOTA_UPDATE_PROVIDER", "db"),
+    ("HTTP_PROXY", ""),
+    ("HTTPS_PROXY", ""),
+    ("PERMITTED_REGISTRY_TYPES_FOR_PROXY_CACHE",
+     "docker-hub,harbor,azure-acr,ali-acr,aws-ecr,google-gcr,docker-registry,github-ghcr,jfrog-artifactory"),
+    ("REPLICATION_ADAPTER_WHITELIST",
+     "ali-acr,aws-ecr,azure-acr,docker-hub,docker-registry,github-ghcr,google-gcr,harbor,huawei-SWR,"
+     "jfrog-artifactory,tencent-tcr,volcengine-cr"),
+])
+def test_settings(manifests, name, value):
+    assert env_values(manifests)[name] == value
+
+
+CONFIG_ENV = {
+    "PORT", "DATABASE_TYPE", "POSTGRESQL_HOST", "POSTGRESQL_PORT", "POSTGRESQL_USERNAME", "POSTGRESQL_DATABASE",
+    "POSTGRESQL_SSLMODE", "POSTGRESQL_MAX_IDLE_CONNS", "POSTGRESQL_MAX_OPEN_CONNS", "EXT_ENDPOINT", "CORE_URL",
+    "JOBSERVICE_URL", "REGISTRY_URL", "TOKEN_SERVICE_URL", "CORE_LOCAL_URL", "WITH_TRIVY", "TRIVY_ADAPTER_URL",
+    "REGISTRY_STORAGE_PROVIDER_NAME", "LOG_LEVEL", "CONFIG_PATH", "CHART_CACHE_DRIVER", "_REDIS_URL_CORE",
+    "_REDIS_URL_REG", "PORTAL_URL", "REGISTRY_CONTROLLER_URL", "REGISTRY_CREDENTIAL_USERNAME",
+    "PERMITTED_REGISTRY_TYPES_FOR_PROXY_CACHE", "REPLICATION_ADAPTER_WHITELIST", "QUOTA_UPDATE_PROVIDER",
+    "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY",
+}
+SECRET_ENV = {
+    "CORE_SECRET": "core_secret",
+    "JOBSERVICE_SECRET": "jobservice_secret",
+    "HARBOR_ADMIN_PASSWORD": "admin_password",
+    "POSTGRESQL_PASSWORD": "database_password",
+    "REGISTRY_CREDENTIAL_PASSWORD": "registry_password",
+    "CSRF_KEY": "csrf_key",
+}
+
+
+def test_env_is_exactly_the_listed_variables(manifests):
+    assert set(env_values(manifests)) == CONFIG_ENV | set(SECRET_ENV)
+
+
+def test_config_map_holds_app_conf_and_the_env_keys(manifests):
+    assert set(find(manifests, "ConfigMap", NAME)["data"]) == CONFIG_ENV | {"app.conf"}
+
+
+def test_app_conf_never_becomes_an_env_var(manifests):
+    # envFrom over a ConfigMap that holds app.conf would export it as a variable named "app.conf"
+    container = core_container(manifests)
+    assert "envFrom" not in container
+    assert "app.conf" not in env_values(manifests)
+
+
+@pytest.mark.parametrize("env_name, handle", sorted(SECRET_ENV.items()))
+def test_secrets_come_from_the_synced_handles(ctx, manifests, env_name, handle):
+    ref = getattr(ctx.secrets, handle)
+    assert env_values(manifests)[env_name] == (ref.secret, ref.key)
+    assert (ref.secret, ref.key) in synced_keys(manifests), f"{env_name}: {ref} is not synced"
+
+
+def test_admin_password_is_wired_to_openbao(manifests):
+    """core env -> secretKeyRef -> SecretProviderClass secretObjects -> objectName -> the OpenBao field."""
+    (var,) = [v for v in core_container(manifests)["env"] if v["name"] == "HARBOR_ADMIN_PASSWORD"]
+    ref = var["valueFrom"]["secretKeyRef"]
+    assert ref == {"name": "harbor-admin", "key": "HARBOR_ADMIN_PASSWORD"}
+
+    spc = find(manifests, "SecretProviderClass", "secrets")
+    (secret_object,) = [o for o in spc["spec"]["secretObjects"] if o["secretName"] == ref["name"]]
+    (item,) = [d for d in secret_object["data"] if d["key"] == ref["key"]]
+
+    objects_param = yaml.safe_load(spc["spec"]["parameters"]["objects"])
+    (source,) = [o for o in objects_param if o["objectName"] == item["objectName"]]
+    assert source["secretPath"] == "secret/data/harbor"
+    assert source["secretKey"] == "HARBOR_ADMIN_PASSWORD"
+
+
+def test_without_trivy_core_does_not_name_a_scanner():
+    _, _, manifests = build(trivy=None)
+    env = env_values(manifests)
+    assert env["WITH_TRIVY"] == "false"
+    assert "TRIVY_ADAPTER_URL" not in env
+    assert "TRIVY_ADAPTER_URL" not in find(manifests, "ConfigMap", NAME)["data"]
+
+
+def test_proxy_settings_reach_core():
+    proxy = ProxySettings(http_proxy="http://proxy.example.com:3128", https_proxy="http://proxy.example.com:3128",
+                          no_proxy=("corp.example.com",))
+    ctx, _, manifests = build(proxy=proxy)
+    env = env_values(manifests)
+    assert env["HTTP_PROXY"] == env["HTTPS_PROXY"] == "http://proxy.example.com:3128"
+    no_proxy = env["NO_PROXY"].split(",")
+    assert no_proxy[-1] == "corp.example.com"
+    assert {ctx.endpoints.core.service, ctx.endpoints.registry.service, ctx.endpoints.database.service} <= set(no_proxy)
+
+
+# ---- files -------------------------------------------------------------------------------------
+
+def test_app_conf_content(manifests):
+    text = find(manifests, "ConfigMap", NAME)["data"]["app.conf"]
+    parser = configparser.ConfigParser()
+    # Beego reads keys before any section header as its default section; configparser needs a header
+    parser.read_string("[top]\n" + text)
+    assert dict(parser["top"]) == {"appname": "Harbor", "runmode": "prod", "enablegzip": "true"}
+    assert parser.sections() == ["top", "prod"]
+    assert dict(parser["prod"]) == {"httpport": "8080"}
+    assert not text.startswith("[")
+
+
+def test_render_ini():
+    text = render_ini({"a": True, "b": 1}, {"s": {"c": False, "d": "x"}, "t": {}})
+    assert text == "a = true\nb = 1\n\n[s]\nc = false\nd = x\n\n[t]\n"
+
+
+MOUNTS = [
+    # mount path, volume, subPath, read-only
+    ("/etc/core/app.conf", "config", "app.conf", True),
+    ("/etc/core/key", "secret-key", "key", True),
+    ("/etc/core/private_key.pem", "token-service-private-key", "private_key.pem", True),
+    ("/etc/core/token", "psc", None, False),
+    ("/tmp", "tmp", None, False),
+]
+
+
+@pytest.mark.parametrize("path, volume, sub_path, read_only", MOUNTS, ids=[m[0] for m in MOUNTS])
+def test_mounts(manifests, path, volume, sub_path, read_only):
+    (mount,) = [m for m in core_container(manifests)["volumeMounts"] if m["mountPath"] == path]
+    assert mount["name"] == volume
+    assert mount.get("subPath") == sub_path
+    assert mount.get("readOnly", False) is read_only
+
+
+def test_mounts_are_exactly_these(manifests):
+    assert sorted(m["mountPath"] for m in core_container(manifests)["volumeMounts"]) == sorted(m[0] for m in MOUNTS)
+
+
+def volumes(manifests: list[dict]) -> dict[str, dict]:
+    return {v["name"]: v for v in pod(manifests)["volumes"]}
+
+
+@pytest.mark.parametrize("volume, handle, file_name", [
+    ("secret-key", "secret_key", "key"),
+    ("token-service-private-key", "token_private_key", "private_key.pem"),
+])
+def test_secret_files_come_from_the_synced_handles(ctx, manifests, volume, handle, file_name):
+    ref = getattr(ctx.secrets, handle)
+    source = volumes(manifests)[volume]["secret"]
+    assert source["secretName"] == ref.secret
+    assert source["items"] == [{"key": ref.key, "path": file_name}]
+    assert (ref.secret, ref.key) in synced_keys(manifests)
+
+
+def test_config_volume_is_the_core_config_map(manifests):
+    assert volumes(manifests)["config"]["configMap"]["name"] == NAME
+
+
+def test_writable_paths_are_empty_dirs(manifests):
+    vols = volumes(manifests)
+    writable = [m for m in core_container(manifests)["volumeMounts"] if not m.get("readOnly")]
+    assert writable and all("emptyDir" in vols[m["name"]] for m in writable)
+
+
+# ---- pod and container -------------------------------------------------------------------------
+
+def test_read_only_root_and_restricted(manifests):
+    container = core_container(manifests)
+    assert container["securityContext"] == {
+        "allowPrivilegeEscalation": False, "privileged": False, "readOnlyRootFilesystem": True,
+        "runAsNonRoot": True, "capabilities": {"drop": ["ALL"]}, "seccompProfile": {"type": "RuntimeDefault"},
+    }
+    # the image's entrypoint writes the CA bundle into the root filesystem; the binary itself does not
+    assert container["command"] == ["/harbor/harbor_core"]
+
+
+def test_pod_settings(manifests):
+    spec = pod(manifests)
+    assert {k: spec["securityContext"][k] for k in ("runAsUser", "runAsGroup", "fsGroup")} == {
+        "runAsUser": 10000, "runAsGroup": 10000, "fsGroup": 10000}
+    assert spec["securityContext"]["runAsNonRoot"] is True
+    assert spec["terminationGracePeriodSeconds"] == 120
+    assert spec["automountServiceAccountToken"] is False
+    assert spec["enableServiceLinks"] is False
+
+
+def test_image(manifests):
+    container = core_container(manifests)
+    assert container["image"] == "docker.io/goharbor/harbor-core:v2.15.1"
+    assert container["imagePullPolicy"] == "IfNotPresent"
+
+
+def test_image_from_a_mirror():
+    _, _, manifests = build(images=HarborImages(registry="mirror.example.com/dockerhub"))
+    assert core_container(manifests)["image"] == "mirror.example.com/dockerhub/goharbor/harbor-core:v2.15.1"
+
+
+def ping(initial: int, failure: int) -> dict:
+    return {"httpGet": {"path": "/api/v2.0/ping", "port": 8080, "scheme": "HTTP"}, "initialDelaySeconds": initial,
+            "periodSeconds": 10, "failureThreshold": failure, "timeoutSeconds": 1, "successThreshold": 1}
+
+
+@pytest.mark.parametrize("probe, expected", [
+    ("startupProbe", ping(10, 360)),
+    ("livenessProbe", ping(0, 2)),
+    ("readinessProbe", ping(0, 2)),
+])
+def test_probes(manifests, probe, expected):
+    assert core_container(manifests)[probe] == expected
+
+
+def test_resources_follow_the_context(ctx, manifests):
+    r = ctx.resources.core
+    assert core_container(manifests)["resources"] == {
+        "requests": {"cpu": r.cpu_request, "memory": r.memory_request},
+        "limits": {"cpu": r.cpu_limit, "memory": r.memory_limit},
+    }
+
+
+def test_custom_resources():
+    custom = Resources(cpu_request="250m", memory_request="512Mi", cpu_limit="2", memory_limit="2Gi")
+    _, _, manifests = build(resources=HarborResources(core=custom))
+    assert core_container(manifests)["resources"] == {"requests": {"cpu": "250m", "memory": "512Mi"},
+                                                      "limits": {"cpu": "2", "memory": "2Gi"}}
+
+
+@pytest.mark.parametrize("replicas", [1, 3])
+def test_replicas_roll(replicas):
+    _, _, manifests = build(replicas=HarborReplicas(core=replicas))
+    spec = find(manifests, "Deployment", NAME)["spec"]
+    assert spec["replicas"] == replicas
+    assert spec["strategy"]["type"] == "RollingUpdate"
+
+
+def test_pod_annotations_pass_through():
+    _, _, manifests = build(pod_annotations={"reloader.stakater.com/search": "true"})
+    annotations = find(manifests, "Deployment", NAME)["spec"]["template"]["metadata"]["annotations"]
+    assert annotations["reloader.stakater.com/search"] == "true"
+    assert CONFIG_CHECKSUM in annotations
+
+
+# ---- checksum ----------------------------------------------------------------------------------
+
+def config_checksum(manifests: list[dict]) -> str:
+    return find(manifests, "Deployment", NAME)["spec"]["template"]["metadata"]["annotations"][CONFIG_CHECKSUM]
+
+
+def test_checksum_is_over_the_config_map(manifests):
+    assert config_checksum(manifests) == checksum(find(manifests, "ConfigMap", NAME)["data"])
+
+
+def test_checksum_is_stable_for_the_same_input(manifests):
+    _, _, again = build()
+    assert config_checksum(again) == config_checksum(manifests)
+
+
+@pytest.mark.parametrize("change", [
+    {"log_level": LogLevel.DEBUG},
+    {"trivy": None},
+    {"external_url": "https://registry.example.com"},
+    {"proxy": ProxySettings(http_proxy="http://proxy.example.com:3128")},
+], ids=["log_level", "trivy", "external_url", "proxy"])
+def test_checksum_changes_with_the_config(manifests, change):
+    _, _, changed = build(**change)
+    assert config_checksum(changed) != config_checksum(manifests)

@@ -1,0 +1,388 @@
+"""Harbor jobservice: its two ConfigMaps, job log claim, Deployment and Service, and their wiring."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import main  # noqa: F401  (points jsii at Node before cdk8s loads)
+
+import pytest
+import yaml
+from kubernetes_validate import utils as kv_utils
+
+try:
+    from support import find, harbor_chart, objects
+except ImportError:  # tests/ is not on sys.path when the module is imported from elsewhere
+    sys.path.insert(0, str(Path(__file__).parent))
+    from support import find, harbor_chart, objects
+
+from constructs.harbor.components.base import CONFIG_CHECKSUM, REDIS_DB_JOBSERVICE, checksum
+from constructs.harbor.components.jobservice import Jobservice
+from constructs.harbor.harbor_config import (
+    AccessMode,
+    HarborReplicas,
+    HarborResources,
+    HarborStorage,
+    LogLevel,
+    ProxySettings,
+    Resources,
+    Storage,
+)
+from constructs.harbor.harbor_secrets import REGISTRY_USER
+
+NAME = "harbor-jobservice"
+ENV_NAME = "harbor-jobservice-env"
+
+
+def build(**context_fields):
+    chart, ctx = harbor_chart(**context_fields)
+    jobservice = Jobservice(chart, "jobservice", ctx)
+    return ctx, jobservice, objects(chart)
+
+
+def storage(access: AccessMode, **fields) -> HarborStorage:
+    return HarborStorage(jobservice=Storage(size=fields.pop("size", "1Gi"), access=access, **fields))
+
+
+@pytest.fixture(scope="module")
+def built():
+    return build()
+
+
+@pytest.fixture(scope="module")
+def ctx(built):
+    return built[0]
+
+
+@pytest.fixture(scope="module")
+def manifests(built):
+    return built[2]
+
+
+def pod(manifests: list[dict]) -> dict:
+    return find(manifests, "Deployment", NAME)["spec"]["template"]["spec"]
+
+
+def container(manifests: list[dict]) -> dict:
+    containers = pod(manifests)["containers"]
+    assert [c["name"] for c in containers] == ["jobservice"]
+    return containers[0]
+
+
+def config_yml(manifests: list[dict]) -> dict:
+    return yaml.safe_load(find(manifests, "ConfigMap", NAME)["data"]["config.yml"])
+
+
+def synced_keys(manifests: list[dict]) -> set[tuple[str, str]]:
+    spc = find(manifests, "SecretProviderClass", "secrets")
+    return {(obj["secretName"], item["key"]) for obj in spc["spec"]["secretObjects"] for item in obj["data"]}
+
+
+def test_objects_pass_the_kubernetes_schemas_strictly(manifests):
+    own = [m for m in manifests if m["metadata"]["name"].startswith(NAME)]
+    assert own
+    for obj in own:
+        kv_utils.validate(obj, kv_utils.latest_version(), strict=True)
+
+
+# ---- Service and handles -----------------------------------------------------------------------
+
+def test_service_is_the_endpoints_handle(built, manifests):
+    ctx, jobservice, _ = built
+    assert jobservice.service is ctx.endpoints.jobservice
+    svc = find(manifests, "Service", ctx.endpoints.jobservice.service)
+    assert svc["spec"]["ports"] == [{"name": "http-jobservice", "port": ctx.endpoints.jobservice.port,
+                                     "targetPort": 8080, "protocol": "TCP"}]
+    assert svc["spec"]["ports"][0]["port"] == 80
+
+
+def test_service_selects_the_jobservice_pods(manifests):
+    selector = find(manifests, "Service", NAME)["spec"]["selector"]
+    deployment = find(manifests, "Deployment", NAME)
+    assert deployment["spec"]["selector"]["matchLabels"] == selector
+    assert selector.items() <= deployment["spec"]["template"]["metadata"]["labels"].items()
+
+
+def test_container_listens_on_8080(manifests):
+    assert container(manifests)["ports"] == [{"containerPort": 8080, "name": "http", "protocol": "TCP"}]
+
+
+def test_handles_are_exposed(built):
+    _, jobservice, _ = built
+    assert [cm.name for cm in jobservice.config_maps] == [ENV_NAME, NAME]
+    assert jobservice.deployment.name == NAME
+    assert jobservice.claim_name == NAME
+
+
+# ---- environment -------------------------------------------------------------------------------
+
+ENV_FROM_HANDLES = [
+    ("CORE_URL", lambda c: c.endpoints.core.url),
+    ("TOKEN_SERVICE_URL", lambda c: f"{c.endpoints.core.url}/service/token"),
+    ("REGISTRY_URL", lambda c: c.endpoints.registry.url),
+    ("REGISTRY_CONTROLLER_URL", lambda c: c.endpoints.registryctl.url),
+    ("LOG_LEVEL", lambda c: c.log_level.value),
+    ("NO_PROXY", lambda c: c.no_proxy()),
+]
+
+
+@pytest.mark.parametrize("name, expected", ENV_FROM_HANDLES, ids=[n for n, _ in ENV_FROM_HANDLES])
+def test_addresses_come_from_the_handles(ctx, manifests, name, expected):
+    assert find(manifests, "ConfigMap", ENV_NAME)["data"][name] == expected(ctx)
+
+
+@pytest.mark.parametrize("name, value", [
+    ("CORE_URL", "http://harbor-core:80"),
+    ("TOKEN_SERVICE_URL", "http://harbor-core:80/service/token"),
+    ("REGISTRY_URL", "http://harbor-registry:5000"),
+    ("REGISTRY_CONTROLLER_URL", "http://harbor-registry:8080"),
+    ("REGISTRY_CREDENTIAL_USERNAME", REGISTRY_USER),
+    ("REGISTRY_HTTP_CLIENT_TIMEOUT", "30"),
+    ("JOBSERVICE_WEBHOOK_JOB_MAX_RETRY", "3"),
+    ("JOBSERVICE_WEBHOOK_JOB_HTTP_CLIENT_TIMEOUT", "3"),
+    ("LOG_LEVEL", "info"),
+    ("HTTP_PROXY", ""),
+    ("HTTPS_PROXY", ""),
+])
+def test_settings(manifests, name, value):
+    assert find(manifests, "ConfigMap", ENV_NAME)["data"][name] == value
+
+
+def test_env_config_map_holds_exactly_these_keys(manifests):
+    assert set(find(manifests, "ConfigMap", ENV_NAME)["data"]) == {
+        "CORE_URL", "TOKEN_SERVICE_URL", "REGISTRY_URL", "REGISTRY_CONTROLLER_URL", "REGISTRY_CREDENTIAL_USERNAME",
+        "REGISTRY_HTTP_CLIENT_TIMEOUT", "JOBSERVICE_WEBHOOK_JOB_MAX_RETRY",
+        "JOBSERVICE_WEBHOOK_JOB_HTTP_CLIENT_TIMEOUT", "LOG_LEVEL", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY",
+    }
+
+
+def test_env_from_reads_only_the_env_config_map(manifests):
+    # the ConfigMap with config.yml is mounted, never exported: its key is not a variable name
+    assert container(manifests)["envFrom"] == [{"configMapRef": {"name": ENV_NAME}}]
+
+
+SECRET_ENV = {
+    "CORE_SECRET": "core_secret",
+    "JOBSERVICE_SECRET": "jobservice_secret",
+    "REGISTRY_CREDENTIAL_PASSWORD": "registry_password",
+}
+
+
+def test_explicit_env_is_only_the_secrets(manifests):
+    assert [v["name"] for v in container(manifests)["env"]] == list(SECRET_ENV)
+
+
+@pytest.mark.parametrize("env_name, handle", sorted(SECRET_ENV.items()))
+def test_secrets_come_from_the_synced_handles(ctx, manifests, env_name, handle):
+    ref = getattr(ctx.secrets, handle)
+    (var,) = [v for v in container(manifests)["env"] if v["name"] == env_name]
+    assert var["valueFrom"]["secretKeyRef"] == {"name": ref.secret, "key": ref.key}
+    assert (ref.secret, ref.key) in synced_keys(manifests), f"{env_name}: {ref} is not synced"
+
+
+def test_proxy_settings_reach_jobservice():
+    proxy = ProxySettings(https_proxy="http://proxy.example.com:3128", no_proxy=("corp.example.com",))
+    ctx, _, manifests = build(proxy=proxy)
+    data = find(manifests, "ConfigMap", ENV_NAME)["data"]
+    assert data["HTTPS_PROXY"] == "http://proxy.example.com:3128"
+    assert data["HTTP_PROXY"] == ""
+    assert data["NO_PROXY"] == ctx.no_proxy()
+    assert data["NO_PROXY"].split(",")[-1] == "corp.example.com"
+
+
+# ---- config.yml --------------------------------------------------------------------------------
+
+def test_config_yml(ctx, manifests):
+    assert config_yml(manifests) == {
+        "protocol": "http",
+        "port": 8080,
+        "worker_pool": {
+            "workers": 10,
+            "backend": "redis",
+            "redis_pool": {"redis_url": ctx.endpoints.redis_url(REDIS_DB_JOBSERVICE),
+                           "namespace": "harbor_job_service_namespace", "idle_timeout_second": 3600},
+        },
+        "job_loggers": [{"name": "FILE", "level": "INFO", "settings": {"base_dir": "/var/log/jobs"},
+                         "sweeper": {"duration": 14, "settings": {"work_dir": "/var/log/jobs"}}}],
+        "metric": {"enabled": False, "path": "/metrics", "port": 8001},
+        "loggers": [{"name": "STD_OUTPUT", "level": "INFO"}],
+        "reaper": {"max_update_hours": 24, "max_dangling_hours": 168},
+    }
+
+
+def test_config_yml_keeps_harbor_order(manifests):
+    assert list(config_yml(manifests)) == ["protocol", "port", "worker_pool", "job_loggers", "metric", "loggers",
+                                           "reaper"]
+
+
+def test_redis_is_the_jobservice_database(manifests):
+    assert config_yml(manifests)["worker_pool"]["redis_pool"]["redis_url"].startswith("redis://harbor-redis:6379/1")
+
+
+@pytest.mark.parametrize("level, harbor_level", [
+    (LogLevel.DEBUG, "DEBUG"), (LogLevel.INFO, "INFO"), (LogLevel.WARNING, "WARNING"),
+    (LogLevel.ERROR, "ERROR"), (LogLevel.FATAL, "FATAL"),
+])
+def test_log_level_maps_to_harbor_names(level, harbor_level):
+    _, _, manifests = build(log_level=level)
+    config = config_yml(manifests)
+    assert config["loggers"] == [{"name": "STD_OUTPUT", "level": harbor_level}]
+    assert config["job_loggers"][0]["level"] == harbor_level
+    assert find(manifests, "ConfigMap", ENV_NAME)["data"]["LOG_LEVEL"] == level.value
+
+
+def test_job_logs_go_where_the_volume_is(manifests):
+    config = config_yml(manifests)
+    (mount,) = [m for m in container(manifests)["volumeMounts"] if m["name"] == "job-logs"]
+    assert config["job_loggers"][0]["settings"]["base_dir"] == mount["mountPath"]
+    assert config["job_loggers"][0]["sweeper"]["settings"]["work_dir"] == mount["mountPath"]
+
+
+def test_command_reads_the_mounted_config(manifests):
+    c = container(manifests)
+    (mount,) = [m for m in c["volumeMounts"] if m["name"] == "jobservice-config"]
+    assert c["command"] == ["/harbor/harbor_jobservice", "-c", mount["mountPath"]]
+
+
+# ---- volumes -----------------------------------------------------------------------------------
+
+MOUNTS = [
+    # mount path, volume, subPath, read-only
+    ("/etc/jobservice/config.yml", "jobservice-config", "config.yml", True),
+    ("/var/log/jobs", "job-logs", None, False),
+    ("/tmp", "tmp", None, False),
+]
+
+
+@pytest.mark.parametrize("path, volume, sub_path, read_only", MOUNTS, ids=[m[0] for m in MOUNTS])
+def test_mounts(manifests, path, volume, sub_path, read_only):
+    (mount,) = [m for m in container(manifests)["volumeMounts"] if m["mountPath"] == path]
+    assert mount["name"] == volume
+    assert mount.get("subPath") == sub_path
+    assert mount.get("readOnly", False) is read_only
+
+
+def test_mounts_are_exactly_these(manifests):
+    assert sorted(m["mountPath"] for m in container(manifests)["volumeMounts"]) == sorted(m[0] for m in MOUNTS)
+
+
+def test_volumes(manifests):
+    vols = {v["name"]: v for v in pod(manifests)["volumes"]}
+    assert vols["jobservice-config"]["configMap"]["name"] == NAME
+    assert vols["job-logs"]["persistentVolumeClaim"]["claimName"] == NAME
+    assert "emptyDir" in vols["tmp"]
+
+
+def test_claim_follows_the_storage_settings():
+    ctx, jobservice, manifests = build(storage=storage(AccessMode.READ_WRITE_MANY, size="2Gi",
+                                                       storage_class="longhorn"))
+    claim = find(manifests, "PersistentVolumeClaim", jobservice.claim_name)
+    assert claim["spec"]["accessModes"] == ["ReadWriteMany"]
+    assert claim["spec"]["resources"]["requests"]["storage"] == "2Gi"
+    assert claim["spec"]["storageClassName"] == "longhorn"
+
+
+def test_existing_claim_is_mounted_and_none_created():
+    _, jobservice, manifests = build(storage=storage(AccessMode.READ_WRITE_MANY, existing_claim="old-job-logs"))
+    assert jobservice.claim_name == "old-job-logs"
+    assert not [m for m in manifests if m["kind"] == "PersistentVolumeClaim"]
+    vols = {v["name"]: v for v in pod(manifests)["volumes"]}
+    assert vols["job-logs"]["persistentVolumeClaim"]["claimName"] == "old-job-logs"
+
+
+# ---- strategy ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("access, replicas, strategy", [
+    (AccessMode.READ_WRITE_ONCE, 1, "Recreate"),
+    (AccessMode.READ_WRITE_ONCE_POD, 1, "Recreate"),
+    (AccessMode.READ_WRITE_MANY, 1, "RollingUpdate"),
+    (AccessMode.READ_WRITE_MANY, 2, "RollingUpdate"),
+])
+def test_strategy_follows_the_volume(access, replicas, strategy):
+    _, _, manifests = build(storage=storage(access), replicas=HarborReplicas(jobservice=replicas))
+    spec = find(manifests, "Deployment", NAME)["spec"]
+    assert spec["strategy"]["type"] == strategy
+    assert spec["replicas"] == replicas
+
+
+@pytest.mark.parametrize("access", [AccessMode.READ_WRITE_ONCE, AccessMode.READ_WRITE_ONCE_POD])
+def test_single_attach_volume_with_two_replicas_is_an_error(access):
+    chart, ctx = harbor_chart(storage=storage(access), replicas=HarborReplicas(jobservice=2))
+    with pytest.raises(ValueError, match=r"HarborStorage\.jobservice\.access") as error:
+        Jobservice(chart, "jobservice", ctx)
+    assert repr(access.value) in str(error.value)
+    # raised before any object was added: the chart holds nothing of jobservice
+    assert not [m for m in objects(chart) if m["metadata"]["name"].startswith(NAME)]
+
+
+# ---- pod and container -------------------------------------------------------------------------
+
+def stats(initial: int) -> dict:
+    return {"httpGet": {"path": "/api/v1/stats", "port": 8080, "scheme": "HTTP"}, "initialDelaySeconds": initial,
+            "periodSeconds": 10, "failureThreshold": 3, "timeoutSeconds": 1, "successThreshold": 1}
+
+
+@pytest.mark.parametrize("probe, expected", [("livenessProbe", stats(300)), ("readinessProbe", stats(20))])
+def test_probes(manifests, probe, expected):
+    assert container(manifests)[probe] == expected
+
+
+def test_pod_settings(manifests):
+    spec = pod(manifests)
+    assert {k: spec["securityContext"][k] for k in ("runAsUser", "runAsGroup", "fsGroup")} == {
+        "runAsUser": 10000, "runAsGroup": 10000, "fsGroup": 10000}
+    assert spec["terminationGracePeriodSeconds"] == 120
+    assert spec["automountServiceAccountToken"] is False
+    assert spec["enableServiceLinks"] is False
+
+
+def test_container_is_restricted(manifests):
+    assert container(manifests)["securityContext"] == {
+        "allowPrivilegeEscalation": False, "privileged": False, "readOnlyRootFilesystem": True,
+        "runAsNonRoot": True, "capabilities": {"drop": ["ALL"]}, "seccompProfile": {"type": "RuntimeDefault"},
+    }
+
+
+def test_image(manifests):
+    c = container(manifests)
+    assert c["image"] == "docker.io/goharbor/harbor-jobservice:v2.15.1"
+    assert c["imagePullPolicy"] == "IfNotPresent"
+
+
+def test_resources_follow_the_context():
+    custom = Resources(cpu_request="200m", memory_request="256Mi", cpu_limit="1", memory_limit="1Gi")
+    _, _, manifests = build(resources=HarborResources(jobservice=custom))
+    assert container(manifests)["resources"] == {"requests": {"cpu": "200m", "memory": "256Mi"},
+                                                 "limits": {"cpu": "1", "memory": "1Gi"}}
+
+
+def test_default_resources(ctx, manifests):
+    r = ctx.resources.jobservice
+    assert container(manifests)["resources"] == {"requests": {"cpu": r.cpu_request, "memory": r.memory_request},
+                                                 "limits": {"cpu": r.cpu_limit, "memory": r.memory_limit}}
+
+
+# ---- checksum ----------------------------------------------------------------------------------
+
+def config_checksum(manifests: list[dict]) -> str:
+    return find(manifests, "Deployment", NAME)["spec"]["template"]["metadata"]["annotations"][CONFIG_CHECKSUM]
+
+
+def test_checksum_is_over_both_config_maps(manifests):
+    assert config_checksum(manifests) == checksum(find(manifests, "ConfigMap", ENV_NAME)["data"],
+                                                  find(manifests, "ConfigMap", NAME)["data"])
+
+
+def test_checksum_is_stable_for_the_same_input(manifests):
+    _, _, again = build()
+    assert config_checksum(again) == config_checksum(manifests)
+
+
+@pytest.mark.parametrize("change", [
+    {"log_level": LogLevel.DEBUG},                                      # both ConfigMaps
+    {"proxy": ProxySettings(http_proxy="http://proxy.example.com:3128")},  # the env ConfigMap only
+], ids=["log_level", "proxy"])
+def test_checksum_changes_with_the_config(manifests, change):
+    _, _, changed = build(**change)
+    assert config_checksum(changed) != config_checksum(manifests)

@@ -1,0 +1,481 @@
+"""The registry component: one pod with `registry` and `registryctl`, its config, claim and Service."""
+
+from __future__ import annotations
+
+import main  # noqa: F401  (points jsii at Node before cdk8s loads)
+
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from kubernetes_validate import utils as kv_utils
+
+if str(Path(__file__).parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).parent))
+
+from support import find, harbor_chart, objects  # noqa: E402
+
+from constructs.harbor.components.base import REDIS_DB_REGISTRY, checksum  # noqa: E402
+from constructs.harbor.components.registry import Registry  # noqa: E402
+from constructs.harbor.harbor_config import (  # noqa: E402
+    AccessMode,
+    HarborReplicas,
+    HarborStorage,
+    LogLevel,
+    ProxySettings,
+    Storage,
+)
+
+NAME = "harbor-registry"
+
+
+def build(**context_fields) -> tuple[list[dict], Registry, object]:
+    chart, ctx = harbor_chart(**context_fields)
+    registry = Registry(chart, "registry", ctx)
+    return objects(chart), registry, ctx
+
+
+def pod(manifests: list[dict]) -> dict:
+    return find(manifests, "Deployment", NAME)["spec"]["template"]["spec"]
+
+
+def container(manifests: list[dict], name: str) -> dict:
+    matches = [c for c in pod(manifests)["containers"] if c["name"] == name]
+    assert len(matches) == 1, f"expected one container {name!r} in Deployment {NAME}"
+    return matches[0]
+
+
+def config(manifests: list[dict], file: str = "config.yml") -> dict:
+    return yaml.safe_load(find(manifests, "ConfigMap", NAME)["data"][file])
+
+
+def synced_keys(manifests: list[dict]) -> set[tuple[str, str]]:
+    """(Secret, key) for every key the chart's SecretProviderClasses sync."""
+    return {(obj["secretName"], item["key"])
+            for spc in manifests if spc["kind"] == "SecretProviderClass"
+            for obj in spc["spec"].get("secretObjects", []) for item in obj.get("data", [])}
+
+
+def dig(tree: dict, dotted: str):
+    for part in dotted.split("."):
+        assert isinstance(tree, dict) and part in tree, f"no {dotted!r} in config.yml (stopped at {part!r})"
+        tree = tree[part]
+    return tree
+
+
+@pytest.fixture(scope="module")
+def default() -> tuple[list[dict], Registry, object]:
+    return build()
+
+
+@pytest.fixture(scope="module")
+def manifests(default) -> list[dict]:
+    return default[0]
+
+
+# ---- workload -----------------------------------------------------------------------------------
+
+def test_one_deployment_with_registry_and_registryctl(manifests: list[dict]) -> None:
+    deployment = find(manifests, "Deployment", NAME)
+    assert deployment["spec"]["replicas"] == 1
+    names = [c["name"] for c in deployment["spec"]["template"]["spec"]["containers"]]
+    assert names == ["registry", "registryctl"]
+    assert [m["metadata"]["name"] for m in manifests if m["kind"] == "Deployment"
+            and m["metadata"]["labels"].get("app.kubernetes.io/component") == "registry"] == [NAME]
+
+
+@pytest.mark.parametrize(("name", "image", "ports"), [
+    ("registry", "docker.io/goharbor/registry-photon:v2.15.1", [5000]),
+    ("registryctl", "docker.io/goharbor/harbor-registryctl:v2.15.1", [8080]),
+])
+def test_container_image_and_ports(manifests: list[dict], name: str, image: str, ports: list[int]) -> None:
+    c = container(manifests, name)
+    assert c["image"] == image
+    assert c["imagePullPolicy"] == "IfNotPresent"
+    # the debug port 5001 listens on localhost only, so it is not declared
+    assert [p["containerPort"] for p in c["ports"]] == ports
+
+
+def test_selector_matches_pod_labels(manifests: list[dict]) -> None:
+    deployment = find(manifests, "Deployment", NAME)
+    selector = deployment["spec"]["selector"]["matchLabels"]
+    labels = deployment["spec"]["template"]["metadata"]["labels"]
+    assert selector.items() <= labels.items()
+    assert "app.kubernetes.io/version" not in selector     # a selector is immutable
+    service = find(manifests, "Service", NAME)
+    assert service["spec"]["selector"] == selector
+
+
+def test_service_ports_and_targets(default) -> None:
+    manifests, registry, ctx = default
+    service = find(manifests, "Service", NAME)
+    assert service["spec"]["type"] == "ClusterIP"
+    ports = {p["name"]: (p["port"], p["targetPort"]) for p in service["spec"]["ports"]}
+    assert ports == {"http-registry": (5000, 5000), "http-controller": (8080, 8080)}
+    # the handles the construct hands out are the Service and its ports
+    assert registry.service == ctx.endpoints.registry
+    assert registry.controller == ctx.endpoints.registryctl
+    assert (registry.service.service, registry.service.port) == (NAME, 5000)
+    assert (registry.controller.service, registry.controller.port) == (NAME, 8080)
+    # every target is a port a container of the pod declares
+    declared = {p["containerPort"] for c in pod(manifests)["containers"] for p in c.get("ports", [])}
+    assert {target for _, target in ports.values()} <= declared
+
+
+def test_handles_name_the_objects(default) -> None:
+    manifests, registry, _ = default
+    assert registry.claim_name == NAME
+    assert registry.deployment.metadata.name == NAME
+    assert registry.config_map.metadata.name == NAME
+
+
+# ---- config.yml ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("key", "value"), [
+    ("version", "0.1"),
+    ("log.level", "info"),
+    ("log.fields.service", "registry"),
+    ("storage.filesystem.rootdirectory", "/storage"),
+    ("storage.cache.layerinfo", "redis"),
+    ("storage.maintenance.uploadpurging.enabled", True),
+    ("storage.maintenance.uploadpurging.age", "168h"),
+    ("storage.maintenance.uploadpurging.interval", "24h"),
+    ("storage.maintenance.uploadpurging.dryrun", False),
+    ("storage.delete.enabled", True),
+    ("storage.redirect.disable", False),
+    ("redis.addr", "harbor-redis:6379"),
+    ("redis.db", 2),
+    ("redis.readtimeout", "10s"),
+    ("redis.writetimeout", "10s"),
+    ("redis.dialtimeout", "10s"),
+    ("redis.pool.maxidle", 100),
+    ("redis.pool.maxactive", 500),
+    ("redis.pool.idletimeout", "60s"),
+    ("http.addr", ":5000"),
+    ("http.relativeurls", False),
+    ("http.debug.addr", "localhost:5001"),
+    ("auth.htpasswd.realm", "harbor-registry-basic-realm"),
+    ("auth.htpasswd.path", "/etc/registry/passwd"),
+    ("validation.disabled", True),
+    ("compatibility.schema1.enabled", True),
+])
+def test_config_yml(manifests: list[dict], key: str, value: object) -> None:
+    assert dig(config(manifests), key) == value
+
+
+def test_config_yml_top_level_keys(manifests: list[dict]) -> None:
+    assert list(config(manifests)) == ["version", "log", "storage", "redis", "http", "auth", "validation",
+                                       "compatibility"]
+
+
+def test_redis_address_is_the_redis_endpoint(default) -> None:
+    manifests, _, ctx = default
+    redis = config(manifests)["redis"]
+    assert redis["addr"] == f"{ctx.endpoints.redis.host}:{ctx.endpoints.redis.port}"
+    assert redis["db"] == REDIS_DB_REGISTRY
+    assert "password" not in redis
+
+
+def test_config_holds_no_secret(manifests: list[dict]) -> None:
+    parsed = config(manifests)
+    assert "secret" not in parsed["http"]
+    for text in find(manifests, "ConfigMap", NAME)["data"].values():
+        assert "secret" not in text.lower()
+
+
+def test_http_secret_comes_from_the_environment(default) -> None:
+    manifests, _, ctx = default
+    env = {e["name"]: e for e in container(manifests, "registry")["env"]}
+    ref = env["REGISTRY_HTTP_SECRET"]["valueFrom"]["secretKeyRef"]
+    assert (ref["name"], ref["key"]) == (ctx.secrets.registry_http_secret.secret, ctx.secrets.registry_http_secret.key)
+
+
+@pytest.mark.parametrize("level", list(LogLevel))
+def test_log_level_reaches_both_configs(level: LogLevel) -> None:
+    manifests, _, _ = build(log_level=level)
+    assert config(manifests)["log"]["level"] == level.value
+    assert config(manifests, "ctl-config.yml")["log_level"] == level.value
+
+
+def test_ctl_config(manifests: list[dict]) -> None:
+    assert config(manifests, "ctl-config.yml") == {
+        "protocol": "http",
+        "port": 8080,
+        "log_level": "info",
+        "registry_config": "/etc/registry/config.yml",
+    }
+
+
+def test_config_map_holds_exactly_the_two_files(manifests: list[dict]) -> None:
+    assert sorted(find(manifests, "ConfigMap", NAME)["data"]) == ["config.yml", "ctl-config.yml"]
+
+
+# ---- environment and secrets ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "variable", "handle"), [
+    ("registry", "REGISTRY_HTTP_SECRET", "registry_http_secret"),
+    ("registryctl", "CORE_SECRET", "core_secret"),
+    ("registryctl", "JOBSERVICE_SECRET", "jobservice_secret"),
+    ("registryctl", "REGISTRY_HTTP_SECRET", "registry_http_secret"),
+])
+def test_secret_env_reads_a_synced_key(default, name: str, variable: str, handle: str) -> None:
+    manifests, _, ctx = default
+    env = {e["name"]: e for e in container(manifests, name)["env"]}
+    assert variable in env, f"{name} has no env {variable}"
+    ref = env[variable]["valueFrom"]["secretKeyRef"]
+    expected = getattr(ctx.secrets, handle)
+    assert (ref["name"], ref["key"]) == (expected.secret, expected.key)
+    assert (ref["name"], ref["key"]) in synced_keys(manifests), \
+        f"{name} env {variable} reads Secret {ref['name']} key {ref['key']}, which no SecretProviderClass syncs"
+
+
+def test_every_secret_the_pod_reads_is_synced(manifests: list[dict]) -> None:
+    produced = synced_keys(manifests)
+    spec = pod(manifests)
+    read = {(e["valueFrom"]["secretKeyRef"]["name"], e["valueFrom"]["secretKeyRef"]["key"])
+            for c in spec["containers"] for e in c.get("env", []) if "secretKeyRef" in e.get("valueFrom", {})}
+    read |= {(v["secret"]["secretName"], item["key"])
+             for v in spec["volumes"] if "secret" in v for item in v["secret"]["items"]}
+    assert read, "the registry pod reads no secret at all"
+    assert read <= produced, f"not synced: {sorted(read - produced)}"
+
+
+def test_env_names(manifests: list[dict]) -> None:
+    assert [e["name"] for e in container(manifests, "registry")["env"]] == [
+        "REGISTRY_HTTP_SECRET", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY"]
+    assert [e["name"] for e in container(manifests, "registryctl")["env"]] == [
+        "CORE_SECRET", "JOBSERVICE_SECRET", "REGISTRY_HTTP_SECRET"]
+
+
+def test_proxy_settings_reach_the_registry() -> None:
+    manifests, _, _ = build(proxy=ProxySettings(http_proxy="http://proxy.lan:3128",
+                                                https_proxy="http://proxy.lan:3128", no_proxy=("example.lan",)))
+    env = {e["name"]: e.get("value") for e in container(manifests, "registry")["env"]}
+    assert env["HTTP_PROXY"] == env["HTTPS_PROXY"] == "http://proxy.lan:3128"
+    no_proxy = env["NO_PROXY"].split(",")
+    # redis must never go through the proxy
+    assert {"harbor-redis", "harbor-core", "localhost", "example.lan"} <= set(no_proxy)
+
+
+def test_no_secret_value_and_no_secret_object(manifests: list[dict]) -> None:
+    assert not [m for m in manifests if m["kind"] == "Secret"]
+    for c in pod(manifests)["containers"]:
+        for e in c.get("env", []):
+            if e["name"].endswith("SECRET"):
+                assert "value" not in e, f"{c['name']} env {e['name']} holds a literal"
+
+
+# ---- volumes and mounts ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "path", "volume", "sub_path"), [
+    ("registry", "/storage", "registry-data", None),
+    ("registry", "/etc/registry/config.yml", "registry-config", "config.yml"),
+    ("registry", "/etc/registry/passwd", "registry-htpasswd", "passwd"),
+    ("registry", "/tmp", "tmp", None),
+    ("registryctl", "/storage", "registry-data", None),
+    ("registryctl", "/etc/registry/config.yml", "registry-config", "config.yml"),
+    ("registryctl", "/etc/registryctl/config.yml", "registry-config", "ctl-config.yml"),
+    ("registryctl", "/tmp", "tmp", None),
+])
+def test_mounts(manifests: list[dict], name: str, path: str, volume: str, sub_path: str | None) -> None:
+    mounts = {m["mountPath"]: m for m in container(manifests, name)["volumeMounts"]}
+    assert path in mounts, f"{name} mounts nothing at {path}"
+    assert mounts[path]["name"] == volume
+    assert mounts[path].get("subPath") == sub_path
+
+
+def test_every_mount_has_a_volume_and_every_volume_is_mounted(manifests: list[dict]) -> None:
+    spec = pod(manifests)
+    volumes = {v["name"] for v in spec["volumes"]}
+    mounted = {m["name"] for c in spec["containers"] for m in c["volumeMounts"]}
+    assert mounted == volumes
+
+
+def test_htpasswd_is_one_file_from_the_synced_secret(default) -> None:
+    manifests, _, ctx = default
+    volumes = {v["name"]: v for v in pod(manifests)["volumes"]}
+    secret = volumes["registry-htpasswd"]["secret"]
+    assert secret["secretName"] == ctx.secrets.registry_htpasswd.secret
+    assert secret["items"] == [{"key": ctx.secrets.registry_htpasswd.key, "path": "passwd"}]
+    assert (secret["secretName"], ctx.secrets.registry_htpasswd.key) in synced_keys(manifests)
+    # readable by the harbor user through the fsGroup, by nobody else
+    assert secret["defaultMode"] & 0o007 == 0
+    # registryctl never reads the password file
+    assert "registry-htpasswd" not in {m["name"] for m in container(manifests, "registryctl")["volumeMounts"]}
+
+
+def test_config_and_data_volumes(manifests: list[dict]) -> None:
+    volumes = {v["name"]: v for v in pod(manifests)["volumes"]}
+    assert volumes["registry-config"]["configMap"]["name"] == NAME
+    assert volumes["registry-data"]["persistentVolumeClaim"]["claimName"] == NAME
+    assert "emptyDir" in volumes["tmp"]
+
+
+# ---- probes -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "probe", "path", "port", "delay"), [
+    ("registry", "livenessProbe", "/", 5000, 300),
+    ("registry", "readinessProbe", "/", 5000, 1),
+    ("registryctl", "livenessProbe", "/api/health", 8080, 300),
+    ("registryctl", "readinessProbe", "/api/health", 8080, 1),
+])
+def test_probes(manifests: list[dict], name: str, probe: str, path: str, port: int, delay: int) -> None:
+    p = container(manifests, name)[probe]
+    assert p["httpGet"] == {"path": path, "port": port, "scheme": "HTTP"}
+    assert p["initialDelaySeconds"] == delay
+
+
+# ---- security, resources, pod settings -------------------------------------------------------------
+
+def test_pod_settings(manifests: list[dict]) -> None:
+    spec = pod(manifests)
+    assert spec["terminationGracePeriodSeconds"] == 120
+    assert spec["automountServiceAccountToken"] is False
+    assert spec["enableServiceLinks"] is False
+    security = spec["securityContext"]
+    assert (security["runAsUser"], security["runAsGroup"], security["fsGroup"]) == (10000, 10000, 10000)
+    assert security["runAsNonRoot"] is True
+    assert security["fsGroupChangePolicy"] == "OnRootMismatch"
+
+
+@pytest.mark.parametrize("name", ["registry", "registryctl"])
+def test_container_is_restricted_with_a_read_only_root(manifests: list[dict], name: str) -> None:
+    security = container(manifests, name)["securityContext"]
+    assert security["allowPrivilegeEscalation"] is False
+    assert security["privileged"] is False
+    assert security["runAsNonRoot"] is True
+    assert security["capabilities"] == {"drop": ["ALL"]}
+    assert security["seccompProfile"] == {"type": "RuntimeDefault"}
+    assert security["readOnlyRootFilesystem"] is True
+
+
+@pytest.mark.parametrize(("name", "command"), [
+    # the entrypoint's CA-bundle step writes to the root filesystem; the binaries run directly
+    ("registry", ["/usr/bin/registry_DO_NOT_USE_GC", "serve", "/etc/registry/config.yml"]),
+    ("registryctl", ["/home/harbor/harbor_registryctl", "-c", "/etc/registryctl/config.yml"]),
+])
+def test_command_reads_the_mounted_config(manifests: list[dict], name: str, command: list[str]) -> None:
+    c = container(manifests, name)
+    assert c["command"] == command
+    mounted = {m["mountPath"] for m in c["volumeMounts"]}
+    assert command[-1] in mounted
+
+
+@pytest.mark.parametrize(("name", "field"), [("registry", "registry"), ("registryctl", "registryctl")])
+def test_resources(default, name: str, field: str) -> None:
+    manifests, _, ctx = default
+    wanted = getattr(ctx.resources, field)
+    assert container(manifests, name)["resources"] == {
+        "requests": {"cpu": wanted.cpu_request, "memory": wanted.memory_request},
+        "limits": {"cpu": wanted.cpu_limit, "memory": wanted.memory_limit},
+    }
+
+
+# ---- storage and strategy ------------------------------------------------------------------------------
+
+def test_default_claim(manifests: list[dict]) -> None:
+    claim = find(manifests, "PersistentVolumeClaim", NAME)
+    assert claim["spec"]["accessModes"] == ["ReadWriteOnce"]
+    assert claim["spec"]["resources"]["requests"]["storage"] == "5Gi"
+    assert "storageClassName" not in claim["spec"]      # the cluster's default class
+
+
+@pytest.mark.parametrize("storage", [
+    Storage(size="50Gi", access=AccessMode.READ_WRITE_MANY, storage_class="longhorn"),
+    Storage(size="20Gi", access=AccessMode.READ_WRITE_ONCE, storage_class="local-path"),
+])
+def test_claim_follows_storage(storage: Storage) -> None:
+    manifests, registry, _ = build(storage=HarborStorage(registry=storage))
+    claim = find(manifests, "PersistentVolumeClaim", NAME)
+    assert claim["spec"]["accessModes"] == [storage.access.value]
+    assert claim["spec"]["resources"]["requests"]["storage"] == storage.size
+    assert claim["spec"]["storageClassName"] == storage.storage_class
+    assert registry.claim_name == NAME
+
+
+def test_existing_claim_replaces_the_claim() -> None:
+    manifests, registry, _ = build(storage=HarborStorage(registry=Storage(size="50Gi", existing_claim="images")))
+    assert not [m for m in manifests if m["kind"] == "PersistentVolumeClaim"]
+    volumes = {v["name"]: v for v in pod(manifests)["volumes"]}
+    assert volumes["registry-data"]["persistentVolumeClaim"]["claimName"] == "images"
+    assert registry.claim_name == "images"
+
+
+@pytest.mark.parametrize(("access", "replicas", "strategy"), [
+    (AccessMode.READ_WRITE_ONCE, 1, "Recreate"),
+    (AccessMode.READ_WRITE_ONCE_POD, 1, "Recreate"),
+    (AccessMode.READ_WRITE_MANY, 1, "RollingUpdate"),
+    (AccessMode.READ_WRITE_MANY, 2, "RollingUpdate"),
+])
+def test_strategy_follows_access_mode(access: AccessMode, replicas: int, strategy: str) -> None:
+    manifests, _, _ = build(storage=HarborStorage(registry=Storage(size="5Gi", access=access)),
+                            replicas=HarborReplicas(registry=replicas))
+    deployment = find(manifests, "Deployment", NAME)
+    assert deployment["spec"]["replicas"] == replicas
+    assert deployment["spec"]["strategy"]["type"] == strategy
+    if strategy == "RollingUpdate":
+        # never two pods short: a new pod is up before an old one goes
+        assert deployment["spec"]["strategy"]["rollingUpdate"] == {"maxSurge": 1, "maxUnavailable": 0}
+
+
+@pytest.mark.parametrize("access", [AccessMode.READ_WRITE_ONCE, AccessMode.READ_WRITE_ONCE_POD])
+def test_single_attach_storage_with_two_replicas_is_an_error(access: AccessMode) -> None:
+    chart, ctx = harbor_chart(storage=HarborStorage(registry=Storage(size="5Gi", access=access)),
+                              replicas=HarborReplicas(registry=2))
+    with pytest.raises(ValueError, match=rf"HarborStorage\.registry\.access.*{access.value}"):
+        Registry(chart, "registry", ctx)
+    # raised before any object was added to the chart
+    assert chart.node.try_find_child("registry") is None
+
+
+def test_rwo_with_two_replicas_names_the_field_and_mode() -> None:
+    chart, ctx = harbor_chart(replicas=HarborReplicas(registry=2))
+    with pytest.raises(ValueError) as error:
+        Registry(chart, "registry", ctx)
+    assert "HarborStorage.registry.access" in str(error.value)
+    assert "'ReadWriteOnce'" in str(error.value)
+
+
+# ---- checksum -----------------------------------------------------------------------------------------
+
+def pod_checksum(manifests: list[dict]) -> str:
+    return find(manifests, "Deployment", NAME)["spec"]["template"]["metadata"]["annotations"]["checksum/config"]
+
+
+def test_checksum_is_over_the_config_map_data(manifests: list[dict]) -> None:
+    assert pod_checksum(manifests) == checksum(find(manifests, "ConfigMap", NAME)["data"])
+
+
+def test_checksum_is_stable_for_the_same_input(manifests: list[dict]) -> None:
+    again, _, _ = build()
+    assert pod_checksum(again) == pod_checksum(manifests)
+    assert find(again, "ConfigMap", NAME) == find(manifests, "ConfigMap", NAME)
+
+
+def test_checksum_changes_with_the_log_level(manifests: list[dict]) -> None:
+    debug, _, _ = build(log_level=LogLevel.DEBUG)
+    assert pod_checksum(debug) != pod_checksum(manifests)
+
+
+def test_pod_annotations_sit_beside_the_checksum(manifests: list[dict]) -> None:
+    marked, _, _ = build(pod_annotations={"reloader.stakater.com/search": "true"})
+    annotations = find(marked, "Deployment", NAME)["spec"]["template"]["metadata"]["annotations"]
+    assert annotations == {"reloader.stakater.com/search": "true", "checksum/config": pod_checksum(manifests)}
+
+
+def test_checksum_ignores_what_the_config_does_not_hold(manifests: list[dict]) -> None:
+    # replicas and resources roll the pods on their own; they must not touch the config checksum
+    other, _, _ = build(storage=HarborStorage(registry=Storage(size="5Gi", access=AccessMode.READ_WRITE_MANY)),
+                        replicas=HarborReplicas(registry=3))
+    assert pod_checksum(other) == pod_checksum(manifests)
+
+
+# ---- schema ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("version", ["1.27", kv_utils.latest_version()])
+def test_objects_pass_strict_kubernetes_schemas(manifests: list[dict], version: str) -> None:
+    mine = [m for m in manifests if m["metadata"]["name"] == NAME]
+    assert {m["kind"] for m in mine} == {"ConfigMap", "PersistentVolumeClaim", "Service", "Deployment"}
+    for m in mine:
+        kv_utils.validate(m, version, strict=True)
