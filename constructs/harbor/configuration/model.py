@@ -1,0 +1,437 @@
+"""Typed, validated declaration of what Harbor should contain: registry endpoints, proxy caches, projects.
+
+The declaration is plain data. It serializes to one JSON document that the configuration Job reads
+(`apply_harbor_config.py`, shipped next to this module); credentials never enter that document: it
+names the environment variables that hold them, and `HarborConfiguration.credential_env` says which
+synced Secret key fills each variable.
+
+Every check raises ValueError naming the field, the rule and the bad value, before anything reaches
+cdk8s or Harbor: a typo found at synth time beats a failed PostSync hook.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from typing import Any, Mapping, Union
+
+from ..handles import SecretKeyRef
+from ..validation import check_http_url, fail
+
+# The version of the JSON document; the script refuses a document of another version.
+DOCUMENT_VERSION = 1
+
+# Harbor's rule for project names: lower case, '.', '_' and '-' only between letters and digits.
+PROJECT_NAME = re.compile(r"[a-z0-9]+(?:[._-][a-z0-9]+)*")
+PROJECT_NAME_MAX = 255
+# Registry endpoint names become part of environment variable names, hence the same tight alphabet
+# and a length that keeps HARBOR_REGISTRY_<NAME>_ACCESS_SECRET readable.
+ENDPOINT_NAME_MAX = 63
+# Harbor parses proxy_speed_kb and max_upstream_conn as int32.
+INT32_MAX = 2**31 - 1
+INT64_MAX = 2**63 - 1
+# What the script appends to a registry description to mark it as its own; users may not write it.
+RESERVED_MARKER = "[managed-by="
+
+_BINARY = {"Ki": 2**10, "Mi": 2**20, "Gi": 2**30, "Ti": 2**40, "Pi": 2**50, "Ei": 2**60}
+_DECIMAL = {"k": 10**3, "M": 10**6, "G": 10**9, "T": 10**12, "P": 10**15, "E": 10**18}
+_BYTES = re.compile(r"(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?")
+
+
+class RegistryType(str, Enum):
+    """The registry types Harbor 2.15 accepts behind a proxy-cache project.
+
+    This is the default of core's PERMITTED_REGISTRY_TYPES_FOR_PROXY_CACHE in Harbor 2.15.1. Harbor
+    2.14 dropped `quay` from it: Quay (and registry.k8s.io, and any OCI registry) is declared as
+    DOCKER_REGISTRY with its URL.
+    """
+
+    DOCKER_HUB = "docker-hub"
+    GITHUB_GHCR = "github-ghcr"
+    DOCKER_REGISTRY = "docker-registry"
+    HARBOR = "harbor"
+    AZURE_ACR = "azure-acr"
+    ALI_ACR = "ali-acr"
+    AWS_ECR = "aws-ecr"
+    GOOGLE_GCR = "google-gcr"
+    JFROG_ARTIFACTORY = "jfrog-artifactory"
+
+
+# Types whose upstream has one well-known address, so that the URL may be left out.
+DEFAULT_URLS: Mapping[RegistryType, str] = {
+    RegistryType.DOCKER_HUB: "https://hub.docker.com",
+    RegistryType.GITHUB_GHCR: "https://ghcr.io",
+}
+
+
+class VulnerabilitySeverity(str, Enum):
+    """Harbor's `severity` project setting: images with a vulnerability at or above it are not pulled."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+
+def _check_bool(field: str, value: object) -> None:
+    if not isinstance(value, bool):
+        raise fail(field, "True or False", value)
+
+
+def _check_limit(field: str, value: object, *, maximum: int, unit: str) -> None:
+    """-1 (no limit) or a positive integer: Harbor rejects 0 and anything below -1."""
+    if isinstance(value, bool) or not isinstance(value, int) or not (value == -1 or 1 <= value <= maximum):
+        raise fail(field, f"-1 (unlimited) or an integer from 1 to {maximum} ({unit})", value)
+
+
+def _check_project_name(field: str, value: object) -> str:
+    if not isinstance(value, str) or not 1 <= len(value) <= PROJECT_NAME_MAX or not PROJECT_NAME.fullmatch(value):
+        raise fail(field, "a Harbor project name (1-255 lower-case letters and digits, '.', '_' or '-' "
+                          "only between them)", value)
+    return value
+
+
+def storage_bytes(field: str, value: object) -> int:
+    """A storage quota in bytes: -1 (unlimited), a positive int, or a quantity such as "50Gi" or "1.5T"."""
+    if isinstance(value, bool):
+        raise fail(field, "-1, a number of bytes or a quantity such as '50Gi'", value)
+    if isinstance(value, int):
+        _check_limit(field, value, maximum=INT64_MAX, unit="bytes")
+        return value
+    match = _BYTES.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        raise fail(field, "-1, a number of bytes or a quantity such as '50Gi' (Ki, Mi, Gi, Ti, Pi, Ei, k, M, G, "
+                          "T, P, E)", value)
+    try:
+        amount = Decimal(match.group(1)) * (_BINARY.get(match.group(2) or "") or _DECIMAL.get(match.group(2) or "", 1))
+    except InvalidOperation:  # pragma: no cover - the pattern admits only decimal numbers
+        raise fail(field, "a quantity such as '50Gi'", value) from None
+    if amount != amount.to_integral_value() or not 1 <= amount <= INT64_MAX:
+        raise fail(field, "a whole number of bytes, at least 1", value)
+    return int(amount)
+
+
+# ---- cron, as Harbor's scheduler reads it: six fields, seconds first --------------------------------
+
+_MONTHS = {name: i for i, name in enumerate(
+    ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), start=1)}
+_DAYS = {name: i for i, name in enumerate(("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"))}
+# (name, lowest, highest, names, whether '?' is allowed)
+_CRON_FIELDS = (
+    ("second", 0, 59, {}, False),
+    ("minute", 0, 59, {}, False),
+    ("hour", 0, 23, {}, False),
+    ("day of month", 1, 31, {}, True),
+    ("month", 1, 12, _MONTHS, False),
+    ("day of week", 0, 6, _DAYS, True),
+)
+
+
+def _cron_value(token: str, low: int, high: int, names: Mapping[str, int]) -> int | None:
+    if token.upper() in names:
+        return names[token.upper()]
+    if token.isdigit() and low <= int(token) <= high:
+        return int(token)
+    return None
+
+
+def _cron_field_ok(text: str, low: int, high: int, names: Mapping[str, int], question: bool) -> bool:
+    for item in text.split(","):
+        base, slash, step = item.partition("/")
+        if slash and (not step.isdigit() or int(step) < 1):
+            return False
+        if base in ("*", "?"):
+            if base == "?" and (not question or slash):
+                return False
+            continue
+        first, dash, last = base.partition("-")
+        start = _cron_value(first, low, high, names)
+        if start is None:
+            return False
+        if dash:
+            end = _cron_value(last, low, high, names)
+            if end is None or end < start:
+                return False
+    return True
+
+
+def check_cron(field: str, value: object) -> str:
+    """A six-field cron expression (second minute hour day-of-month month day-of-week), as Harbor takes it."""
+    rule = "a six-field cron expression 'second minute hour day-of-month month day-of-week', e.g. '0 0 2 * * *'"
+    if not isinstance(value, str):
+        raise fail(field, rule, value)
+    parts = value.split()
+    if len(parts) != len(_CRON_FIELDS):
+        raise fail(field, rule + f" (Harbor's cron has seconds first; got {len(parts)} fields)", value)
+    for text, (name, low, high, names, question) in zip(parts, _CRON_FIELDS):
+        if not _cron_field_ok(text, low, high, names, question):
+            raise fail(field, rule + f" (the {name} field {text!r} is not valid: values {low}-{high}, '*', "
+                                     "ranges a-b, steps /n, lists a,b)", value)
+    return value
+
+
+# ---- declarations -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, kw_only=True)
+class RegistryCredential:
+    """Login for an upstream registry, both halves from synced Secrets (e.g. a Docker Hub user and token)."""
+
+    access_key: SecretKeyRef                # user name, or access key ID
+    access_secret: SecretKeyRef             # password or token
+
+    def __post_init__(self) -> None:
+        for name in ("access_key", "access_secret"):
+            if not isinstance(getattr(self, name), SecretKeyRef):
+                raise fail(f"RegistryCredential.{name}", "a SecretKeyRef (e.g. from OpenBaoSecretSync.key)",
+                           getattr(self, name))
+
+
+@dataclass(frozen=True, kw_only=True)
+class RegistryEndpoint:
+    """An upstream registry as Harbor knows it (Administration > Registries)."""
+
+    name: str
+    type: RegistryType
+    url: str | None = None                  # None: the type's well-known address (Docker Hub, GHCR)
+    credential: RegistryCredential | None = None    # None: anonymous pulls
+    insecure: bool = False                  # skip TLS verification of the upstream
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        if (not isinstance(self.name, str) or len(self.name) > ENDPOINT_NAME_MAX
+                or not PROJECT_NAME.fullmatch(self.name)):
+            raise fail("RegistryEndpoint.name", f"1-{ENDPOINT_NAME_MAX} lower-case letters and digits, with '.', "
+                                                "'_' or '-' only between them", self.name)
+        object.__setattr__(self, "type", _registry_type(self.type))
+        if self.url is None:
+            if self.type not in DEFAULT_URLS:
+                raise fail("RegistryEndpoint.url", f"set for type {self.type.value!r} (only "
+                                                   f"{sorted(t.value for t in DEFAULT_URLS)} have a default)", None)
+            object.__setattr__(self, "url", DEFAULT_URLS[self.type])
+        check_http_url("RegistryEndpoint.url", self.url)
+        # Harbor stores the URL as given; one spelling keeps the comparison of later runs exact
+        object.__setattr__(self, "url", self.url.rstrip("/"))
+        if self.credential is not None and not isinstance(self.credential, RegistryCredential):
+            raise fail("RegistryEndpoint.credential", "a RegistryCredential or None", self.credential)
+        _check_bool("RegistryEndpoint.insecure", self.insecure)
+        if not isinstance(self.description, str) or "\n" in self.description or RESERVED_MARKER in self.description:
+            raise fail("RegistryEndpoint.description", f"one line of text without {RESERVED_MARKER!r} (the job's "
+                                                       "ownership marker)", self.description)
+
+    @property
+    def env_prefix(self) -> str:
+        """HARBOR_REGISTRY_<NAME>: the prefix of this endpoint's credential variables."""
+        return "HARBOR_REGISTRY_" + re.sub(r"[^A-Z0-9]", "_", self.name.upper())
+
+    @property
+    def access_key_env(self) -> str:
+        return f"{self.env_prefix}_ACCESS_KEY"
+
+    @property
+    def access_secret_env(self) -> str:
+        return f"{self.env_prefix}_ACCESS_SECRET"
+
+
+def _registry_type(value: object) -> RegistryType:
+    if isinstance(value, RegistryType):
+        return value
+    if isinstance(value, str):
+        if value == "quay":
+            raise fail("RegistryEndpoint.type", "a type Harbor 2.15 accepts for proxy caches; Harbor 2.14 removed "
+                                                "'quay' from them: declare Quay as RegistryType.DOCKER_REGISTRY "
+                                                "with url 'https://quay.io'", value)
+        try:
+            return RegistryType(value)
+        except ValueError:
+            pass
+    raise fail("RegistryEndpoint.type", f"a RegistryType, one of {[t.value for t in RegistryType]}", value)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProjectPolicy:
+    """Per-project security settings."""
+
+    auto_scan: bool = True                  # scan every pushed (or cached) image
+    prevent_vulnerable: bool = False        # refuse pulls of images at or above `severity`
+    severity: VulnerabilitySeverity = VulnerabilitySeverity.HIGH
+    enable_content_trust_cosign: bool = False       # pull only cosign-signed images
+    auto_sbom_generation: bool = False
+
+    def __post_init__(self) -> None:
+        for name in ("auto_scan", "prevent_vulnerable", "enable_content_trust_cosign", "auto_sbom_generation"):
+            _check_bool(f"ProjectPolicy.{name}", getattr(self, name))
+        if not isinstance(self.severity, VulnerabilitySeverity):
+            raise fail("ProjectPolicy.severity", f"a VulnerabilitySeverity, one of "
+                                                 f"{[s.value for s in VulnerabilitySeverity]}", self.severity)
+
+    def document(self) -> dict[str, Any]:
+        return {"auto_scan": self.auto_scan, "prevent_vulnerable": self.prevent_vulnerable,
+                "severity": self.severity.value, "enable_content_trust_cosign": self.enable_content_trust_cosign,
+                "auto_sbom_generation": self.auto_sbom_generation}
+
+
+def _check_policy(owner: str, policy: object) -> None:
+    if not isinstance(policy, ProjectPolicy):
+        raise fail(f"{owner}.policy", "a ProjectPolicy", policy)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Project:
+    """A regular project: images pushed to Harbor itself."""
+
+    name: str
+    public: bool = False                    # anonymous pulls allowed
+    storage_quota: int | str = -1           # bytes, or a quantity such as "50Gi"; -1: unlimited
+    policy: ProjectPolicy = ProjectPolicy()
+
+    def __post_init__(self) -> None:
+        _check_project_name("Project.name", self.name)
+        _check_bool("Project.public", self.public)
+        storage_bytes("Project.storage_quota", self.storage_quota)
+        _check_policy("Project", self.policy)
+
+    @property
+    def storage_limit(self) -> int:
+        """The quota in bytes as Harbor takes it (-1: unlimited)."""
+        return storage_bytes("Project.storage_quota", self.storage_quota)
+
+    def document(self) -> dict[str, Any]:
+        return {"name": self.name, "public": self.public, "storage_limit": self.storage_limit,
+                "proxy_cache": None, "policy": self.policy.document()}
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProxyCacheProject:
+    """A pull-through cache: `docker pull <harbor>/<name>/<image>` fetches from `endpoint` and keeps a copy."""
+
+    name: str
+    endpoint: RegistryEndpoint
+    public: bool = False
+    storage_quota: int | str = -1
+    bandwidth_kbps: int = -1                # limit towards the upstream, kilobits per second; -1: none
+    max_upstream_connections: int = -1      # per artifact, towards the upstream; -1: no limit
+    policy: ProjectPolicy = ProjectPolicy()
+
+    def __post_init__(self) -> None:
+        _check_project_name("ProxyCacheProject.name", self.name)
+        if not isinstance(self.endpoint, RegistryEndpoint):
+            raise fail("ProxyCacheProject.endpoint", "a RegistryEndpoint object (not its name)", self.endpoint)
+        _check_bool("ProxyCacheProject.public", self.public)
+        storage_bytes("ProxyCacheProject.storage_quota", self.storage_quota)
+        _check_limit("ProxyCacheProject.bandwidth_kbps", self.bandwidth_kbps, maximum=INT32_MAX, unit="kbps")
+        _check_limit("ProxyCacheProject.max_upstream_connections", self.max_upstream_connections,
+                     maximum=INT32_MAX, unit="connections")
+        _check_policy("ProxyCacheProject", self.policy)
+
+    @property
+    def storage_limit(self) -> int:
+        return storage_bytes("ProxyCacheProject.storage_quota", self.storage_quota)
+
+    def document(self) -> dict[str, Any]:
+        return {"name": self.name, "public": self.public, "storage_limit": self.storage_limit,
+                "proxy_cache": {"registry": self.endpoint.name, "bandwidth_kbps": self.bandwidth_kbps,
+                                "max_upstream_connections": self.max_upstream_connections},
+                "policy": self.policy.document()}
+
+
+AnyProject = Union[Project, ProxyCacheProject]
+
+
+@dataclass(frozen=True, kw_only=True)
+class SystemSettings:
+    """System-wide jobs; None leaves Harbor's current setting alone."""
+
+    scan_all_schedule: str | None = None    # six-field cron, e.g. "0 0 2 * * *" (02:00 daily)
+    gc_schedule: str | None = None          # six-field cron, e.g. "0 0 3 * * 6" (Saturday 03:00)
+
+    def __post_init__(self) -> None:
+        for name in ("scan_all_schedule", "gc_schedule"):
+            if getattr(self, name) is not None:
+                check_cron(f"SystemSettings.{name}", getattr(self, name))
+
+    def document(self) -> dict[str, Any]:
+        return {"scan_all_schedule": self.scan_all_schedule, "gc_schedule": self.gc_schedule}
+
+
+@dataclass(frozen=True, kw_only=True)
+class HarborConfiguration:
+    """Everything the configuration Job applies, and what it may delete.
+
+    With `prune=False` (the default) the Job never deletes anything. With `prune=True` it deletes what
+    it owns and the declaration no longer lists: registries whose description ends with its
+    `[managed-by=harbor-gitops...]` marker, and projects that carry its `harbor-gitops` project label.
+    Objects made by hand carry neither and are never touched; a declared object that already exists
+    (Harbor's default `library` project, say) is adopted: updated and marked as owned.
+    """
+
+    endpoints: tuple[RegistryEndpoint, ...] = ()
+    projects: tuple[AnyProject, ...] = ()
+    system: SystemSettings = SystemSettings()
+    prune: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "endpoints", tuple(self.endpoints))
+        object.__setattr__(self, "projects", tuple(self.projects))
+        names: set[str] = set()
+        env_prefixes: dict[str, str] = {}
+        for endpoint in self.endpoints:
+            if not isinstance(endpoint, RegistryEndpoint):
+                raise fail("HarborConfiguration.endpoints", "a sequence of RegistryEndpoint", endpoint)
+            if endpoint.name in names:
+                raise fail("HarborConfiguration.endpoints", "endpoints with distinct names", endpoint.name)
+            names.add(endpoint.name)
+            other = env_prefixes.setdefault(endpoint.env_prefix, endpoint.name)
+            if other != endpoint.name:
+                raise fail("HarborConfiguration.endpoints", f"names that map to distinct variables "
+                                                            f"({other!r} also gives {endpoint.env_prefix}_*)",
+                           endpoint.name)
+        projects: set[str] = set()
+        for project in self.projects:
+            if not isinstance(project, (Project, ProxyCacheProject)):
+                raise fail("HarborConfiguration.projects", "a sequence of Project or ProxyCacheProject", project)
+            if project.name in projects:
+                raise fail("HarborConfiguration.projects", "projects with distinct names", project.name)
+            projects.add(project.name)
+            if isinstance(project, ProxyCacheProject) and project.endpoint not in self.endpoints:
+                raise fail(f"HarborConfiguration.projects[{project.name!r}].endpoint",
+                           "one of HarborConfiguration.endpoints (the same object, declared there)",
+                           project.endpoint.name)
+        if not isinstance(self.system, SystemSettings):
+            raise fail("HarborConfiguration.system", "a SystemSettings", self.system)
+        _check_bool("HarborConfiguration.prune", self.prune)
+
+    @property
+    def credential_env(self) -> dict[str, SecretKeyRef]:
+        """Environment variable -> the synced Secret key that fills it, for every endpoint credential."""
+        env: dict[str, SecretKeyRef] = {}
+        for endpoint in self.endpoints:
+            if endpoint.credential is not None:
+                env[endpoint.access_key_env] = endpoint.credential.access_key
+                env[endpoint.access_secret_env] = endpoint.credential.access_secret
+        return dict(sorted(env.items()))
+
+    def credential_env_vars(self) -> list:
+        """The same as container env entries (`k8s.EnvVar` with secretKeyRef), sorted by name."""
+        return [ref.env_var(name) for name, ref in self.credential_env.items()]
+
+    def document(self) -> dict[str, Any]:
+        """The declaration as the Job reads it: lists sorted by name, credentials by variable name only."""
+        registries = []
+        for endpoint in sorted(self.endpoints, key=lambda e: e.name):
+            credential = None
+            if endpoint.credential is not None:
+                credential = {"access_key_env": endpoint.access_key_env,
+                              "access_secret_env": endpoint.access_secret_env}
+            registries.append({"name": endpoint.name, "type": endpoint.type.value, "url": endpoint.url,
+                               "insecure": endpoint.insecure, "description": endpoint.description,
+                               "credential": credential})
+        return {"version": DOCUMENT_VERSION, "prune": self.prune, "registries": registries,
+                "projects": [p.document() for p in sorted(self.projects, key=lambda p: p.name)],
+                "system": self.system.document()}
+
+    def to_json(self) -> str:
+        """Deterministic bytes (sorted keys, fixed layout), so the ConfigMap changes only with the declaration."""
+        return json.dumps(self.document(), indent=2, sort_keys=True, ensure_ascii=True) + "\n"

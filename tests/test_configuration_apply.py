@@ -1,0 +1,467 @@
+"""The configuration job's script, run for real (a subprocess, standard library only) against a fake Harbor.
+
+The fake validates every request and answer against Harbor's API definition in ../shared; every test
+ends by asserting that it saw no violation. Retry pauses and the health deadline are shrunk through
+the script's environment so that the whole file runs in seconds.
+"""
+
+from __future__ import annotations
+
+import ast
+import base64
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytest
+
+from constructs.harbor.configuration import (
+    EXIT_AUTH,
+    EXIT_CONFLICT,
+    EXIT_HARBOR,
+    EXIT_INPUT,
+    EXIT_UNHEALTHY,
+    HarborConfiguration,
+    Project,
+    ProjectPolicy,
+    ProxyCacheProject,
+    RegistryCredential,
+    RegistryEndpoint,
+    RegistryType,
+    SystemSettings,
+    VulnerabilitySeverity,
+    script_path,
+    script_source,
+)
+from constructs.harbor.handles import SecretKeyRef
+
+from fake_harbor import SWAGGER
+
+if not SWAGGER.is_file():
+    pytest.skip(f"Harbor's API definition is not at {SWAGGER} (../shared is absent): the fake Harbor validates "
+                "against it", allow_module_level=True)
+pytest.importorskip("bravado_core", reason="bravado-core (test extra) validates the fake's traffic")
+
+from fake_harbor import FakeHarbor  # noqa: E402
+
+# bravado-core still calls jsonschema's deprecated resolver API, once per validated schema
+pytestmark = pytest.mark.filterwarnings("ignore:Accessing Validator.resolver is deprecated:DeprecationWarning")
+
+USER_ENV = "HARBOR_REGISTRY_DOCKERHUB_ACCESS_KEY"
+TOKEN_ENV = "HARBOR_REGISTRY_DOCKERHUB_ACCESS_SECRET"
+TOKEN = "dckr_pat_not-a-real-token-42"
+
+DOCKERHUB = RegistryEndpoint(
+    name="dockerhub", type=RegistryType.DOCKER_HUB, description="Docker Hub",
+    credential=RegistryCredential(access_key=SecretKeyRef(secret="harbor-upstream", key="DOCKERHUB_USER"),
+                                  access_secret=SecretKeyRef(secret="harbor-upstream", key="DOCKERHUB_TOKEN")))
+GHCR = RegistryEndpoint(name="ghcr", type=RegistryType.GITHUB_GHCR)
+QUAY = RegistryEndpoint(name="quay", type=RegistryType.DOCKER_REGISTRY, url="https://quay.io")
+K8S = RegistryEndpoint(name="k8s", type=RegistryType.DOCKER_REGISTRY, url="https://registry.k8s.io")
+
+HOMELAB = HarborConfiguration(
+    endpoints=(DOCKERHUB, GHCR, QUAY, K8S),
+    projects=(
+        ProxyCacheProject(name="dockerhub", endpoint=DOCKERHUB, public=True, storage_quota="50Gi",
+                          bandwidth_kbps=100_000, max_upstream_connections=10),
+        ProxyCacheProject(name="ghcr", endpoint=GHCR, public=True),
+        ProxyCacheProject(name="quay", endpoint=QUAY, public=True),
+        ProxyCacheProject(name="k8s", endpoint=K8S, public=True,
+                          policy=ProjectPolicy(auto_scan=False)),
+        Project(name="library", storage_quota="20Gi",
+                policy=ProjectPolicy(prevent_vulnerable=True, severity=VulnerabilitySeverity.CRITICAL,
+                                     auto_sbom_generation=True)),
+    ),
+    system=SystemSettings(scan_all_schedule="0 0 2 * * *", gc_schedule="0 0 3 * * 6"),
+)
+GIB = 2**30
+# the interpreter that runs the script; point it at a python3.13 to match the Job's image
+PYTHON = os.environ.get("HARBOR_CONFIG_TEST_PYTHON") or sys.executable
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    elapsed: float
+
+
+@pytest.fixture
+def fake():
+    with FakeHarbor() as harbor:
+        yield harbor
+    assert harbor.violations == [], "the fake saw traffic that Harbor's API definition does not allow:\n" + \
+        "\n".join(harbor.violations)
+
+
+@pytest.fixture
+def apply(fake: FakeHarbor, tmp_path: Path):
+    """Run the real script file against the fake; returns exit code, output and wall time."""
+    counter = iter(range(1_000))
+
+    def run(config: HarborConfiguration | str = HOMELAB, *, env: dict[str, str] | None = None,
+            timeout: float = 60) -> Run:
+        document = tmp_path / f"declaration-{next(counter)}.json"
+        document.write_text(config if isinstance(config, str) else config.to_json())
+        environment = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HARBOR_URL": fake.url,
+            "HARBOR_ADMIN_PASSWORD": fake.password,
+            "HARBOR_CONFIG_FILE": str(document),
+            "HARBOR_HEALTH_DEADLINE_SECONDS": "5",
+            "HARBOR_HEALTH_INTERVAL_SECONDS": "0.05",
+            "HARBOR_RETRY_ATTEMPTS": "4",
+            "HARBOR_RETRY_DELAY_SECONDS": "0.01",
+            "HARBOR_RETRY_MAX_DELAY_SECONDS": "0.05",
+            "HARBOR_REQUEST_TIMEOUT_SECONDS": "5",
+            USER_ENV: "madhan",
+            TOKEN_ENV: TOKEN,
+            **(env or {}),
+        }
+        environment = {k: v for k, v in environment.items() if v is not None}
+        start = time.monotonic()
+        # -I -S: no site-packages, no user site, no PYTHON* variables: the standard library alone, as
+        # on the python:3.13-alpine image the Job runs
+        done = subprocess.run([PYTHON, "-I", "-S", str(script_path())], env=environment,
+                              capture_output=True, text=True, timeout=timeout)
+        return Run(done.returncode, done.stdout + done.stderr, time.monotonic() - start)
+
+    return run
+
+
+def lines(out: str, text: str) -> list[str]:
+    return [line for line in out.splitlines() if text in line]
+
+
+# ---- the script itself --------------------------------------------------------------------------------
+
+def test_script_imports_only_the_standard_library():
+    tree = ast.parse(script_source())
+    modules = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
+               for alias in node.names}
+    modules |= {node.module.split(".")[0] for node in ast.walk(tree)
+                if isinstance(node, ast.ImportFrom) and node.module}
+    outside = modules - set(sys.stdlib_module_names)
+    assert not outside, f"not in the standard library: {outside}"
+
+
+def test_script_source_is_the_file_the_job_runs():
+    assert script_source() == script_path().read_text(encoding="utf-8")
+    assert script_source().startswith("#!/usr/bin/env python3\n")
+
+
+# ---- the fake holds Harbor's API definition to account -----------------------------------------------------
+
+def call(fake: FakeHarbor, method: str, path: str, body: object = None, password: str | None = None) -> int:
+    token = base64.b64encode(f"{fake.user}:{password or fake.password}".encode()).decode()
+    request = urllib.request.Request(fake.url + "/api/v2.0" + path, method=method,
+                                     data=None if body is None else json.dumps(body).encode(),
+                                     headers={"Authorization": f"Basic {token}", "Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+@pytest.mark.parametrize("method, path, body, complaint", [
+    ("POST", "/projects", {"project_name": "x", "speed_kb": 5}, "request does not match"),
+    ("POST", "/projects", {"project_name": "x", "metadata": {"public": True}}, "request does not match"),
+    ("POST", "/projects", {"project_name": "x", "storage_limit": "50Gi"}, "request does not match"),
+    ("PUT", "/registries/1", {"credential": {"access_key": "a"}}, "request does not match"),
+    ("GET", "/projects?page_size=500", None, "request does not match"),
+    ("GET", "/projects?nmae=x", None, "query parameters not in the API definition"),
+    ("PUT", "/projects/x/settings", {}, "no such operation"),
+])
+def test_the_fake_flags_requests_outside_the_api_definition(fake, method, path, body, complaint):
+    assert call(fake, method, path, body) in (400, 404)
+    assert len(fake.violations) == 1 and complaint in fake.violations[0], fake.violations
+    fake.violations.clear()
+
+
+def test_the_fake_flags_answers_outside_the_api_definition(fake, monkeypatch):
+    monkeypatch.setattr(fake, "_registry_view", lambda r: {"id": str(r["id"]), "name": r["name"]})
+    fake.add_registry("hub", "docker-hub", "https://hub.docker.com")
+    assert call(fake, "GET", "/registries") == 200
+    assert len(fake.violations) == 1 and "response does not match" in fake.violations[0], fake.violations
+    fake.violations.clear()
+
+
+def test_the_fake_checks_basic_auth(fake):
+    assert call(fake, "GET", "/registries", password="wrong") == 401
+    assert call(fake, "GET", "/registries") == 200
+
+
+# ---- first, second and third run -------------------------------------------------------------------------
+
+def test_first_run_creates_the_declared_state(fake, apply):
+    result = apply()
+    assert result.code == 0, result.out
+
+    registries = {name: fake.registry(name) for name in ("dockerhub", "ghcr", "quay", "k8s")}
+    assert {n: (r["type"], r["url"]) for n, r in registries.items()} == {
+        "dockerhub": ("docker-hub", "https://hub.docker.com"), "ghcr": ("github-ghcr", "https://ghcr.io"),
+        "quay": ("docker-registry", "https://quay.io"), "k8s": ("docker-registry", "https://registry.k8s.io")}
+    assert registries["dockerhub"]["access_key"] == "madhan" and registries["dockerhub"]["access_secret"] == TOKEN
+    assert registries["dockerhub"]["description"].startswith("Docker Hub [managed-by=harbor-gitops credential=")
+    assert registries["ghcr"]["description"] == "[managed-by=harbor-gitops]"
+
+    for name in ("dockerhub", "ghcr", "quay", "k8s"):
+        project = fake.project(name)
+        assert project["registry_id"] == registries[name]["id"], name
+        assert project["metadata"]["public"] == "true"
+        assert fake.label_names(name) == {"harbor-gitops"}
+    dockerhub = fake.project("dockerhub")["metadata"]
+    assert dockerhub["auto_scan"] == "true" and dockerhub["prevent_vul"] == "false"
+    assert dockerhub["proxy_speed_kb"] == "100000" and dockerhub["max_upstream_conn"] == "10"
+    assert fake.project("k8s")["metadata"]["auto_scan"] == "false"
+    assert fake.quota("dockerhub") == 50 * GIB and fake.quota("ghcr") == -1
+
+    # Harbor's own `library` project is declared: adopted, made private, scanned on push
+    library = fake.project("library")["metadata"]
+    assert library == {"public": "false", "auto_scan": "true", "prevent_vul": "true", "severity": "critical",
+                       "enable_content_trust_cosign": "false", "auto_sbom_generation": "true"}
+    assert fake.quota("library") == 20 * GIB
+    assert fake.label_names("library") == {"harbor-gitops"}
+
+    assert fake.scan_all == {"type": "Custom", "cron": "0 0 2 * * *"}
+    assert fake.gc["type"] == "Custom" and fake.gc["cron"] == "0 0 3 * * 6"
+
+    assert len(lines(result.out, "created registry")) == 4
+    assert len(lines(result.out, "created project")) == 4
+    assert lines(result.out, "adopted project library")
+    assert lines(result.out, "set scan-all schedule") and lines(result.out, "set garbage-collection schedule")
+    assert TOKEN not in result.out
+
+
+def test_second_run_writes_nothing_and_says_so(fake, apply):
+    assert apply().code == 0
+    fake.reset_counts()
+    result = apply()
+    assert result.code == 0, result.out
+    assert fake.writes == []
+    assert len(lines(result.out, "nothing changed")) == 1
+    assert not lines(result.out, "created") and not lines(result.out, "updated")
+
+
+def test_drift_is_repaired_on_the_next_run(fake, apply):
+    assert apply().code == 0
+    # changes made behind the job's back, in the UI say
+    fake.project("dockerhub")["metadata"]["auto_scan"] = "false"
+    fake.project("library")["metadata"]["public"] = "true"
+    fake.registry("quay")["url"] = "https://quay.example.com"
+    fake.set_quota("library", 5 * GIB)
+    fake.scan_all = None
+    fake.reset_counts()
+
+    result = apply()
+    assert result.code == 0, result.out
+    assert fake.project("dockerhub")["metadata"]["auto_scan"] == "true"
+    assert fake.project("library")["metadata"]["public"] == "false"
+    assert fake.registry("quay")["url"] == "https://quay.io"
+    assert fake.quota("library") == 20 * GIB
+    assert fake.scan_all == {"type": "Custom", "cron": "0 0 2 * * *"}
+    assert len(fake.writes) == 5, fake.writes
+    assert lines(result.out, "updated project dockerhub: auto_scan 'false' -> 'true'")
+    assert lines(result.out, "updated registry quay: url 'https://quay.example.com' -> 'https://quay.io'")
+    assert lines(result.out, "storage quota")
+    assert lines(result.out, "done: 5 changes applied")
+
+    fake.reset_counts()
+    again = apply()
+    assert again.code == 0 and fake.writes == [] and lines(again.out, "nothing changed")
+
+
+def test_a_rotated_token_is_sent_again_and_never_printed(fake, apply):
+    assert apply().code == 0
+    fake.reset_counts()
+    rotated = "dckr_pat_rotated-99"
+    result = apply(env={TOKEN_ENV: rotated})
+    assert result.code == 0, result.out
+    assert fake.registry("dockerhub")["access_secret"] == rotated
+    assert [method for method, _ in fake.writes] == ["PUT"]
+    assert lines(result.out, "updated registry dockerhub: credential")
+    assert rotated not in result.out and TOKEN not in result.out
+
+
+def test_a_declared_endpoint_without_credential_drops_the_stored_one(fake, apply):
+    assert apply().code == 0
+    anonymous = replace(DOCKERHUB, credential=None)
+    config = replace(HOMELAB, endpoints=(anonymous, GHCR, QUAY, K8S), projects=tuple(
+        replace(p, endpoint=anonymous) if isinstance(p, ProxyCacheProject) and p.endpoint == DOCKERHUB else p
+        for p in HOMELAB.projects))
+    result = apply(config)
+    assert result.code == 0, result.out
+    assert fake.registry("dockerhub")["access_key"] == "" and fake.registry("dockerhub")["access_secret"] == ""
+    assert fake.registry("dockerhub")["description"] == "Docker Hub [managed-by=harbor-gitops]"
+
+
+def test_health_that_turns_healthy_later_is_waited_for(fake, apply):
+    fake.healthy = False
+    timer = threading.Timer(0.5, lambda: setattr(fake, "healthy", True))
+    timer.start()
+    try:
+        result = apply()
+    finally:
+        timer.cancel()
+    assert result.code == 0, result.out
+    assert lines(result.out, "not healthy yet") and lines(result.out, "Harbor is healthy")
+
+
+# ---- prune --------------------------------------------------------------------------------------------------
+
+def without_k8s(prune: bool) -> HarborConfiguration:
+    return replace(HOMELAB, prune=prune, endpoints=(DOCKERHUB, GHCR, QUAY),
+                   projects=tuple(p for p in HOMELAB.projects if p.name != "k8s"))
+
+
+def with_scratch() -> HarborConfiguration:
+    return replace(HOMELAB, projects=HOMELAB.projects + (Project(name="scratch"),))
+
+
+def test_prune_off_keeps_what_is_no_longer_declared(fake, apply):
+    assert apply(with_scratch()).code == 0
+    fake.add_project("manual")
+    fake.reset_counts()
+    result = apply(replace(without_k8s(prune=False)))
+    assert result.code == 0, result.out
+    assert fake.writes == []
+    for name in ("scratch", "k8s", "manual"):
+        assert fake.project(name) is not None, name
+    assert fake.registry("k8s") is not None
+    assert lines(result.out, "kept project scratch") and lines(result.out, "kept registry k8s")
+    assert not lines(result.out, "manual")
+    assert lines(result.out, "nothing changed")
+
+
+def test_prune_on_deletes_only_what_the_job_owns(fake, apply):
+    assert apply(with_scratch()).code == 0
+    hand_registry = fake.add_registry("mirror", "docker-registry", "https://mirror.example.com",
+                                      description="made by hand")
+    fake.add_project("manual")
+    fake.add_project("mirror-cache", registry_id=hand_registry["id"])
+    fake.project("scratch")["repo_count"] = 3       # an owned project that still holds images
+    fake.reset_counts()
+
+    result = apply(without_k8s(prune=True))
+    assert result.code == 0, result.out
+    assert fake.project("k8s") is None and fake.registry("k8s") is None
+    assert fake.project("scratch") is not None          # not empty: kept, with a warning
+    assert lines(result.out, "kept project scratch") and lines(result.out, "contains repositories")
+    for name in ("manual", "mirror-cache", "library", "dockerhub"):
+        assert fake.project(name) is not None, name
+    assert fake.registry("mirror") is not None
+    assert sorted(m for m, _ in fake.writes) == ["DELETE", "DELETE"]
+    assert lines(result.out, "deleted project k8s") and lines(result.out, "deleted registry k8s")
+
+    fake.project("scratch")["repo_count"] = 0
+    fake.reset_counts()
+    emptied = apply(without_k8s(prune=True))
+    assert emptied.code == 0 and fake.project("scratch") is None
+    assert fake.writes == [("DELETE", "/api/v2.0/projects/scratch")]
+
+
+# ---- failures ------------------------------------------------------------------------------------------------
+
+def test_rejected_password_explains_first_boot(fake, apply):
+    fake.reject_credentials = True
+    result = apply()
+    assert result.code == EXIT_AUTH, result.out
+    assert "401" in result.out and "first boot" in result.out and "OpenBao" in result.out
+    assert fake.writes == []
+
+
+def test_a_500_that_recovers_is_retried(fake, apply):
+    fake.fail_next(3)
+    result = apply()
+    assert result.code == 0, result.out
+    assert len(lines(result.out, "retrying")) == 3
+    assert fake.project("dockerhub") is not None and fake.scan_all is not None
+
+
+def test_a_500_that_persists_fails_after_bounded_attempts(fake, apply):
+    fake.always_fail = True
+    result = apply()
+    assert result.code == EXIT_HARBOR, result.out
+    assert "failed 4 times" in result.out and "HTTP 500" in result.out
+    assert len(lines(result.out, "retrying")) == 3
+    assert result.elapsed < 10
+
+
+def test_health_that_never_turns_healthy_fails_within_the_deadline(fake, apply):
+    fake.healthy = False
+    result = apply(env={"HARBOR_HEALTH_DEADLINE_SECONDS": "1"})
+    assert result.code == EXIT_UNHEALTHY, result.out
+    assert "did not report healthy within 1s" in result.out
+    assert "database: dial tcp: connection refused" in result.out
+    assert 1 <= result.elapsed < 4, result.elapsed
+    assert fake.writes == []
+
+
+def test_a_regular_project_holding_a_proxy_cache_name_stops_the_run(fake, apply):
+    fake.add_project("dockerhub")
+    result = apply()
+    assert result.code == EXIT_CONFLICT, result.out
+    assert "project 'dockerhub' exists as a regular project" in result.out
+    assert fake.writes == []          # checked before the first write
+
+
+def test_a_proxy_cache_holding_a_regular_project_name_stops_the_run(fake, apply):
+    upstream = fake.add_registry("elsewhere", "docker-registry", "https://registry.example.com")
+    fake.add_project("cache", registry_id=upstream["id"])
+    result = apply(replace(HOMELAB, projects=HOMELAB.projects + (Project(name="cache"),)))
+    assert result.code == EXIT_CONFLICT, result.out
+    assert "project 'cache' exists as a proxy cache (of registry 'elsewhere')" in result.out
+    assert fake.writes == []
+
+
+def test_a_proxy_cache_bound_to_another_registry_stops_the_run(fake, apply):
+    other = fake.add_registry("mirror", "docker-registry", "https://mirror.example.com")
+    fake.add_project("dockerhub", registry_id=other["id"])
+    result = apply()
+    assert result.code == EXIT_CONFLICT, result.out
+    assert "project 'dockerhub' is a proxy cache of registry 'mirror'" in result.out
+    assert fake.writes == []
+
+
+def test_a_hand_made_registry_with_the_declared_name_is_adopted(fake, apply):
+    fake.add_registry("quay", "docker-registry", "https://quay.io/", description="added in the UI")
+    result = apply()
+    assert result.code == 0, result.out
+    assert fake.registry("quay")["description"] == "[managed-by=harbor-gitops]"
+    assert lines(result.out, "updated registry quay: adopted (ownership marker added), description")
+    assert len([r for r in fake.registries.values() if r["name"] == "quay"]) == 1
+
+
+def test_a_registry_of_another_type_stops_the_run(fake, apply):
+    fake.add_registry("quay", "quay", "https://quay.io")
+    result = apply()
+    assert result.code == EXIT_CONFLICT, result.out
+    assert "registry 'quay' exists with type 'quay'" in result.out
+    assert fake.writes == []
+
+
+def test_a_missing_credential_variable_stops_before_any_call(fake, apply):
+    result = apply(env={TOKEN_ENV: None})
+    assert result.code == EXIT_INPUT, result.out
+    assert TOKEN_ENV in result.out and "dockerhub" in result.out
+    assert fake.requests == []
+
+
+@pytest.mark.parametrize("document, message", [
+    ("{not json", "is not JSON"),
+    ('{"version": 2, "prune": false, "registries": [], "projects": [], "system": {}}', "version 2 is not 1"),
+    ('{"version": 1, "prune": "no", "registries": [], "projects": [], "system": {}}', "prune has the wrong type"),
+])
+def test_a_bad_document_stops_before_any_call(fake, apply, document, message):
+    result = apply(document)
+    assert result.code == EXIT_INPUT, result.out
+    assert message in result.out
+    assert fake.requests == []

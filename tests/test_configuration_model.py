@@ -1,0 +1,234 @@
+"""The configuration declaration: bad input is refused at the point of entry; the document is stable."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from constructs.harbor.configuration import (
+    DOCUMENT_VERSION,
+    HarborConfiguration,
+    Project,
+    ProjectPolicy,
+    ProxyCacheProject,
+    RegistryCredential,
+    RegistryEndpoint,
+    RegistryType,
+    SystemSettings,
+    VulnerabilitySeverity,
+    script_path,
+    storage_bytes,
+)
+from constructs.harbor.handles import SecretKeyRef
+
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
+
+USER = SecretKeyRef(secret="harbor-upstream", key="DOCKERHUB_USER")
+TOKEN = SecretKeyRef(secret="harbor-upstream", key="DOCKERHUB_TOKEN")
+HUB = RegistryEndpoint(name="dockerhub", type=RegistryType.DOCKER_HUB,
+                       credential=RegistryCredential(access_key=USER, access_secret=TOKEN))
+QUAY = RegistryEndpoint(name="quay", type=RegistryType.DOCKER_REGISTRY, url="https://quay.io/")
+GHCR = RegistryEndpoint(name="ghcr", type=RegistryType.GITHUB_GHCR)
+
+
+def config(**fields) -> HarborConfiguration:
+    base = dict(endpoints=(HUB, QUAY, GHCR),
+                projects=(ProxyCacheProject(name="dockerhub", endpoint=HUB, public=True, storage_quota="50Gi"),
+                          ProxyCacheProject(name="quay", endpoint=QUAY),
+                          Project(name="library", policy=ProjectPolicy(prevent_vulnerable=True))),
+                system=SystemSettings(scan_all_schedule="0 0 2 * * *"))
+    return HarborConfiguration(**{**base, **fields})
+
+
+# ---- bad input --------------------------------------------------------------------------------------------
+
+BAD = [
+    pytest.param(lambda: RegistryEndpoint(name="Docker Hub", type=RegistryType.DOCKER_HUB),
+                 "RegistryEndpoint.name", "Docker Hub", id="endpoint-name-with-space"),
+    pytest.param(lambda: RegistryEndpoint(name="quay", type="quay", url="https://quay.io"),
+                 "RegistryEndpoint.type", "quay", id="quay-type-removed-in-2.14"),
+    pytest.param(lambda: RegistryEndpoint(name="gitlab", type="gitlab", url="https://gitlab.com"),
+                 "RegistryEndpoint.type", "gitlab", id="type-not-allowed-for-proxy-cache"),
+    pytest.param(lambda: RegistryEndpoint(name="k8s", type=RegistryType.DOCKER_REGISTRY),
+                 "RegistryEndpoint.url", None, id="docker-registry-without-url"),
+    pytest.param(lambda: RegistryEndpoint(name="k8s", type=RegistryType.DOCKER_REGISTRY, url="registry.k8s.io"),
+                 "RegistryEndpoint.url", "registry.k8s.io", id="url-without-scheme"),
+    pytest.param(lambda: RegistryEndpoint(name="hub", type=RegistryType.DOCKER_HUB, insecure="yes"),
+                 "RegistryEndpoint.insecure", "yes", id="insecure-not-bool"),
+    pytest.param(lambda: RegistryEndpoint(name="hub", type=RegistryType.DOCKER_HUB,
+                                          description="mine [managed-by=me]"),
+                 "RegistryEndpoint.description", "mine [managed-by=me]", id="description-with-reserved-marker"),
+    pytest.param(lambda: RegistryCredential(access_key="someone", access_secret=TOKEN),
+                 "RegistryCredential.access_key", "someone", id="credential-as-plain-text"),
+    pytest.param(lambda: Project(name="My_Project"), "Project.name", "My_Project", id="project-name-upper-case"),
+    pytest.param(lambda: Project(name="cache-"), "Project.name", "cache-", id="project-name-trailing-separator"),
+    pytest.param(lambda: Project(name="a" * 256), "Project.name", "a" * 256, id="project-name-too-long"),
+    pytest.param(lambda: Project(name="library", storage_quota=0), "Project.storage_quota", 0, id="quota-zero"),
+    pytest.param(lambda: Project(name="library", storage_quota="50GB"), "Project.storage_quota", "50GB",
+                 id="quota-bad-unit"),
+    pytest.param(lambda: Project(name="library", storage_quota="0.5"), "Project.storage_quota", "0.5",
+                 id="quota-fraction-of-a-byte"),
+    pytest.param(lambda: Project(name="library", public="false"), "Project.public", "false", id="public-as-string"),
+    pytest.param(lambda: ProxyCacheProject(name="hub", endpoint="dockerhub"), "ProxyCacheProject.endpoint",
+                 "dockerhub", id="endpoint-by-name"),
+    pytest.param(lambda: ProxyCacheProject(name="hub", endpoint=HUB, bandwidth_kbps=0),
+                 "ProxyCacheProject.bandwidth_kbps", 0, id="bandwidth-zero"),
+    pytest.param(lambda: ProxyCacheProject(name="hub", endpoint=HUB, max_upstream_connections=2**31),
+                 "ProxyCacheProject.max_upstream_connections", 2**31, id="connections-beyond-int32"),
+    pytest.param(lambda: ProjectPolicy(severity="high"), "ProjectPolicy.severity", "high", id="severity-as-string"),
+    pytest.param(lambda: ProjectPolicy(auto_scan=1), "ProjectPolicy.auto_scan", 1, id="auto-scan-not-bool"),
+    pytest.param(lambda: SystemSettings(scan_all_schedule="0 2 * * *"), "SystemSettings.scan_all_schedule",
+                 "0 2 * * *", id="cron-five-fields"),
+    pytest.param(lambda: SystemSettings(gc_schedule="0 0 25 * * *"), "SystemSettings.gc_schedule",
+                 "0 0 25 * * *", id="cron-hour-25"),
+    pytest.param(lambda: SystemSettings(gc_schedule="@daily"), "SystemSettings.gc_schedule", "@daily",
+                 id="cron-descriptor"),
+    pytest.param(lambda: config(endpoints=(HUB, QUAY, GHCR, replace(QUAY, url="https://quay.example.com"))),
+                 "HarborConfiguration.endpoints", "quay", id="duplicate-endpoint"),
+    pytest.param(lambda: config(endpoints=(RegistryEndpoint(name="a-b", type=RegistryType.DOCKER_HUB),
+                                           RegistryEndpoint(name="a.b", type=RegistryType.GITHUB_GHCR)),
+                                projects=()),
+                 "HarborConfiguration.endpoints", "a.b", id="endpoints-sharing-env-names"),
+    pytest.param(lambda: config(projects=(Project(name="library"), Project(name="library", public=True))),
+                 "HarborConfiguration.projects", "library", id="duplicate-project"),
+    pytest.param(lambda: config(endpoints=(QUAY,)), "HarborConfiguration.projects['dockerhub'].endpoint",
+                 "dockerhub", id="proxy-cache-of-undeclared-endpoint"),
+    pytest.param(lambda: config(prune="yes"), "HarborConfiguration.prune", "yes", id="prune-not-bool"),
+]
+
+
+@pytest.mark.parametrize("build, field, value", BAD)
+def test_bad_input_names_field_and_value(build, field, value):
+    with pytest.raises(ValueError, match=re.escape(field)) as raised:
+        build()
+    assert repr(value) in str(raised.value)
+
+
+def test_quay_type_points_at_docker_registry():
+    with pytest.raises(ValueError, match="Harbor 2.14 removed 'quay'") as raised:
+        RegistryEndpoint(name="quay", type="quay", url="https://quay.io")
+    assert "RegistryType.DOCKER_REGISTRY" in str(raised.value)
+
+
+# ---- good input ---------------------------------------------------------------------------------------
+
+def test_well_known_upstreams_need_no_url_and_urls_lose_the_trailing_slash():
+    assert HUB.url == "https://hub.docker.com" and GHCR.url == "https://ghcr.io"
+    assert QUAY.url == "https://quay.io"
+
+
+def test_registry_type_accepts_its_string_value():
+    assert RegistryEndpoint(name="k8s", type="docker-registry", url="https://registry.k8s.io").type \
+        is RegistryType.DOCKER_REGISTRY
+
+
+@pytest.mark.parametrize("quantity, expected", [
+    (-1, -1), (1, 1), (1024, 1024), ("1", 1), ("50Gi", 50 * 2**30), ("1.5Ti", 3 * 2**39), ("100M", 10**8),
+    ("2k", 2000), ("0.5Ki", 512),
+])
+def test_storage_quota_in_bytes(quantity, expected):
+    assert storage_bytes("x", quantity) == expected
+    assert Project(name="p", storage_quota=quantity).storage_limit == expected
+
+
+@pytest.mark.parametrize("cron", [
+    "0 0 2 * * *", "0 */15 * * * *", "0 0 3 * * 6", "0 0 3 * * SAT", "0 30 1 1,15 * ?", "0 0 0 1 JAN-MAR *",
+    "15 0 0 * * 1-5",
+])
+def test_six_field_crons_are_accepted(cron):
+    assert SystemSettings(scan_all_schedule=cron, gc_schedule=cron).gc_schedule == cron
+
+
+def test_registry_types_match_harbor_2_15_proxy_cache_list():
+    """The enum is what core's PERMITTED_REGISTRY_TYPES_FOR_PROXY_CACHE allows in Harbor 2.15.1."""
+    facts = REFERENCE / "harbor-chart-facts.md"
+    if not facts.is_file():
+        pytest.skip(f"{facts} is absent (../shared not checked out)")
+    found = re.search(r"PERMITTED_REGISTRY_TYPES_FOR_PROXY_CACHE=([a-z,-]+)", facts.read_text())
+    assert found, f"no PERMITTED_REGISTRY_TYPES_FOR_PROXY_CACHE in {facts}"
+    assert {t.value for t in RegistryType} == set(filter(None, found.group(1).split(",")))
+
+
+def test_registry_types_match_what_core_permits():
+    core = pytest.importorskip("constructs.harbor.components.core")
+    permitted = getattr(core, "PROXY_CACHE_REGISTRY_TYPES", None)
+    if permitted is None:
+        pytest.skip("components.core does not define PROXY_CACHE_REGISTRY_TYPES")
+    assert {t.value for t in RegistryType} == set(permitted)
+
+
+# ---- the document -------------------------------------------------------------------------------------------
+
+def test_document_bytes_are_deterministic_and_independent_of_declaration_order():
+    first = config().to_json()
+    assert first == config().to_json()
+    shuffled = config(endpoints=(GHCR, QUAY, HUB), projects=tuple(reversed(config().projects)))
+    assert shuffled.to_json() == first
+    assert first.endswith("\n")
+    parsed = json.loads(first)
+    assert json.dumps(parsed, indent=2, sort_keys=True) + "\n" == first
+
+
+def test_document_names_credential_variables_not_values():
+    text = config().to_json()
+    document = json.loads(text)
+    hub = next(r for r in document["registries"] if r["name"] == "dockerhub")
+    assert hub["credential"] == {"access_key_env": "HARBOR_REGISTRY_DOCKERHUB_ACCESS_KEY",
+                                 "access_secret_env": "HARBOR_REGISTRY_DOCKERHUB_ACCESS_SECRET"}
+    assert next(r for r in document["registries"] if r["name"] == "quay")["credential"] is None
+    # neither a value nor even where it lives: the Job's env wiring carries that
+    for word in ("harbor-upstream", "DOCKERHUB_USER", "DOCKERHUB_TOKEN"):
+        assert word not in text
+
+
+def test_document_content():
+    document = config(prune=True).to_json()
+    parsed = json.loads(document)
+    assert parsed["version"] == DOCUMENT_VERSION and parsed["prune"] is True
+    assert [p["name"] for p in parsed["projects"]] == ["dockerhub", "library", "quay"]
+    assert parsed["projects"][0] == {
+        "name": "dockerhub", "public": True, "storage_limit": 50 * 2**30,
+        "proxy_cache": {"registry": "dockerhub", "bandwidth_kbps": -1, "max_upstream_connections": -1},
+        "policy": {"auto_scan": True, "prevent_vulnerable": False, "severity": "high",
+                   "enable_content_trust_cosign": False, "auto_sbom_generation": False}}
+    assert parsed["projects"][1]["proxy_cache"] is None
+    assert parsed["system"] == {"scan_all_schedule": "0 0 2 * * *", "gc_schedule": None}
+    assert parsed["registries"][0] == {"name": "dockerhub", "type": "docker-hub", "url": "https://hub.docker.com",
+                                       "insecure": False, "description": "", "credential": {
+                                           "access_key_env": "HARBOR_REGISTRY_DOCKERHUB_ACCESS_KEY",
+                                           "access_secret_env": "HARBOR_REGISTRY_DOCKERHUB_ACCESS_SECRET"}}
+
+
+def test_credential_env_says_which_secret_key_fills_which_variable():
+    assert config().credential_env == {"HARBOR_REGISTRY_DOCKERHUB_ACCESS_KEY": USER,
+                                       "HARBOR_REGISTRY_DOCKERHUB_ACCESS_SECRET": TOKEN}
+    env = config().credential_env_vars()
+    assert [e.name for e in env] == ["HARBOR_REGISTRY_DOCKERHUB_ACCESS_KEY", "HARBOR_REGISTRY_DOCKERHUB_ACCESS_SECRET"]
+    assert env[1].value_from.secret_key_ref.name == "harbor-upstream"
+    assert env[1].value_from.secret_key_ref.key == "DOCKERHUB_TOKEN"
+
+
+def test_the_script_reads_the_document_the_model_writes(tmp_path):
+    """The script's own loader accepts the model's output (it runs as a file; loaded here as a module)."""
+    spec = importlib.util.spec_from_file_location("apply_harbor_config", script_path())
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    path = tmp_path / "declaration.json"
+    path.write_text(config(prune=True).to_json())
+    assert script.load_declaration(str(path)) == json.loads(path.read_text())
+    assert script.DOCUMENT_VERSION == DOCUMENT_VERSION
+
+
+def test_declarations_are_frozen():
+    with pytest.raises(AttributeError):
+        HUB.url = "https://elsewhere"  # type: ignore[misc]
+    assert isinstance(config().projects, tuple) and isinstance(config().endpoints, tuple)
+
+
+def test_severity_values_are_harbors():
+    assert [s.value for s in VulnerabilitySeverity] == ["low", "medium", "high", "critical"]
