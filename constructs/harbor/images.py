@@ -30,3 +30,7 @@ class Image:
     @property
     def reference(self) -> str:
         return f"{self.registry}/{self.repository}:{self.tag}"
+
+# The configuration Job's script needs the Python standard library alone; a small Alpine build of a
+# current Python 3.13 release keeps the pull fast.
+PYTHON_IMAGE = "docker.io/library/python:3.13.7-alpine3.22"

@@ -1,0 +1,90 @@
+"""HarborConfigurationJob: applies a HarborConfiguration through Harbor's API after every Argo CD sync."""
+
+from __future__ import annotations
+
+from cdk8s_plus_27 import k8s
+from constructs import Construct
+
+from ..components.base import checksum, config_map, container_security, pod_metadata, resources
+from ..harbor_config import Resources
+from ..harbor_registry import HarborRegistry
+from ..images import PYTHON_IMAGE
+from ..validation import check_positive, fail
+from . import (
+    DOCUMENT_NAME,
+    ENV_ADMIN_PASSWORD,
+    ENV_CONFIG_FILE,
+    ENV_HEALTH_DEADLINE,
+    ENV_URL,
+    SCRIPT_NAME,
+    HarborConfiguration,
+    script_source,
+)
+
+COMPONENT = "configure"
+MOUNT = "/config"
+# Argo CD runs a PostSync hook after every sync once all resources are healthy, and deletes the
+# previous Job before creating the new one, so each sync applies the declaration once more.
+HOOK = {"argocd.argoproj.io/hook": "PostSync", "argocd.argoproj.io/hook-delete-policy": "BeforeHookCreation"}
+JOB_RESOURCES = Resources(cpu_request="10m", memory_request="32Mi", cpu_limit="200m", memory_limit="128Mi")
+
+
+class HarborConfigurationJob(Construct):
+    """A ConfigMap with the script and the declaration, and the PostSync Job that runs it."""
+
+    def __init__(self, scope: Construct, id: str, *, harbor: HarborRegistry, configuration: HarborConfiguration,
+                 health_deadline_seconds: int = 900, backoff_limit: int = 2,
+                 ttl_seconds_after_finished: int = 86400, image: str = PYTHON_IMAGE) -> None:
+        if not isinstance(harbor, HarborRegistry):
+            raise fail("HarborConfigurationJob.harbor", "a HarborRegistry", harbor)
+        if not isinstance(configuration, HarborConfiguration):
+            raise fail("HarborConfigurationJob.configuration", "a HarborConfiguration", configuration)
+        check_positive("HarborConfigurationJob.health_deadline_seconds", health_deadline_seconds, minimum=30)
+        check_positive("HarborConfigurationJob.backoff_limit", backoff_limit, minimum=0)
+        check_positive("HarborConfigurationJob.ttl_seconds_after_finished", ttl_seconds_after_finished, minimum=0)
+        super().__init__(scope, id)
+        ctx = harbor.context
+        self.configuration = configuration
+        self.name = ctx.name(COMPONENT)
+        data = {SCRIPT_NAME: script_source(), DOCUMENT_NAME: configuration.to_json()}
+        self.config_map = config_map(self, "config", ctx, COMPONENT, self.name, data)
+        env = [
+            k8s.EnvVar(name=ENV_URL, value=ctx.endpoints.core.url),
+            ctx.secrets.admin_password.env_var(ENV_ADMIN_PASSWORD),
+            k8s.EnvVar(name=ENV_CONFIG_FILE, value=f"{MOUNT}/{DOCUMENT_NAME}"),
+            k8s.EnvVar(name=ENV_HEALTH_DEADLINE, value=str(health_deadline_seconds)),
+            *configuration.credential_env_vars(),
+        ]
+        self.job = k8s.KubeJob(
+            self, "job",
+            metadata=k8s.ObjectMeta(name=self.name, labels=ctx.labels(COMPONENT), annotations=dict(HOOK)),
+            spec=k8s.JobSpec(
+                backoff_limit=backoff_limit,
+                ttl_seconds_after_finished=ttl_seconds_after_finished,
+                # the script's own health wait plus room for its retries
+                active_deadline_seconds=health_deadline_seconds + 300,
+                template=k8s.PodTemplateSpec(
+                    metadata=pod_metadata(ctx, COMPONENT, checksum(data)),
+                    spec=k8s.PodSpec(
+                        restart_policy="Never",
+                        automount_service_account_token=False,
+                        enable_service_links=False,
+                        security_context=k8s.PodSecurityContext(
+                            run_as_non_root=True, run_as_user=65534, run_as_group=65534,
+                            seccomp_profile=k8s.SeccompProfile(type="RuntimeDefault")),
+                        containers=[k8s.Container(
+                            name=COMPONENT,
+                            image=image,
+                            image_pull_policy="IfNotPresent",
+                            # -I: ignore the environment and user site, so only the standard library runs
+                            command=["python3", "-I", f"{MOUNT}/{SCRIPT_NAME}"],
+                            env=env,
+                            resources=resources(JOB_RESOURCES),
+                            security_context=container_security(read_only_root=True),
+                            volume_mounts=[k8s.VolumeMount(name="config", mount_path=MOUNT, read_only=True)],
+                        )],
+                        volumes=[k8s.Volume(name="config", config_map=k8s.ConfigMapVolumeSource(name=self.name))],
+                    ),
+                ),
+            ),
+        )

@@ -1,0 +1,147 @@
+"""HarborConfigurationJob: the PostSync Job, its ConfigMap, and the shipped script run against a fake Harbor."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import cdk8s
+import pytest
+from conftest import from_objects
+
+from constructs.harbor import (
+    AppChart,
+    BaoKey,
+    HarborRegistry,
+    HarborSecrets,
+    OpenBaoSecretSync,
+    OpenBaoServer,
+    SyncedSecret,
+    harbor_synced_secrets,
+)
+from constructs.harbor.configuration import (
+    DOCUMENT_NAME,
+    SCRIPT_NAME,
+    HarborConfiguration,
+    Project,
+    ProxyCacheProject,
+    RegistryCredential,
+    RegistryEndpoint,
+    RegistryType,
+    script_source,
+)
+from constructs.harbor.configuration.job import HarborConfigurationJob
+
+# bravado-core still calls jsonschema's deprecated resolver API, once per validated schema
+pytestmark = pytest.mark.filterwarnings("ignore:Accessing Validator.resolver is deprecated:DeprecationWarning")
+
+SERVER = OpenBaoServer(address="http://openbao.openbao.svc:8200")
+
+
+def build(**job_props):
+    app = cdk8s.App()
+    chart = AppChart(app, "test", namespace="harbor")
+    upstream = SyncedSecret("harbor-upstream", keys={
+        "DOCKERHUB_USER": BaoKey(path="secret/data/harbor", key="DOCKERHUB_USER"),
+        "DOCKERHUB_TOKEN": BaoKey(path="secret/data/harbor", key="DOCKERHUB_TOKEN")})
+    sync = OpenBaoSecretSync(chart, "secrets", server=SERVER, role="harbor",
+                             secrets=[*harbor_synced_secrets("secret/data/harbor"), upstream])
+    harbor = HarborRegistry(chart, "harbor", external_url="https://harbor.example.com",
+                            secrets=HarborSecrets.from_sync(sync))
+    dockerhub = RegistryEndpoint(name="dockerhub", type=RegistryType.DOCKER_HUB, credential=RegistryCredential(
+        access_key=sync.key("harbor-upstream", "DOCKERHUB_USER"),
+        access_secret=sync.key("harbor-upstream", "DOCKERHUB_TOKEN")))
+    configuration = HarborConfiguration(endpoints=(dockerhub,), projects=(
+        ProxyCacheProject(name="dockerhub", endpoint=dockerhub, public=True), Project(name="library")))
+    job = HarborConfigurationJob(chart, "configure", harbor=harbor, configuration=configuration, **job_props)
+    return chart, job, configuration
+
+
+@pytest.fixture(scope="module")
+def built():
+    chart, job, configuration = build()
+    return from_objects(cdk8s.Testing.synth(chart)), configuration
+
+
+def test_job_is_a_post_sync_hook_replaced_on_each_sync(built):
+    manifests, _ = built
+    job = manifests.get("Job", "harbor-configure").obj
+    assert job["metadata"]["annotations"] == {"argocd.argoproj.io/hook": "PostSync",
+                                              "argocd.argoproj.io/hook-delete-policy": "BeforeHookCreation"}
+    assert job["spec"]["backoffLimit"] == 2
+    assert job["spec"]["ttlSecondsAfterFinished"] == 86400
+    assert job["spec"]["activeDeadlineSeconds"] > 900
+    assert job["spec"]["template"]["spec"]["restartPolicy"] == "Never"
+
+
+def test_config_map_ships_the_exact_script_and_the_declaration(built):
+    manifests, configuration = built
+    data = manifests.get("ConfigMap", "harbor-configure").obj["data"]
+    assert data[SCRIPT_NAME] == script_source()
+    assert data[DOCUMENT_NAME] == configuration.to_json()
+    assert "dckr" not in data[DOCUMENT_NAME]
+
+
+def test_environment_points_at_core_with_the_synced_admin_password_and_credentials(built):
+    manifests, _ = built
+    (container,) = manifests.get("Job", "harbor-configure").obj["spec"]["template"]["spec"]["containers"]
+    env = {e["name"]: e for e in container["env"]}
+    assert env["HARBOR_URL"]["value"] == "http://harbor-core:80"
+    assert env["HARBOR_CONFIG_FILE"]["value"] == f"/config/{DOCUMENT_NAME}"
+    assert env["HARBOR_ADMIN_PASSWORD"]["valueFrom"]["secretKeyRef"] == {"name": "harbor-admin",
+                                                                         "key": "HARBOR_ADMIN_PASSWORD"}
+    assert env["HARBOR_REGISTRY_DOCKERHUB_ACCESS_SECRET"]["valueFrom"]["secretKeyRef"] == {
+        "name": "harbor-upstream", "key": "DOCKERHUB_TOKEN"}
+    assert container["command"] == ["python3", "-I", f"/config/{SCRIPT_NAME}"]
+    assert container["image"].startswith("docker.io/library/python:3.13")
+
+
+def test_job_pod_is_restricted(built):
+    manifests, _ = built
+    spec = manifests.get("Job", "harbor-configure").obj["spec"]["template"]["spec"]
+    (container,) = spec["containers"]
+    assert spec["securityContext"]["runAsNonRoot"] is True
+    assert spec["automountServiceAccountToken"] is False
+    security = container["securityContext"]
+    assert security["readOnlyRootFilesystem"] is True and security["allowPrivilegeEscalation"] is False
+    assert security["capabilities"] == {"drop": ["ALL"]}
+    assert container["resources"]["limits"] and container["resources"]["requests"]
+
+
+@pytest.mark.parametrize("props, field", [
+    ({"health_deadline_seconds": 5}, "HarborConfigurationJob.health_deadline_seconds"),
+    ({"backoff_limit": -1}, "HarborConfigurationJob.backoff_limit"),
+    ({"ttl_seconds_after_finished": -5}, "HarborConfigurationJob.ttl_seconds_after_finished"),
+])
+def test_bad_job_settings(props, field):
+    with pytest.raises(ValueError, match=field):
+        build(**props)
+
+
+def test_the_shipped_script_runs_against_a_fake_harbor(built, tmp_path: Path):
+    """The bytes in the ConfigMap, not the module file, configure Harbor; a second run writes nothing."""
+    fake_harbor = pytest.importorskip("fake_harbor")
+    if not fake_harbor.SWAGGER.is_file():
+        pytest.skip(f"Harbor's API definition is not at {fake_harbor.SWAGGER} (../shared is absent)")
+    manifests, _ = built
+    data = manifests.get("ConfigMap", "harbor-configure").obj["data"]
+    for key, text in data.items():
+        (tmp_path / key).write_text(text)
+    with fake_harbor.FakeHarbor(password="S3cret-admin") as harbor:
+        env = {"PATH": os.environ.get("PATH", ""), "HARBOR_URL": harbor.url, "HARBOR_ADMIN_PASSWORD": "S3cret-admin",
+               "HARBOR_CONFIG_FILE": str(tmp_path / DOCUMENT_NAME), "HARBOR_HEALTH_DEADLINE_SECONDS": "10",
+               "HARBOR_REGISTRY_DOCKERHUB_ACCESS_KEY": "homelab", "HARBOR_REGISTRY_DOCKERHUB_ACCESS_SECRET": "token",
+               "HARBOR_RETRY_DELAY_SECONDS": "0.01"}
+        first = subprocess.run([sys.executable, "-I", str(tmp_path / SCRIPT_NAME)], env=env, capture_output=True,
+                               text=True, timeout=60)
+        assert first.returncode == 0, first.stdout + first.stderr
+        assert harbor.project("dockerhub") is not None and harbor.registry("dockerhub") is not None
+        harbor.reset_counts()
+        second = subprocess.run([sys.executable, "-I", str(tmp_path / SCRIPT_NAME)], env=env, capture_output=True,
+                                text=True, timeout=60)
+        assert second.returncode == 0, second.stdout + second.stderr
+        assert harbor.writes == []
+        assert harbor.violations == []
