@@ -32,6 +32,7 @@ from constructs.harbor import (  # noqa: E402
     AccessMode,
     AppChart,
     BaoKey,
+    GatewayPeer,
     GatewayRef,
     GatewayRoute,
     HarborRegistry,
@@ -64,7 +65,9 @@ LONGHORN = "longhorn"
 
 def build(outdir: str) -> cdk8s.App:
     app = cdk8s.App(outdir=outdir, yaml_output_type=cdk8s.YamlOutputType.FILE_PER_RESOURCE)
-    chart = AppChart(app, APP_NAME, namespace=NAMESPACE)
+    # Pod Security "restricted" (AppChart's default) and a namespace-wide default deny: each pod gets
+    # only the traffic a policy of its own allows
+    chart = AppChart(app, APP_NAME, namespace=NAMESPACE, default_deny=True)
     secrets = OpenBaoSecretSync(chart, "secrets", name="harbor-secrets", server=OPENBAO, role=OPENBAO_ROLE,
                                 secrets=harbor_synced_secrets(HARBOR_SECRETS_PATH))
     harbor = HarborRegistry(
@@ -80,6 +83,8 @@ def build(outdir: str) -> cdk8s.App:
             trivy=Storage(size="5Gi", access=AccessMode.READ_WRITE_ONCE, storage_class=LONGHORN),
         ),
         trivy=TrivySettings(),
+        # only the Gateway's proxy, in the Gateway's namespace, may reach Harbor's entry point
+        gateway_peer=GatewayPeer(namespace=GATEWAY.namespace),
     )
     GatewayRoute(chart, "route", name="harbor", gateway=GATEWAY, hostnames=[harbor.hostname],
                  rules=[RouteRule(backend=harbor.entrypoint, paths=("/",))])

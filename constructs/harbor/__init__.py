@@ -5,7 +5,7 @@ Kubernetes Secrets, `GatewayRoute` attaches Service handles to a Gateway, and `A
 application namespace with its Namespace object.
 """
 
-from .app_chart import AppChart
+from .app_chart import AppChart, PodSecurityLevel
 from .gateway_route import GatewayRef, GatewayRoute, PathMatch, RouteRule
 from .handles import SecretKeyRef, ServicePort
 from .harbor_config import (
@@ -25,6 +25,7 @@ from .harbor_config import (
 from .harbor_registry import HarborRegistry
 from .harbor_secrets import HarborSecrets, harbor_synced_secrets
 from .metadata import SyncWave
+from .network import ClusterDns, GatewayPeer, InternetEgress
 from .openbao import BaoKey, OpenBaoSecretSync, OpenBaoServer, SecretType, SyncedSecret
 from .openbao_setup import setup_commands, setup_script
 from .output import synthesize, validation_errors
@@ -35,6 +36,8 @@ __all__ = [
     "AccessMode",
     "AppChart",
     "BaoKey",
+    "ClusterDns",
+    "GatewayPeer",
     "GatewayRef",
     "GatewayRoute",
     "HarborImages",
@@ -43,10 +46,12 @@ __all__ = [
     "HarborResources",
     "HarborSecrets",
     "HarborStorage",
+    "InternetEgress",
     "LogLevel",
     "OpenBaoSecretSync",
     "OpenBaoServer",
     "PathMatch",
+    "PodSecurityLevel",
     "ProxySettings",
     "Resources",
     "RouteRule",

@@ -12,6 +12,7 @@ from constructs import Construct
 
 from imports.io.k8s.networking import gateway as gw
 
+from .checks import add_checks, route_backend_problems
 from .handles import ServicePort
 from .metadata import SyncWave, standard_labels
 from .validation import check_dns_label, check_dns_subdomain, check_hostname, fail
@@ -80,7 +81,11 @@ class RouteRule:
 
 
 class GatewayRoute(Construct):
-    """An HTTPRoute that attaches the given hostnames on a Gateway to Service backends."""
+    """An HTTPRoute that attaches the given hostnames on a Gateway to Service backends.
+
+    Checked at synth: a backend that is one of a HarborRegistry's own Services (core, portal, ...)
+    instead of its entry point fails with the rule's index (see checks.route_backend_problems).
+    """
 
     def __init__(self, scope: Construct, id: str, *, name: str, gateway: GatewayRef, hostnames: Sequence[str],
                  rules: Sequence[RouteRule]) -> None:
@@ -123,6 +128,7 @@ class GatewayRoute(Construct):
                 rules=[self._rule(rule) for rule in rules],
             ),
         )
+        add_checks(self, (route_backend_problems, self))
 
     @property
     def backends(self) -> tuple[ServicePort, ...]:

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Mapping
 from urllib.parse import urlsplit
 
+from cdk8s_plus_27 import k8s
 from constructs import Construct
 
+from .checks import (
+    add_checks,
+    external_url_problems,
+    single_attach_problems,
+    unconsumed_secret_problems,
+    unproduced_secret_problems,
+)
 from .components.base import Endpoints, HarborContext
 from .components.core import Core
 from .components.database import Database
 from .components.entrypoint import Entrypoint
 from .components.jobservice import Jobservice
+from .components.network_policy import HarborNetworkPolicies, check_api_client
+from .network import ClusterDns, GatewayPeer, InternetEgress
 from .components.portal import Portal
 from .components.redis import Redis
 from .components.registry import Registry
@@ -34,8 +45,18 @@ class HarborRegistry(Construct):
     """Harbor: core, portal, registry + registryctl, jobservice, Trivy, PostgreSQL, Redis, nginx.
 
     Hand-outs: `entrypoint`, the Service port `<instance>:80` that routes must target (the nginx
-    proxy that splits UI and API traffic; pointing a route at core breaks the UI and pushes), and
-    `hostname`, the host of the external URL.
+    proxy that splits UI and API traffic; pointing a route at core breaks the UI and pushes),
+    `hostname`, the host of the external URL, and `network_policies` (None when turned off).
+
+    Network: every component gets a NetworkPolicy that allows only the paths Harbor needs (see
+    components/network_policy.py). `gateway_peer` says where the Gateway's proxy runs, the only
+    source allowed to reach the entry point (None: the entry point's port is open to any source);
+    `cluster_dns` where the DNS pods are; `internet_egress` what core, jobservice, registry and
+    Trivy may reach outside the cluster (None: nothing). `network_policies=False` writes none.
+
+    Checked at synth (see checks.py): a route to one of its Services other than the entry point,
+    a route to the entry point whose hostnames miss the external URL's host, a Secret key a pod reads
+    that no secret sync produces, a synced Secret of its syncs that no pod reads.
     """
 
     def __init__(self, scope: Construct, id: str, *, external_url: str, secrets: HarborSecrets,
@@ -47,7 +68,11 @@ class HarborRegistry(Construct):
                  log_level: LogLevel = LogLevel.INFO,
                  proxy: ProxySettings = ProxySettings(),
                  images: HarborImages = HarborImages(),
-                 pod_annotations: Mapping[str, str] | None = None) -> None:
+                 pod_annotations: Mapping[str, str] | None = None,
+                 gateway_peer: GatewayPeer | None = None,
+                 cluster_dns: ClusterDns = ClusterDns(),
+                 internet_egress: InternetEgress | None = InternetEgress(),
+                 network_policies: bool = True) -> None:
         check_http_url("HarborRegistry.external_url", external_url, allow_path=False)
         check_hostname("HarborRegistry.external_url host", urlsplit(external_url).hostname or "")
         # Names such as "<instance>-jobservice" must stay within 63 characters.
@@ -65,6 +90,14 @@ class HarborRegistry(Construct):
             raise fail("HarborRegistry.trivy", "a TrivySettings or None (scanning off)", trivy)
         if not isinstance(log_level, LogLevel):
             raise fail("HarborRegistry.log_level", f"one of {[level.value for level in LogLevel]}", log_level)
+        optional = {"gateway_peer": (gateway_peer, GatewayPeer), "internet_egress": (internet_egress, InternetEgress)}
+        for field_name, (value, kind) in optional.items():
+            if value is not None and not isinstance(value, kind):
+                raise fail(f"HarborRegistry.{field_name}", f"a {kind.__name__} or None", value)
+        if not isinstance(cluster_dns, ClusterDns):
+            raise fail("HarborRegistry.cluster_dns", "a ClusterDns", cluster_dns)
+        if not isinstance(network_policies, bool):
+            raise fail("HarborRegistry.network_policies", "True or False", network_policies)
         super().__init__(scope, id)
 
         self.context = HarborContext(
@@ -82,6 +115,33 @@ class HarborRegistry(Construct):
         self.jobservice = Jobservice(self, "jobservice", ctx)
         self.trivy = Trivy(self, "trivy", ctx, trivy) if trivy is not None else None
         self.nginx = Entrypoint(self, "entrypoint", ctx)
+        self.network_policies = HarborNetworkPolicies(
+            self, "network-policies", ctx, gateway=gateway_peer, dns=cluster_dns, internet=internet_egress,
+        ) if network_policies else None
+
+        add_checks(self,
+                   (external_url_problems, self),
+                   (unproduced_secret_problems, self, "HarborRegistry.secrets"),
+                   (unconsumed_secret_problems, self),
+                   (single_attach_problems, self))
+
+    def allow_api_client(self, id: str, *, name: str,
+                         pod_labels: Mapping[str, str]) -> tuple[k8s.KubeNetworkPolicy, ...]:
+        """Let pods of Harbor's namespace labelled `pod_labels` reach core's API and DNS, nothing else.
+
+        For the configuration Job and any other in-namespace API client; `name` names the policies
+        (`<instance>-<name>`, `<instance>-core-from-<name>`). Without network policies, nothing to do.
+        """
+        check_api_client(name, pod_labels)
+        if self.network_policies is None:
+            return ()
+        return self.network_policies.allow_api_client(id, name=name, pod_labels=pod_labels)
+
+    @property
+    def internal_services(self) -> tuple[ServicePort, ...]:
+        """Every Service port of this Harbor that only Harbor itself calls (all but the entry point)."""
+        endpoints = self.context.endpoints
+        return tuple(getattr(endpoints, f.name) for f in fields(endpoints) if f.name != "entrypoint")
 
     @property
     def entrypoint(self) -> ServicePort:

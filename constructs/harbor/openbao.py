@@ -19,6 +19,7 @@ from constructs import Construct
 
 from imports.io.x_k8s.csi import secrets_store
 
+from .network import deny_all_policy
 from .handles import SecretKeyRef
 from .images import PAUSE_IMAGE
 from .metadata import SyncWave, selector_labels, standard_labels
@@ -176,6 +177,7 @@ class OpenBaoSecretSync(Construct):
         self._build_provider_class()
         self._build_service_account()
         self._build_mounting_deployment()
+        self._build_network_policy()
 
     # ---- hand-outs -------------------------------------------------------------------------
 
@@ -259,6 +261,14 @@ class OpenBaoSecretSync(Construct):
             metadata=k8s.ObjectMeta(name=self.name, labels=self.labels, annotations=SyncWave.SECRETS.annotation()),
             automount_service_account_token=False,
         )
+
+    def _build_network_policy(self) -> None:
+        # The pause pod needs no traffic at all, not even DNS: the CSI driver on the node logs in to
+        # OpenBao and fetches the values with this ServiceAccount's token, never the pod. Isolating
+        # it for ingress and egress costs nothing and holds without a namespace-wide default deny.
+        self.network_policy = deny_all_policy(
+            self, "network-policy", name=f"{self.name}-mount", labels=self.labels,
+            pod_labels=selector_labels(self.labels), annotations=SyncWave.SECRETS.annotation())
 
     def _build_mounting_deployment(self) -> None:
         # The CSI driver writes the Secrets only while some pod mounts the volume, hence this pause

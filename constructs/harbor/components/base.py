@@ -29,6 +29,14 @@ from ..validation import fail
 
 CONFIG_CHECKSUM = "checksum/config"
 
+# Argo CD must never prune or delete a claim: a renamed construct, a claim that drops out of the
+# manifests or a deleted Application would otherwise take Harbor's images and database with it.
+KEEP_CLAIM = {SYNC_OPTIONS: "Prune=false,Delete=false"}
+# The instance label Argo CD tracks resources by (its default `application.instanceLabelKey`).
+INSTANCE_LABEL = "app.kubernetes.io/instance"
+# Pods of one component spread over this topology domain: one node failing takes one replica.
+SPREAD_TOPOLOGY_KEY = "kubernetes.io/hostname"
+
 # Ports Harbor 2.15.1 listens on, by component.
 CORE_PORT = 8080
 PORTAL_PORT = 8080
@@ -232,10 +240,10 @@ def persistent_claim(scope: Construct, id: str, ctx: HarborContext, component: s
         return storage.existing_claim
     k8s.KubePersistentVolumeClaim(
         scope, id,
-        # Argo CD must never prune or delete a claim: a renamed construct or a deleted application
-        # would otherwise take Harbor's images and job logs with it.
-        metadata=k8s.ObjectMeta(name=name, labels=ctx.labels(component),
-                                annotations={SYNC_OPTIONS: "Prune=false,Delete=false"}),
+        # `name` comes from the instance and the component (`harbor-registry`), never from a construct
+        # id, so a refactor of the tree cannot rename the claim; KEEP_CLAIM stops Argo CD from pruning
+        # or deleting it if it ever drops out of the manifests.
+        metadata=k8s.ObjectMeta(name=name, labels=ctx.labels(component), annotations=dict(KEEP_CLAIM)),
         spec=k8s.PersistentVolumeClaimSpec(
             access_modes=[storage.access.value],
             storage_class_name=storage.storage_class,
@@ -248,11 +256,21 @@ def persistent_claim(scope: Construct, id: str, ctx: HarborContext, component: s
 def claim_template(ctx: HarborContext, component: str, storage: Storage, name: str) -> k8s.KubePersistentVolumeClaimProps:
     """A StatefulSet volumeClaimTemplate (its claims are named `<name>-<statefulset>-<ordinal>`).
 
-    volumeClaimTemplates are immutable once the StatefulSet exists: the template carries only the
-    stable selector labels, since a version label would make the API server reject every upgrade.
+    volumeClaimTemplates are immutable once the StatefulSet exists: the template carries only stable
+    labels, since a version label would make the API server reject every upgrade.
+
+    The StatefulSet controller, not Argo CD, creates these claims and copies the template's labels and
+    annotations onto them. Two things keep Argo CD's hands off them:
+    - no `app.kubernetes.io/instance` label: with Argo CD's label tracking (the default before 3.0) a
+      claim carrying the Application's name there counts as a resource of the Application that is
+      missing from git, shown OutOfSync and pruned or deleted with it (argo-cd issues 1729, 3050);
+    - KEEP_CLAIM, in case another tracking label or annotation ever makes Argo CD adopt them.
+    The StatefulSet's persistentVolumeClaimRetentionPolicy (Retain/Retain, see `stateful_set`) keeps
+    them when the StatefulSet itself is deleted or scaled down.
     """
+    labels = {key: value for key, value in ctx.selector(component).items() if key != INSTANCE_LABEL}
     return k8s.KubePersistentVolumeClaimProps(
-        metadata=k8s.ObjectMeta(name=name, labels=ctx.selector(component)),
+        metadata=k8s.ObjectMeta(name=name, labels=labels, annotations=dict(KEEP_CLAIM)),
         spec=k8s.PersistentVolumeClaimSpec(
             access_modes=[storage.access.value],
             storage_class_name=storage.storage_class,
@@ -281,6 +299,44 @@ def deployment_strategy(component: str, replicas: int, written_volumes: Sequence
     return k8s.DeploymentStrategy(type="Recreate")
 
 
+def spread_across_nodes(ctx: HarborContext, component: str, replicas: int) -> list[k8s.TopologySpreadConstraint] | None:
+    """With several replicas, ask the scheduler to put them on different nodes (None with one).
+
+    ScheduleAnyway, not DoNotSchedule: on a cluster with fewer nodes than replicas, or with a node
+    drained, the extra replicas still start, next to another one, instead of staying Pending.
+    """
+    if replicas <= 1:
+        return None
+    return [k8s.TopologySpreadConstraint(
+        max_skew=1, topology_key=SPREAD_TOPOLOGY_KEY, when_unsatisfiable="ScheduleAnyway",
+        label_selector=k8s.LabelSelector(match_labels=ctx.selector(component)))]
+
+
+def disruption_budget(scope: Construct, id: str, ctx: HarborContext, component: str,
+                      replicas: int) -> k8s.KubePodDisruptionBudget | None:
+    """A PodDisruptionBudget `<instance>-<component>` allowing one voluntary eviction at a time.
+
+    Only with several replicas: a node drain then evicts one pod, waits until its replacement is
+    ready elsewhere, and only then the next, so the component keeps serving. With one replica no
+    budget is created: `minAvailable: 1` (or `maxUnavailable: 0`) on a single pod forbids every
+    eviction, so `kubectl drain` would hang on that node forever, while `maxUnavailable: 1` on a
+    single pod protects nothing.
+    """
+    if replicas <= 1:
+        return None
+    return k8s.KubePodDisruptionBudget(
+        scope, id,
+        metadata=k8s.ObjectMeta(name=ctx.name(component), labels=ctx.labels(component)),
+        spec=k8s.PodDisruptionBudgetSpec(
+            max_unavailable=k8s.IntOrString.from_number(1),
+            selector=k8s.LabelSelector(match_labels=ctx.selector(component)),
+            # a pod that is not ready serves nothing: a drain may evict it even when the budget is
+            # spent, instead of waiting on a crash-looping pod
+            unhealthy_pod_eviction_policy="AlwaysAllow",
+        ),
+    )
+
+
 def pod_metadata(ctx: HarborContext, component: str, config_checksum: str | None) -> k8s.ObjectMeta:
     annotations = dict(ctx.pod_annotations)
     if config_checksum:
@@ -290,6 +346,11 @@ def pod_metadata(ctx: HarborContext, component: str, config_checksum: str | None
 
 def deployment(scope: Construct, id: str, ctx: HarborContext, component: str, *, replicas: int,
                pod: k8s.PodSpec, config_checksum: str | None, strategy: k8s.DeploymentStrategy) -> k8s.KubeDeployment:
+    """The component's Deployment, plus its PodDisruptionBudget when it runs several replicas.
+
+    The pod spec carries `topology_spread_constraints=spread_across_nodes(...)` from the component.
+    """
+    disruption_budget(scope, "disruption-budget", ctx, component, replicas)
     return k8s.KubeDeployment(
         scope, id,
         metadata=k8s.ObjectMeta(name=ctx.name(component), labels=ctx.labels(component),
@@ -307,6 +368,8 @@ def deployment(scope: Construct, id: str, ctx: HarborContext, component: str, *,
 def stateful_set(scope: Construct, id: str, ctx: HarborContext, component: str, *, replicas: int,
                  pod: k8s.PodSpec, config_checksum: str | None,
                  claims: Sequence[k8s.KubePersistentVolumeClaimProps]) -> k8s.KubeStatefulSet:
+    """The component's StatefulSet, plus its PodDisruptionBudget when it runs several replicas."""
+    disruption_budget(scope, "disruption-budget", ctx, component, replicas)
     return k8s.KubeStatefulSet(
         scope, id,
         metadata=k8s.ObjectMeta(name=ctx.name(component), labels=ctx.labels(component),
@@ -316,7 +379,9 @@ def stateful_set(scope: Construct, id: str, ctx: HarborContext, component: str, 
             revision_history_limit=3,
             service_name=ctx.name(component),
             selector=k8s.LabelSelector(match_labels=ctx.selector(component)),
-            # claims outlive the StatefulSet: deleting or scaling it never deletes images or data
+            # claims outlive the StatefulSet: deleting or scaling it never deletes images or data.
+            # Retain is the API default, written out so that a changed default (or a feature gate)
+            # can never turn it into Delete, and so that the live object equals the manifest.
             persistent_volume_claim_retention_policy=k8s.StatefulSetPersistentVolumeClaimRetentionPolicy(
                 when_deleted="Retain", when_scaled="Retain"),
             template=k8s.PodTemplateSpec(metadata=pod_metadata(ctx, component, config_checksum), spec=pod),

@@ -29,6 +29,7 @@ from .base import (
     resources,
     secret_file_volume,
     service,
+    spread_across_nodes,
 )
 
 COMPONENT = "core"
@@ -162,6 +163,7 @@ class Core(Construct):
             automount_service_account_token=False,      # core never talks to the Kubernetes API
             enable_service_links=False,                 # no *_SERVICE_HOST variables next to Harbor's own
             termination_grace_period_seconds=120,       # lets running API calls and uploads finish
+            topology_spread_constraints=spread_across_nodes(ctx, COMPONENT, ctx.replicas.core),
             security_context=pod_security(user=HARBOR_UID),
             containers=[self._container(ctx, name, data)],
             volumes=volumes,

@@ -30,6 +30,7 @@ from .base import (
     pod_security,
     resources,
     service,
+    spread_across_nodes,
 )
 from .nginx_conf import (
     CONFIG_FILE,
@@ -196,6 +197,7 @@ class Entrypoint(Construct):
             security_context=pod_security(user=NGINX_USER),
             automount_service_account_token=False,
             enable_service_links=False,
+            topology_spread_constraints=spread_across_nodes(ctx, COMPONENT, ctx.replicas.nginx),
         )
         self.deployment = deployment(
             self, "deployment", ctx, COMPONENT, replicas=ctx.replicas.nginx, pod=pod,

@@ -31,6 +31,7 @@ from .base import (
     pod_security,
     resources,
     service,
+    spread_across_nodes,
 )
 
 COMPONENT = "jobservice"
@@ -147,6 +148,7 @@ class Jobservice(Construct):
             automount_service_account_token=False,      # jobservice never talks to the Kubernetes API
             enable_service_links=False,                 # no *_SERVICE_HOST variables next to Harbor's own
             termination_grace_period_seconds=120,       # lets a running job reach a checkpoint
+            topology_spread_constraints=spread_across_nodes(ctx, COMPONENT, ctx.replicas.jobservice),
             security_context=pod_security(user=HARBOR_UID),
             containers=[self._container(ctx, env_name)],
             volumes=[

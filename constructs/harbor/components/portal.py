@@ -19,6 +19,7 @@ from .base import (
     pod_security,
     resources,
     service,
+    spread_across_nodes,
 )
 from .nginx_conf import (
     CONFIG_FILE,
@@ -114,6 +115,7 @@ class Portal(Construct):
             security_context=pod_security(user=PORTAL_USER),
             automount_service_account_token=False,
             enable_service_links=False,
+            topology_spread_constraints=spread_across_nodes(ctx, COMPONENT, ctx.replicas.portal),
         )
         self.deployment = deployment(
             self, "deployment", ctx, COMPONENT, replicas=ctx.replicas.portal, pod=pod,

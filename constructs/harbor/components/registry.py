@@ -32,6 +32,7 @@ from .base import (
     resources,
     secret_file_volume,
     service,
+    spread_across_nodes,
 )
 
 COMPONENT = "registry"
@@ -208,6 +209,7 @@ class Registry(Construct):
             enable_service_links=False,              # no *_SERVICE_HOST variables: addresses come from config
             # lets an upload or a blob deletion in flight finish before the pod stops
             termination_grace_period_seconds=120,
+            topology_spread_constraints=spread_across_nodes(ctx, COMPONENT, ctx.replicas.registry),
             security_context=pod_security(user=HARBOR_USER),
             containers=[registry, registryctl],
             volumes=[

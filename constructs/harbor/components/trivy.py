@@ -19,6 +19,7 @@ from .base import (
     pod_security,
     resources,
     service,
+    spread_across_nodes,
     stateful_set,
 )
 
@@ -135,6 +136,7 @@ class Trivy(Construct):
             security_context=pod_security(user=TRIVY_USER),
             automount_service_account_token=False,
             enable_service_links=False,
+            topology_spread_constraints=spread_across_nodes(ctx, COMPONENT, replicas),
         )
         self.stateful_set = stateful_set(self, "statefulset", ctx, COMPONENT, replicas=replicas, pod=pod,
                                          config_checksum=None, claims=claims)
