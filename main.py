@@ -28,6 +28,15 @@ import json  # noqa: E402
 
 import cdk8s  # noqa: E402
 
+from constructs.harbor.configuration import (  # noqa: E402
+    HarborConfiguration,
+    Project,
+    ProjectPolicy,
+    ProxyCacheProject,
+    RegistryEndpoint,
+    RegistryType,
+)
+from constructs.harbor.configuration.job import HarborConfigurationJob  # noqa: E402
 from constructs.harbor import (  # noqa: E402
     AccessMode,
     AppChart,
@@ -62,6 +71,26 @@ OPENBAO_ROLE = "harbor"
 HARBOR_SECRETS_PATH = "secret/data/harbor"
 LONGHORN = "longhorn"
 
+# Pull-through caches: `docker pull harbor.madhan.app/<project>/<image>` fetches from the upstream
+# once and serves later pulls from Harbor. Quay and registry.k8s.io are plain docker-registry
+# endpoints: Harbor 2.14 removed the quay type from those that may back a proxy cache.
+DOCKER_HUB = RegistryEndpoint(name="docker-hub", type=RegistryType.DOCKER_HUB, description="Docker Hub")
+GHCR = RegistryEndpoint(name="ghcr", type=RegistryType.GITHUB_GHCR, description="GitHub Container Registry")
+QUAY = RegistryEndpoint(name="quay", type=RegistryType.DOCKER_REGISTRY, url="https://quay.io", description="Quay")
+K8S = RegistryEndpoint(name="registry-k8s-io", type=RegistryType.DOCKER_REGISTRY, url="https://registry.k8s.io",
+                       description="Kubernetes images")
+HARBOR_CONFIGURATION = HarborConfiguration(
+    endpoints=(DOCKER_HUB, GHCR, QUAY, K8S),
+    projects=(
+        ProxyCacheProject(name="dockerhub", endpoint=DOCKER_HUB, public=True),
+        ProxyCacheProject(name="ghcr", endpoint=GHCR, public=True),
+        ProxyCacheProject(name="quay", endpoint=QUAY, public=True),
+        ProxyCacheProject(name="k8s", endpoint=K8S, public=True),
+        # the homelab's own images: private, scanned on push
+        Project(name="library", public=False, policy=ProjectPolicy(auto_scan=True)),
+    ),
+)
+
 
 def build(outdir: str) -> cdk8s.App:
     app = cdk8s.App(outdir=outdir, yaml_output_type=cdk8s.YamlOutputType.FILE_PER_RESOURCE)
@@ -88,6 +117,7 @@ def build(outdir: str) -> cdk8s.App:
     )
     GatewayRoute(chart, "route", name="harbor", gateway=GATEWAY, hostnames=[harbor.hostname],
                  rules=[RouteRule(backend=harbor.entrypoint, paths=("/",))])
+    HarborConfigurationJob(chart, "configure", harbor=harbor, configuration=HARBOR_CONFIGURATION)
     return app
 
 

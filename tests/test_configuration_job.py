@@ -145,3 +145,23 @@ def test_the_shipped_script_runs_against_a_fake_harbor(built, tmp_path: Path):
         assert second.returncode == 0, second.stdout + second.stderr
         assert harbor.writes == []
         assert harbor.violations == []
+
+
+def test_homelab_declares_the_four_proxy_caches_and_a_private_scanned_library(manifests):
+    document = json.loads(manifests.get("ConfigMap", "harbor-configure").obj["data"][DOCUMENT_NAME])
+    registries = {r["name"]: (r["type"], r["url"]) for r in document["registries"]}
+    assert registries == {
+        "docker-hub": ("docker-hub", "https://hub.docker.com"),
+        "ghcr": ("github-ghcr", "https://ghcr.io"),
+        "quay": ("docker-registry", "https://quay.io"),
+        "registry-k8s-io": ("docker-registry", "https://registry.k8s.io"),
+    }
+    projects = {p["name"]: p for p in document["projects"]}
+    caches = {name: p["proxy_cache"]["registry"] for name, p in projects.items() if p["proxy_cache"]}
+    assert caches == {"dockerhub": "docker-hub", "ghcr": "ghcr", "quay": "quay", "k8s": "registry-k8s-io"}
+    library = projects["library"]
+    assert library["proxy_cache"] is None and library["public"] is False
+    assert library["policy"]["auto_scan"] is True
+    assert all(p["policy"]["auto_scan"] for p in projects.values())
+    job = manifests.get("Job", "harbor-configure").obj
+    assert job["metadata"]["annotations"]["argocd.argoproj.io/hook"] == "PostSync"

@@ -87,7 +87,8 @@ def test_workload_and_service_names_match_the_official_chart(manifests: Manifest
 def test_images_are_harbor_2_15_1_from_docker_hub(manifests: Manifests) -> None:
     for m in manifests:
         spec = pod_spec(m.obj)
-        if spec is None or m.labels.get("app.kubernetes.io/name") != "harbor":
+        # the configuration Job runs a plain Python image; every Harbor component runs Harbor's own
+        if spec is None or m.labels.get("app.kubernetes.io/name") != "harbor" or m.kind == "Job":
             continue
         for container in containers(spec):
             assert re.fullmatch(r"docker\.io/goharbor/[a-z-]+:v2\.15\.1", container["image"]), f"{m}: {container['image']}"

@@ -403,6 +403,8 @@ EXPECTED_FLOWS = {
     ("jobservice", "redis", 6379), ("jobservice", "database", 5432), ("jobservice", "trivy", 8080),
     ("registry", "core", 8080), ("registry", "redis", 6379),
     ("trivy", "redis", 6379), ("trivy", "core", 8080),
+    # the configuration Job talks to core's API only
+    ("configure", "core", 8080),
 }
 PORTS = (53, 80, 443, 5000, 5001, 5432, 6379, 8001, 8080, 9090)
 HARBOR = ("nginx", "portal", "core", "registry", "jobservice", "trivy", "database", "redis")
@@ -421,7 +423,7 @@ def policies(manifests: Manifests) -> list[Manifest]:
 @pytest.fixture(scope="module")
 def pods(manifests: Manifests) -> dict[str, Endpoint]:
     found = pods_of(manifests)
-    assert set(found) == {*HARBOR, "secret-sync"}, sorted(found)
+    assert set(found) == {*HARBOR, "secret-sync", "configure"}, sorted(found)
     return found
 
 
@@ -450,7 +452,8 @@ def test_every_pod_is_isolated_by_a_policy_of_its_own(policies: list[Manifest], 
 
 
 def test_harbor_pods_reach_each_other_only_on_the_needed_paths(policies, pods) -> None:
-    actual = {(a, b, port) for a in HARBOR for b in HARBOR for port in PORTS
+    everyone = (*HARBOR, "configure")
+    actual = {(a, b, port) for a in everyone for b in everyone for port in PORTS
               if allowed(policies, pods[a], pods[b], port)}
     assert actual - EXPECTED_FLOWS == set(), "paths that should be closed"
     assert EXPECTED_FLOWS - actual == set(), "paths Harbor needs that are closed"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
+from ..checks import add_checks, unproduced_secret_problems
 from ..components.base import checksum, config_map, container_security, pod_metadata, resources
 from ..harbor_config import Resources
 from ..harbor_registry import HarborRegistry
@@ -88,3 +89,9 @@ class HarborConfigurationJob(Construct):
                 ),
             ),
         )
+        # Under a default deny, the Job may reach core's API (and DNS), nothing else.
+        self.network_policies = harbor.allow_api_client(f"{id}-api-client", name=COMPONENT,
+                                                        pod_labels=ctx.selector(COMPONENT))
+        # The admin password and any upstream credential must come from a secret sync, or the Job
+        # would wait forever in CreateContainerConfigError after every sync.
+        add_checks(self, (unproduced_secret_problems, self, "HarborConfigurationJob"))
