@@ -12,30 +12,14 @@ from dataclasses import dataclass
 from enum import Enum
 from urllib.parse import urlsplit
 
-from cdk8s_plus_27 import k8s
 from constructs import Construct
 
 from ..validation import check_http_url
 from .base import (
     NGINX_PORT,
     HarborContext,
-    checksum,
-    config_map,
-    config_volume,
-    container_security,
-    deployment,
-    deployment_strategy,
-    empty_dir,
-    http_probe,
-    pod_security,
-    resources,
-    service,
-    spread_across_nodes,
 )
 from .nginx_conf import (
-    CONFIG_FILE,
-    CONFIG_KEY,
-    SCRATCH_DIR,
     Block,
     Config,
     Directive,
@@ -44,10 +28,9 @@ from .nginx_conf import (
     listen_all,
     unprivileged_main,
 )
+from .nginx_workload import nginx_workload
 
 COMPONENT = "nginx"
-# the goharbor nginx and portal images run as this user
-NGINX_USER = 10000
 # Registry clients push and pull layers of several GB through /v2/: nginx's default 60 s between
 # two reads or writes cuts slow transfers, the chart's 900 s does not.
 REGISTRY_TIMEOUT_SECONDS = 900
@@ -172,34 +155,8 @@ class Entrypoint(Construct):
         self.routing: tuple[tuple[str, Backend], ...] = tuple((r.path, r.backend) for r in ROUTES)
         self.service = ctx.endpoints.entrypoint
 
-        data = {CONFIG_KEY: self.config.render()}
-        name = ctx.name(COMPONENT)
-        self.config_map = config_map(self, "config", ctx, COMPONENT, name, data)
-
-        container = k8s.Container(
-            name=COMPONENT,
-            image=ctx.images.image("nginx-photon"),
-            image_pull_policy="IfNotPresent",
-            ports=[k8s.ContainerPort(name="http", container_port=NGINX_PORT)],
-            # `/` goes through to the portal, as in the chart: the proxy is ready once it can serve the UI
-            liveness_probe=http_probe("/", NGINX_PORT, initial_delay=300),
-            readiness_probe=http_probe("/", NGINX_PORT, initial_delay=1),
-            resources=resources(ctx.resources.nginx),
-            security_context=container_security(read_only_root=True),
-            volume_mounts=[
-                k8s.VolumeMount(name="config", mount_path=CONFIG_FILE, sub_path=CONFIG_KEY, read_only=True),
-                k8s.VolumeMount(name="scratch", mount_path=SCRATCH_DIR),
-            ],
-        )
-        pod = k8s.PodSpec(
-            containers=[container],
-            volumes=[config_volume("config", name), empty_dir("scratch")],
-            security_context=pod_security(user=NGINX_USER),
-            automount_service_account_token=False,
-            enable_service_links=False,
-            topology_spread_constraints=spread_across_nodes(ctx, COMPONENT, ctx.replicas.nginx),
-        )
-        self.deployment = deployment(
-            self, "deployment", ctx, COMPONENT, replicas=ctx.replicas.nginx, pod=pod,
-            config_checksum=checksum(data), strategy=deployment_strategy(COMPONENT, ctx.replicas.nginx, ()))
-        service(self, "service", ctx, COMPONENT, self.service, [("http", self.service, NGINX_PORT)])
+        # `/` goes through to the portal, as in the chart: the proxy is ready once it can serve the UI
+        built = nginx_workload(self, ctx, component=COMPONENT, image=ctx.images.image("nginx-photon"),
+                               config=self.config, port=NGINX_PORT, replicas=ctx.replicas.nginx,
+                               limits=ctx.resources.nginx, handle=self.service)
+        self.config_map, self.deployment = built.config_map, built.deployment

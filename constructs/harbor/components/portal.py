@@ -2,38 +2,22 @@
 
 from __future__ import annotations
 
-from cdk8s_plus_27 import k8s
 from constructs import Construct
 
 from .base import (
     PORTAL_PORT,
     HarborContext,
-    checksum,
-    config_map,
-    config_volume,
-    container_security,
-    deployment,
-    deployment_strategy,
-    empty_dir,
-    http_probe,
-    pod_security,
-    resources,
-    service,
-    spread_across_nodes,
 )
 from .nginx_conf import (
-    CONFIG_FILE,
-    CONFIG_KEY,
-    SCRATCH_DIR,
     Config,
     block,
     directive,
     listen_all,
     unprivileged_main,
 )
+from .nginx_workload import nginx_workload
 
 COMPONENT = "portal"
-PORTAL_USER = 10000                      # the nginx user of the harbor-portal image
 DOCUMENT_ROOT = "/usr/share/nginx/html"  # where the image keeps the built UI
 # Text types worth compressing (text/html always is); the UI's bundles are large JavaScript files.
 GZIP_TYPES = (
@@ -91,33 +75,7 @@ class Portal(Construct):
         self.config = portal_config()
         self.service = ctx.endpoints.portal
 
-        data = {CONFIG_KEY: self.config.render()}
-        name = ctx.name(COMPONENT)
-        self.config_map = config_map(self, "config", ctx, COMPONENT, name, data)
-
-        container = k8s.Container(
-            name=COMPONENT,
-            image=ctx.images.image("harbor-portal"),
-            image_pull_policy="IfNotPresent",
-            ports=[k8s.ContainerPort(name="http", container_port=PORTAL_PORT)],
-            liveness_probe=http_probe("/", PORTAL_PORT, initial_delay=300),
-            readiness_probe=http_probe("/", PORTAL_PORT, initial_delay=1),
-            resources=resources(ctx.resources.portal),
-            security_context=container_security(read_only_root=True),
-            volume_mounts=[
-                k8s.VolumeMount(name="config", mount_path=CONFIG_FILE, sub_path=CONFIG_KEY, read_only=True),
-                k8s.VolumeMount(name="scratch", mount_path=SCRATCH_DIR),
-            ],
-        )
-        pod = k8s.PodSpec(
-            containers=[container],
-            volumes=[config_volume("config", name), empty_dir("scratch")],
-            security_context=pod_security(user=PORTAL_USER),
-            automount_service_account_token=False,
-            enable_service_links=False,
-            topology_spread_constraints=spread_across_nodes(ctx, COMPONENT, ctx.replicas.portal),
-        )
-        self.deployment = deployment(
-            self, "deployment", ctx, COMPONENT, replicas=ctx.replicas.portal, pod=pod,
-            config_checksum=checksum(data), strategy=deployment_strategy(COMPONENT, ctx.replicas.portal, ()))
-        service(self, "service", ctx, COMPONENT, self.service, [("http", self.service, PORTAL_PORT)])
+        built = nginx_workload(self, ctx, component=COMPONENT, image=ctx.images.image("harbor-portal"),
+                               config=self.config, port=PORTAL_PORT, replicas=ctx.replicas.portal,
+                               limits=ctx.resources.portal, handle=self.service)
+        self.config_map, self.deployment = built.config_map, built.deployment
