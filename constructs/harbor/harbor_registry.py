@@ -16,12 +16,21 @@ from .checks import (
     unconsumed_secret_problems,
     unproduced_secret_problems,
 )
-from .components.base import Endpoints, HarborContext
+from .cloudnative_pg import CloudNativePgCluster
+from .components.base import (
+    DatabaseConnection,
+    Endpoints,
+    HarborContext,
+    RedisConnection,
+    harbor_labels,
+)
 from .components.core import Core
 from .components.database import Database
 from .components.entrypoint import Entrypoint
 from .components.jobservice import Jobservice
-from .components.network_policy import HarborNetworkPolicies, check_api_client
+from .components.network_policy import DATABASE, HarborNetworkPolicies, check_api_client, clients_of
+from .data_stores import CloudNativePgDatabase, ExternalDatabase, ExternalRedis, S3Storage
+from .metadata import selector_labels
 from .network import ClusterDns, GatewayPeer, InternetEgress
 from .components.portal import Portal
 from .components.redis import Redis
@@ -54,9 +63,23 @@ class HarborRegistry(Construct):
     `cluster_dns` where the DNS pods are; `internet_egress` what core, jobservice, registry and
     Trivy may reach outside the cluster (None: nothing). `network_policies=False` writes none.
 
+    Data stores (data_stores.py): `database` None runs Harbor's own PostgreSQL pod (its password is
+    `secrets.database_password`); an `ExternalDatabase` is any server by address; a
+    `CloudNativePgDatabase` makes HarborRegistry create a CloudNativePG Cluster `<instance>-database`
+    (`database_cluster`, whose operator-generated password core reads from the operator's Secret).
+    `redis` None runs Harbor's own Redis pod; an `ExternalRedis` is any Redis or Valkey by address.
+    `image_storage` None keeps images on the `storage.registry` volume; an `S3Storage` puts them in a
+    bucket. External stores replace the bundled pods, their Services, claims and policy paths.
+
+    High availability (`replicas` above one): several pods of a component get a PodDisruptionBudget
+    and a topology spread over nodes; a volume that several of them write must be ReadWriteMany
+    (or, for images, an S3 bucket), which is checked; every registry replica reads the one synced
+    registry HTTP secret.
+
     Checked at synth (see checks.py): a route to one of its Services other than the entry point,
     a route to the entry point whose hostnames miss the external URL's host, a Secret key a pod reads
-    that no secret sync produces, a synced Secret of its syncs that no pod reads.
+    that no SecretProducer (a secret sync, a CloudNativePG Cluster) produces, a synced Secret of its
+    syncs that no pod reads.
     """
 
     def __init__(self, scope: Construct, id: str, *, external_url: str, secrets: HarborSecrets,
@@ -72,7 +95,10 @@ class HarborRegistry(Construct):
                  gateway_peer: GatewayPeer | None = None,
                  cluster_dns: ClusterDns = ClusterDns(),
                  internet_egress: InternetEgress | None = InternetEgress(),
-                 network_policies: bool = True) -> None:
+                 network_policies: bool = True,
+                 database: ExternalDatabase | CloudNativePgDatabase | None = None,
+                 redis: ExternalRedis | None = None,
+                 image_storage: S3Storage | None = None) -> None:
         check_http_url("HarborRegistry.external_url", external_url, allow_path=False)
         check_hostname("HarborRegistry.external_url host", urlsplit(external_url).hostname or "")
         # Names such as "<instance>-jobservice" must stay within 63 characters.
@@ -98,17 +124,50 @@ class HarborRegistry(Construct):
             raise fail("HarborRegistry.cluster_dns", "a ClusterDns", cluster_dns)
         if not isinstance(network_policies, bool):
             raise fail("HarborRegistry.network_policies", "True or False", network_policies)
+        stores = {"database": (database, (ExternalDatabase, CloudNativePgDatabase)), "redis": (redis, (ExternalRedis,)),
+                  "image_storage": (image_storage, (S3Storage,))}
+        for field_name, (value, kinds) in stores.items():
+            if value is not None and not isinstance(value, kinds):
+                names = " or ".join(k.__name__ for k in kinds)
+                raise fail(f"HarborRegistry.{field_name}", f"{names}, or None (Harbor's own)", value)
+        if database is None and secrets.database_password is None:
+            raise fail("HarborSecrets.database_password",
+                       "a SecretKeyRef when HarborRegistry runs its own database (database=None): declare it with "
+                       "harbor_synced_secrets(..., database_password=True)", secrets.database_password)
+        if isinstance(database, CloudNativePgDatabase):
+            # every core and jobservice pod may open max_open_connections: more than PostgreSQL accepts
+            # fails logins with "too many clients already" under load, long after the synth
+            pods = replicas.core + replicas.jobservice
+            needed = database.connections_needed(pods)
+            if needed > database.max_connections:
+                raise fail("CloudNativePgDatabase.max_connections",
+                           f"at least {needed} for {replicas.core} core and {replicas.jobservice} jobservice pods "
+                           f"opening up to max_open_connections={database.max_open_connections} each, plus the "
+                           "operator's own (or lower max_open_connections)", database.max_connections)
         super().__init__(scope, id)
 
+        endpoints = Endpoints.for_instance(instance)
+        # the database first: a CloudNativePG Cluster hands out the handles core connects with
+        self.database_cluster: CloudNativePgCluster | None = None
+        if isinstance(database, CloudNativePgDatabase):
+            self.database_cluster = CloudNativePgCluster(
+                self, "database", name=f"{instance}-database", settings=database,
+                labels=harbor_labels(instance, "database", images), resources=resources.database,
+                clients=[selector_labels(harbor_labels(instance, c, images)) for c in clients_of(DATABASE)],
+                dns=cluster_dns, network_policy=network_policies)
         self.context = HarborContext(
             instance=instance, external_url=external_url.rstrip("/"), secrets=secrets,
-            endpoints=Endpoints.for_instance(instance), images=images, storage=storage, replicas=replicas,
+            endpoints=endpoints, images=images, storage=storage, replicas=replicas,
             resources=resources, trivy=trivy, log_level=log_level, proxy=proxy,
             pod_annotations=dict(pod_annotations or {}),
+            database=self._database_connection(database), redis=self._redis_connection(redis),
+            image_storage=image_storage,
         )
         ctx = self.context
-        self.database = Database(self, "database", ctx)
-        self.redis = Redis(self, "redis", ctx)
+        # the construct that runs the database (None for an external server) and Redis (None likewise)
+        self.database: Database | CloudNativePgCluster | None = (
+            Database(self, "database", ctx) if ctx.database.bundled else self.database_cluster)
+        self.redis = Redis(self, "redis", ctx) if ctx.redis.bundled else None
         self.core = Core(self, "core", ctx)
         self.portal = Portal(self, "portal", ctx)
         self.registry = Registry(self, "registry", ctx)
@@ -124,6 +183,33 @@ class HarborRegistry(Construct):
                    (unproduced_secret_problems, self, "HarborRegistry.secrets"),
                    (unconsumed_secret_problems, self),
                    (single_attach_problems, self))
+
+    def _database_connection(self, database: ExternalDatabase | CloudNativePgDatabase | None
+                             ) -> DatabaseConnection | None:
+        """How core and jobservice connect; None for Harbor's own database (HarborContext resolves it)."""
+        if isinstance(database, ExternalDatabase):
+            return DatabaseConnection(
+                host=database.host, port=database.port, database=database.database, user=database.user,
+                ssl_mode=database.ssl_mode, password=database.password, ca_certificate=database.ca_certificate,
+                max_idle_connections=database.max_idle_connections,
+                max_open_connections=database.max_open_connections, peer=database.peer)
+        cluster = self.database_cluster
+        if cluster is not None and isinstance(database, CloudNativePgDatabase):
+            return DatabaseConnection(
+                host=cluster.service.host, port=cluster.service.port, database=cluster.database, user=cluster.owner,
+                ssl_mode=database.ssl_mode, password=cluster.password,
+                # the operator's CA signed the server certificate, which names <cluster>-rw
+                ca_certificate=cluster.ca_certificate if database.ssl_mode.verifies else None,
+                max_idle_connections=database.max_idle_connections,
+                max_open_connections=database.max_open_connections, peer=cluster.peer)
+        return None
+
+    @staticmethod
+    def _redis_connection(redis: ExternalRedis | None) -> RedisConnection | None:
+        if redis is None:
+            return None
+        return RedisConnection(host=redis.host, port=redis.port, databases=redis.databases, password=redis.password,
+                               username=redis.username, tls=redis.tls, peer=redis.peer)
 
     def allow_api_client(self, id: str, *, name: str,
                          pod_labels: Mapping[str, str]) -> tuple[k8s.KubeNetworkPolicy, ...]:
@@ -141,7 +227,8 @@ class HarborRegistry(Construct):
     def internal_services(self) -> tuple[ServicePort, ...]:
         """Every Service port of this Harbor that only Harbor itself calls (all but the entry point)."""
         endpoints = self.context.endpoints
-        return tuple(getattr(endpoints, f.name) for f in fields(endpoints) if f.name != "entrypoint")
+        own = tuple(getattr(endpoints, f.name) for f in fields(endpoints) if f.name != "entrypoint")
+        return own + ((self.database_cluster.service,) if self.database_cluster is not None else ())
 
     @property
     def entrypoint(self) -> ServicePort:

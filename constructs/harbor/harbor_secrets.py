@@ -52,7 +52,12 @@ SPECS: dict[str, SecretSpec] = {
     "trivy_github_token": SecretSpec("TRIVY_GITHUB_TOKEN", "trivy", "gitHubToken",
                                      "optional GitHub token that raises Trivy's download rate limit"),
 }
+# Optional secrets, which the secret generator leaves to the user: the Trivy token raises a rate limit only.
 OPTIONAL = frozenset({"trivy_github_token"})
+# Secrets a site may leave out: the optional ones, and the database password, which only Harbor's
+# own database needs (or an external one whose password is this key); a CloudNativePG Cluster
+# generates its own (data_stores.CloudNativePgDatabase). The generator still generates it.
+MAY_BE_ABSENT = OPTIONAL | {"database_password"}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -68,13 +73,13 @@ class HarborSecrets:
     registry_http_secret: SecretKeyRef
     registry_password: SecretKeyRef
     registry_htpasswd: SecretKeyRef
-    database_password: SecretKeyRef
+    database_password: SecretKeyRef | None = None
     trivy_github_token: SecretKeyRef | None = None
 
     def __post_init__(self) -> None:
         for item in fields(self):
             value = getattr(self, item.name)
-            if value is None and item.name in OPTIONAL:
+            if value is None and item.name in MAY_BE_ABSENT:
                 continue
             if not isinstance(value, SecretKeyRef):
                 raise fail(f"HarborSecrets.{item.name}", "a SecretKeyRef handed out by a secret sync", value)
@@ -88,19 +93,24 @@ class HarborSecrets:
             secret = spec.secret(instance)
             if (secret, spec.key) in produced:
                 handles[name] = sync.key(secret, spec.key)
-            elif name not in OPTIONAL:
+            elif name not in MAY_BE_ABSENT:
                 raise fail(f"HarborSecrets.from_sync({sync.name!r}).{name}",
                            f"synced as Secret {secret!r} key {spec.key!r} (declare it with harbor_synced_secrets)",
                            sorted(produced))
         return cls(**handles)
 
 
-def harbor_synced_secrets(path: str, *, instance: str = "harbor",
-                          trivy_github_token: bool = False) -> list[SyncedSecret]:
-    """The Secrets HarborRegistry `instance` reads, every value from one OpenBao secret at `path`."""
+def harbor_synced_secrets(path: str, *, instance: str = "harbor", trivy_github_token: bool = False,
+                          database_password: bool = True) -> list[SyncedSecret]:
+    """The Secrets HarborRegistry `instance` reads, every value from one OpenBao secret at `path`.
+
+    `database_password=False` when nothing reads it: with a CloudNativePG Cluster, whose operator
+    generates the password (a synced Secret nobody reads fails the synth check).
+    """
+    wanted = {"trivy_github_token": trivy_github_token, "database_password": database_password}
     by_secret: dict[str, dict[str, BaoKey]] = {}
     for name, spec in SPECS.items():
-        if name in OPTIONAL and not trivy_github_token:
+        if name in MAY_BE_ABSENT and not wanted[name]:
             continue
         by_secret.setdefault(spec.secret(instance), {})[spec.key] = BaoKey(path=path, key=spec.bao_key)
     return [SyncedSecret(secret, keys=keys) for secret, keys in by_secret.items()]

@@ -34,3 +34,9 @@ class Image:
 # The configuration Job's script needs the Python standard library alone; a small Alpine build of a
 # current Python 3.13 release keeps the pull fast.
 PYTHON_IMAGE = "docker.io/library/python:3.13.7-alpine3.22"
+
+# PostgreSQL for a CloudNativePG Cluster (data_stores.CloudNativePgDatabase): major version 15, the
+# one Harbor 2.15.1 ships and tests in its own harbor-db image, so a dump of the bundled database
+# restores as it is. The tag is one the CloudNativePG 1.30.0 documentation lists for its catalog;
+# pinned here so that an operator upgrade never moves PostgreSQL to another major version by itself.
+CLOUDNATIVE_PG_POSTGRES_IMAGE = "ghcr.io/cloudnative-pg/postgresql:15.14-system-trixie"

@@ -119,6 +119,63 @@ class InternetEgress:
         return peers
 
 
+@dataclass(frozen=True, kw_only=True)
+class DataStorePeer:
+    """Where a server that Harbor's pods connect to runs (a database, Redis, S3), for their egress.
+
+    Pods: `pod_labels` in the client's own namespace, or in `namespace` (all its pods without
+    labels). Addresses: `cidrs`, for servers outside the cluster or on the nodes' network. Nothing
+    given: any address, still only on the server's port. A NetworkPolicy sees the pod address after
+    a Service has translated its ClusterIP, so a server behind a Service of the cluster is selected
+    by its pods, never by the Service's address.
+    """
+
+    namespace: str | None = None
+    pod_labels: Mapping[str, str] = field(default_factory=dict)
+    cidrs: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.namespace is not None:
+            check_dns_label("DataStorePeer.namespace", self.namespace)
+        object.__setattr__(self, "pod_labels", check_labels("DataStorePeer.pod_labels", self.pod_labels))
+        object.__setattr__(self, "cidrs", _cidrs("DataStorePeer.cidrs", self.cidrs))
+
+    def peers(self) -> list[k8s.NetworkPolicyPeer] | None:
+        """The rule's peers; None (no `to`) allows every destination, which the rule's ports limit."""
+        peers = []
+        if self.namespace is not None:
+            peers.append(namespace_peer(self.namespace, self.pod_labels))
+        elif self.pod_labels:
+            # no namespaceSelector: pods of the policy's own namespace
+            peers.append(k8s.NetworkPolicyPeer(pod_selector=k8s.LabelSelector(match_labels=dict(self.pod_labels))))
+        peers.extend(ip_peers(self.cidrs))
+        return peers or None
+
+
+@dataclass(frozen=True, kw_only=True)
+class KubernetesApi:
+    """The Kubernetes API server, for pods that watch it (an operator's instance manager).
+
+    The `kubernetes` Service's address is translated to the API servers' own addresses (control
+    plane nodes) before a NetworkPolicy sees the packet, so `cidrs` are those (empty: any address,
+    on `ports` only). 443 is the Service's port and 6443 the API servers' usual one.
+    """
+
+    cidrs: tuple[str, ...] = ()
+    ports: tuple[int, ...] = (443, 6443)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "cidrs", _cidrs("KubernetesApi.cidrs", self.cidrs))
+        if isinstance(self.ports, int) or not self.ports:
+            raise fail("KubernetesApi.ports", "a non-empty tuple of port numbers such as (443, 6443)", self.ports)
+        object.__setattr__(self, "ports", tuple(self.ports))
+        for port in self.ports:
+            check_port("KubernetesApi.ports", port)
+
+    def egress(self) -> k8s.NetworkPolicyEgressRule:
+        return k8s.NetworkPolicyEgressRule(to=ip_peers(self.cidrs) or None, ports=tcp_ports(*self.ports))
+
+
 def tcp_ports(*ports: int) -> list[k8s.NetworkPolicyPort]:
     return [k8s.NetworkPolicyPort(protocol="TCP", port=k8s.IntOrString.from_number(p)) for p in ports]
 

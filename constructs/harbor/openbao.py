@@ -20,6 +20,7 @@ from constructs import Construct
 from imports.io.x_k8s.csi import secrets_store
 
 from .network import deny_all_policy
+from .producers import SecretProducer
 from .handles import SecretKeyRef
 from .images import PAUSE_IMAGE
 from .metadata import SyncWave, selector_labels, standard_labels
@@ -133,7 +134,7 @@ def _object_names(sources: Iterable[BaoKey]) -> dict[BaoKey, str]:
     return names
 
 
-class OpenBaoSecretSync(Construct):
+class OpenBaoSecretSync(Construct, SecretProducer):
     """A SecretProviderClass, its ServiceAccount, and the pause Deployment that keeps it mounted.
 
     Hand-outs: `key(secret, key)` gives a `SecretKeyRef` that consumers turn into env vars or volumes,
@@ -195,6 +196,13 @@ class OpenBaoSecretSync(Construct):
     def reload_annotations(self) -> dict[str, str]:
         """Annotations for consumer workloads: empty unless rotation reloads were asked for."""
         return dict(RELOADER_SEARCH) if self.reload_on_rotation else {}
+
+    # a synced Secret nobody reads means a value stored in OpenBao for a consumer that is missing
+    unread_is_a_mistake = True
+
+    @property
+    def produced_namespace(self) -> str | None:
+        return self.namespace
 
     @property
     def produced_keys(self) -> frozenset[tuple[str, str]]:

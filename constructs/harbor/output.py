@@ -10,13 +10,17 @@ from typing import Callable
 import cdk8s
 from constructs import Construct
 
+from .checks import rendering_session
+
 
 def validation_errors(root: Construct) -> list[str]:
     """Every construct validation in the tree, each message prefixed by the construct's path."""
     errors = []
-    for construct in root.node.find_all():
-        for message in construct.node.validate():
-            errors.append(f"{construct.node.path}: {message}")
+    # the tree does not change while it is validated: the checks share one rendering of it
+    with rendering_session():
+        for construct in root.node.find_all():
+            for message in construct.node.validate():
+                errors.append(f"{construct.node.path}: {message}")
     return errors
 
 
@@ -31,10 +35,12 @@ def synthesize(build: Callable[[str], cdk8s.App], target: Path) -> list[Path]:
     scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
         app = build(str(scratch))
-        errors = validation_errors(app)
-        if errors:
-            raise ValueError("invalid configuration:\n  " + "\n  ".join(errors))
-        app.synth()
+        # one rendering of the finished tree serves our validation and the one App.synth runs again
+        with rendering_session():
+            errors = validation_errors(app)
+            if errors:
+                raise ValueError("invalid configuration:\n  " + "\n  ".join(errors))
+            app.synth()
         previous = target.with_name(f".{target.name}.previous")
         if previous.exists():
             shutil.rmtree(previous)

@@ -10,6 +10,7 @@ from typing import Mapping, Sequence
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
+from ..data_stores import RedisDatabases, S3Storage, SslMode
 from ..handles import SecretKeyRef, ServicePort
 from ..harbor_config import (
     AccessMode,
@@ -25,6 +26,7 @@ from ..harbor_config import (
 )
 from ..harbor_secrets import HarborSecrets
 from ..metadata import SYNC_OPTIONS, SYNC_WAVE, SyncWave, selector_labels, standard_labels
+from ..network import DataStorePeer
 from ..validation import fail
 
 CONFIG_CHECKSUM = "checksum/config"
@@ -48,11 +50,11 @@ DATABASE_PORT = 5432
 REDIS_PORT = 6379
 NGINX_PORT = 8080
 
-# Redis database index per client, as Harbor's own installer assigns them.
-REDIS_DB_CORE = 0
-REDIS_DB_JOBSERVICE = 1
-REDIS_DB_REGISTRY = 2
-REDIS_DB_TRIVY = 5
+# Redis database index per client, as Harbor's own installer assigns them (RedisDatabases' defaults).
+REDIS_DB_CORE = RedisDatabases().core
+REDIS_DB_JOBSERVICE = RedisDatabases().jobservice
+REDIS_DB_REGISTRY = RedisDatabases().registry
+REDIS_DB_TRIVY = RedisDatabases().trivy
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,137 @@ class Endpoints:
         return f"redis://{self.redis.host}:{self.redis.port}/{db}?idle_timeout_seconds=30"
 
 
+# ---- data stores ------------------------------------------------------------------------------------
+
+# The database that Harbor's own database image creates, and the user whose password is synced as
+# `database_password`; the image serves no TLS, and its traffic stays inside the namespace.
+BUNDLED_DATABASE_NAME = "registry"
+BUNDLED_DATABASE_USER = "postgres"
+# Connection pool sizes of Harbor's defaults: 900 open connections stay below the bundled postgres' 1024.
+DATABASE_MAX_IDLE_CONNS = 100
+DATABASE_MAX_OPEN_CONNS = 900
+
+# Where core and jobservice find the CA of an external database (verify-ca, verify-full). Harbor's
+# driver (pgx) reads PGSSLROOTCERT from the environment when the connection string names no
+# sslrootcert, which Harbor's never does (src/common/dao/pgsql.go builds it without one).
+DATABASE_CA_DIR = "/etc/harbor-database"
+DATABASE_CA_FILE = "ca.crt"
+DATABASE_CA_VOLUME = "database-ca"
+
+# The env vars that hold an external Redis's credentials in core, jobservice and Trivy. Their URLs
+# reference them as $(NAME): the kubelet expands a reference to an env var defined earlier in the
+# same container when it starts it, so the URL with the password exists only in the process'
+# environment, and the pod spec and every ConfigMap hold the reference, never the value.
+REDIS_USERNAME_ENV = "HARBOR_REDIS_USERNAME"
+REDIS_PASSWORD_ENV = "HARBOR_REDIS_PASSWORD"
+
+
+@dataclass(frozen=True, kw_only=True)
+class DatabaseConnection:
+    """How core and jobservice reach PostgreSQL, resolved once from HarborRegistry's `database`.
+
+    `peer` None means the bundled database's pods (the NetworkPolicies' FLOWS table reaches them);
+    otherwise the egress rules of core and jobservice lead to `peer` on `port`.
+    """
+
+    host: str
+    port: int
+    database: str
+    user: str
+    ssl_mode: SslMode
+    password: SecretKeyRef
+    ca_certificate: SecretKeyRef | None = None
+    max_idle_connections: int = DATABASE_MAX_IDLE_CONNS
+    max_open_connections: int = DATABASE_MAX_OPEN_CONNS
+    peer: DataStorePeer | None = None
+
+    @property
+    def bundled(self) -> bool:
+        return self.peer is None
+
+    def ca_volumes(self) -> list[k8s.Volume]:
+        if self.ca_certificate is None:
+            return []
+        # a CA certificate is public: readable by all, like the system's CA bundle
+        return [secret_file_volume(DATABASE_CA_VOLUME, self.ca_certificate, DATABASE_CA_FILE, mode=0o444)]
+
+    def ca_mounts(self) -> list[k8s.VolumeMount]:
+        if self.ca_certificate is None:
+            return []
+        return [k8s.VolumeMount(name=DATABASE_CA_VOLUME, mount_path=DATABASE_CA_DIR, read_only=True)]
+
+    def ca_env(self) -> list[k8s.EnvVar]:
+        if self.ca_certificate is None:
+            return []
+        return [k8s.EnvVar(name="PGSSLROOTCERT", value=f"{DATABASE_CA_DIR}/{DATABASE_CA_FILE}")]
+
+
+@dataclass(frozen=True, kw_only=True)
+class RedisConnection:
+    """How core, jobservice, registry and Trivy reach Redis, resolved once from HarborRegistry's `redis`.
+
+    How the password reaches each component without a ConfigMap (Harbor 2.15.1 sources):
+    - core reads `_REDIS_URL_CORE` and `_REDIS_URL_REG` from its environment (src/core/main.go,
+      src/lib/redis/client.go): env values `redis://:$(HARBOR_REDIS_PASSWORD)@host:port/db`;
+    - jobservice takes JOB_SERVICE_POOL_REDIS_URL from its environment over config.yml's
+      `redis_url` (src/jobservice/config/config.go `loadEnvs`, called by `Load(path, true)` in
+      src/jobservice/main.go): the same kind of env value, and config.yml names no URL;
+    - the registry (distribution) overrides any config key with REGISTRY_<PATH> env vars:
+      REGISTRY_REDIS_PASSWORD (and REGISTRY_REDIS_USERNAME) straight from the Secret, no URL;
+    - Trivy's adapter (harbor-scanner-trivy v0.36.0) reads only SCANNER_REDIS_URL
+      (pkg/etc/config.go): the same kind of env value as core's.
+    Side effects worth knowing: at debug log level jobservice (src/lib/redis/pool.go) and the Trivy
+    adapter (pkg/redisx/pool.go) log the URL they dial, password included; and core hands
+    `_REDIS_URL_REG` to garbage-collection jobs as a parameter, which jobservice keeps in Redis itself.
+    """
+
+    host: str
+    port: int
+    databases: RedisDatabases = RedisDatabases()
+    password: SecretKeyRef | None = None
+    username: SecretKeyRef | None = None
+    tls: bool = False
+    peer: DataStorePeer | None = None
+
+    @property
+    def bundled(self) -> bool:
+        return self.peer is None
+
+    @property
+    def address(self) -> str:
+        """host:port as a client dials it (an IPv6 address in brackets)."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{host}:{self.port}"
+
+    @property
+    def has_credentials(self) -> bool:
+        return self.password is not None
+
+    def url(self, db: int) -> str:
+        """The URL of database `db`; credentials as $(VAR) references, see REDIS_PASSWORD_ENV."""
+        userinfo = ""
+        if self.password is not None:
+            user = f"$({REDIS_USERNAME_ENV})" if self.username is not None else ""
+            userinfo = f"{user}:$({REDIS_PASSWORD_ENV})@"
+        scheme = "rediss" if self.tls else "redis"
+        return f"{scheme}://{userinfo}{self.address}/{db}?idle_timeout_seconds=30"
+
+    def credential_env(self) -> list[k8s.EnvVar]:
+        """The env vars the URLs reference; they must come before the URLs in the container's env."""
+        env = []
+        if self.username is not None:
+            env.append(self.username.env_var(REDIS_USERNAME_ENV))
+        if self.password is not None:
+            env.append(self.password.env_var(REDIS_PASSWORD_ENV))
+        return env
+
+
+def harbor_labels(instance: str, component: str, images: HarborImages) -> dict[str, str]:
+    """The labels of a Harbor component's objects (before a HarborContext exists, too)."""
+    return standard_labels(name="harbor", instance=instance, component=component, part_of="harbor",
+                           version=images.tag)
+
+
 @dataclass(frozen=True, kw_only=True)
 class HarborContext:
     """Everything a component needs from HarborRegistry, resolved once by its constructor."""
@@ -108,22 +241,41 @@ class HarborContext:
     log_level: LogLevel = LogLevel.INFO
     proxy: ProxySettings = ProxySettings()
     pod_annotations: Mapping[str, str] = field(default_factory=dict)   # e.g. reloader markers
+    # None: the bundled database and Redis (components/database.py, redis.py), filled in below
+    database: DatabaseConnection | None = None
+    redis: RedisConnection | None = None
+    image_storage: S3Storage | None = None           # None: images on the registry's volume
+
+    def __post_init__(self) -> None:
+        if self.database is None:
+            password = self.secrets.database_password
+            if password is None:
+                raise fail("HarborSecrets.database_password",
+                           "a SecretKeyRef when HarborRegistry runs its own database (database=None): declare it "
+                           "with harbor_synced_secrets(..., database_password=True)", password)
+            endpoint = self.endpoints.database
+            object.__setattr__(self, "database", DatabaseConnection(
+                host=endpoint.host, port=endpoint.port, database=BUNDLED_DATABASE_NAME, user=BUNDLED_DATABASE_USER,
+                ssl_mode=SslMode.DISABLE, password=password))
+        if self.redis is None:
+            endpoint = self.endpoints.redis
+            object.__setattr__(self, "redis", RedisConnection(host=endpoint.host, port=endpoint.port))
 
     def name(self, component: str) -> str:
         return f"{self.instance}-{component}"
 
     def labels(self, component: str) -> dict[str, str]:
-        return standard_labels(name="harbor", instance=self.instance, component=component, part_of="harbor",
-                               version=self.images.tag)
+        return harbor_labels(self.instance, component, self.images)
 
     def selector(self, component: str) -> dict[str, str]:
         return selector_labels(self.labels(component))
 
     def no_proxy(self) -> str:
         """In-cluster names that must never go through the outbound proxy, then the user's."""
-        internal = [e.service for e in (self.endpoints.core, self.endpoints.jobservice, self.endpoints.database,
-                                        self.endpoints.registry, self.endpoints.portal, self.endpoints.trivy,
-                                        self.endpoints.redis)]
+        ep = self.endpoints
+        # the data stores by the host Harbor dials: the bundled Services, or the external servers
+        internal = [ep.core.service, ep.jobservice.service, self.database.host, ep.registry.service,
+                    ep.portal.service, ep.trivy.service, self.redis.host]
         return ",".join([*internal, "127.0.0.1", "localhost", ".local", ".internal", *self.proxy.no_proxy])
 
     def proxy_env(self) -> list[k8s.EnvVar]:

@@ -14,8 +14,6 @@ from constructs import Construct
 from ..harbor_secrets import REGISTRY_USER
 from .base import (
     CORE_PORT,
-    REDIS_DB_CORE,
-    REDIS_DB_REGISTRY,
     HarborContext,
     checksum,
     config_map,
@@ -46,14 +44,9 @@ TMP_DIR = "/tmp"
 # The binary the image's entrypoint script finally execs (see `_container` for why we call it directly).
 CORE_BINARY = "/harbor/harbor_core"
 
-# The database that Harbor's own database image creates, and the user whose password is synced
-# as `database_password`.
-DATABASE_NAME = "registry"
-DATABASE_USER = "postgres"
-DATABASE_SSLMODE = "disable"        # in-cluster traffic to the bundled database, which serves no TLS
-# Connection pool sizes of Harbor's defaults: 900 open connections stay below postgres' 1024.
-DATABASE_MAX_IDLE_CONNS = 100
-DATABASE_MAX_OPEN_CONNS = 900
+# The registry storage driver's name, which core reports in its system information (src/controller/systeminfo).
+STORAGE_PROVIDER_FILESYSTEM = "filesystem"
+STORAGE_PROVIDER_S3 = "s3"
 
 # Registry types a proxy-cache project may point at, and the adapters replication may use:
 # Harbor 2.15.1's lists, kept as tuples so that adding one is a one-word change.
@@ -95,8 +88,14 @@ def app_conf() -> str:
 
 
 def core_environment(ctx: HarborContext) -> dict[str, str]:
-    """Every non-secret setting core 2.15.1 reads from its environment, addresses from the Endpoints."""
+    """Every non-secret setting core 2.15.1 reads from its environment, addresses from the Endpoints.
+
+    The Redis URLs are here only when they carry no credentials; otherwise they are env values of
+    the pod that reference the password's env var (see `redis_url_env`), never ConfigMap data.
+    """
     ep = ctx.endpoints
+    db = ctx.database
+    redis = ctx.redis
     env = {
         "PORT": str(CORE_PORT),
         "CONFIG_PATH": APP_CONF_PATH,
@@ -110,29 +109,47 @@ def core_environment(ctx: HarborContext) -> dict[str, str]:
         "REGISTRY_URL": ep.registry.url,
         "REGISTRY_CONTROLLER_URL": ep.registryctl.url,
         "REGISTRY_CREDENTIAL_USERNAME": REGISTRY_USER,
-        "REGISTRY_STORAGE_PROVIDER_NAME": "filesystem",
+        "REGISTRY_STORAGE_PROVIDER_NAME": (STORAGE_PROVIDER_S3 if ctx.image_storage is not None
+                                           else STORAGE_PROVIDER_FILESYSTEM),
         "DATABASE_TYPE": "postgresql",
-        "POSTGRESQL_HOST": ep.database.host,
-        "POSTGRESQL_PORT": str(ep.database.port),
-        "POSTGRESQL_USERNAME": DATABASE_USER,
-        "POSTGRESQL_DATABASE": DATABASE_NAME,
-        "POSTGRESQL_SSLMODE": DATABASE_SSLMODE,
-        "POSTGRESQL_MAX_IDLE_CONNS": str(DATABASE_MAX_IDLE_CONNS),
-        "POSTGRESQL_MAX_OPEN_CONNS": str(DATABASE_MAX_OPEN_CONNS),
-        "_REDIS_URL_CORE": ep.redis_url(REDIS_DB_CORE),
-        # core reads the registry's redis database to clean up its blob cache on deletes
-        "_REDIS_URL_REG": ep.redis_url(REDIS_DB_REGISTRY),
+        "POSTGRESQL_HOST": db.host,
+        "POSTGRESQL_PORT": str(db.port),
+        "POSTGRESQL_USERNAME": db.user,
+        "POSTGRESQL_DATABASE": db.database,
+        "POSTGRESQL_SSLMODE": db.ssl_mode.value,
+        "POSTGRESQL_MAX_IDLE_CONNS": str(db.max_idle_connections),
+        "POSTGRESQL_MAX_OPEN_CONNS": str(db.max_open_connections),
         "CHART_CACHE_DRIVER": "redis",
         "WITH_TRIVY": "true" if ctx.trivy is not None else "false",
         "PERMITTED_REGISTRY_TYPES_FOR_PROXY_CACHE": ",".join(PROXY_CACHE_REGISTRY_TYPES),
         "REPLICATION_ADAPTER_WHITELIST": ",".join(REPLICATION_ADAPTERS),
         "QUOTA_UPDATE_PROVIDER": "db",
     }
+    if not redis.has_credentials:
+        env.update(redis_urls(ctx))
     if ctx.trivy is not None:
         # core registers this scanner on start; without Trivy it must not name a Service that does not exist
         env["TRIVY_ADAPTER_URL"] = ep.trivy.url
     env.update({var.name: var.value for var in ctx.proxy_env()})
     return env
+
+
+def redis_urls(ctx: HarborContext) -> dict[str, str]:
+    """core's Redis URLs: its own database (sessions, caches) and the registry's."""
+    return {
+        "_REDIS_URL_CORE": ctx.redis.url(ctx.redis.databases.core),
+        # core reads the registry's redis database to clean up its blob cache on deletes
+        "_REDIS_URL_REG": ctx.redis.url(ctx.redis.databases.registry),
+    }
+
+
+def redis_url_env(ctx: HarborContext) -> list[k8s.EnvVar]:
+    """With a Redis password: its env vars, then the URLs that reference them (order matters: the
+    kubelet expands $(NAME) only from variables defined earlier in the list)."""
+    if not ctx.redis.has_credentials:
+        return []
+    return [*ctx.redis.credential_env(),
+            *(k8s.EnvVar(name=name, value=url) for name, url in sorted(redis_urls(ctx).items()))]
 
 
 class Core(Construct):
@@ -158,6 +175,7 @@ class Core(Construct):
             # /etc/core/token must be writable: the chart and Harbor's installer give it a volume too
             empty_dir("psc"),
             empty_dir("tmp"),
+            *ctx.database.ca_volumes(),
         ]
         pod = k8s.PodSpec(
             automount_service_account_token=False,      # core never talks to the Kubernetes API
@@ -189,9 +207,13 @@ class Core(Construct):
             s.jobservice_secret.env_var("JOBSERVICE_SECRET"),
             # read on the first start against an empty database only; see DESIGN.md decision 3
             s.admin_password.env_var("HARBOR_ADMIN_PASSWORD"),
-            s.database_password.env_var("POSTGRESQL_PASSWORD"),
+            # the synced key for the bundled or an external database, or the Secret a CloudNativePG
+            # operator writes: always a secretKeyRef, the value never passes through a manifest
+            ctx.database.password.env_var("POSTGRESQL_PASSWORD"),
             s.registry_password.env_var("REGISTRY_CREDENTIAL_PASSWORD"),
             s.csrf_key.env_var("CSRF_KEY"),
+            *ctx.database.ca_env(),
+            *redis_url_env(ctx),
         ]
         ping = http_probe(PING_PATH, CORE_PORT, initial_delay=0, period=10, failure=2, timeout=1)
         return k8s.Container(
@@ -217,5 +239,6 @@ class Core(Construct):
                                 sub_path="private_key.pem", read_only=True),
                 k8s.VolumeMount(name="psc", mount_path=TOKEN_DIR),
                 k8s.VolumeMount(name="tmp", mount_path=TMP_DIR),
+                *ctx.database.ca_mounts(),
             ],
         )

@@ -16,7 +16,6 @@ from ..harbor_config import LogLevel
 from ..harbor_secrets import REGISTRY_USER
 from .base import (
     JOBSERVICE_PORT,
-    REDIS_DB_JOBSERVICE,
     HarborContext,
     checksum,
     claim_volume,
@@ -52,6 +51,7 @@ JOB_LOG_RETENTION_DAYS = 14
 REAPER_MAX_UPDATE_HOURS = 24
 REAPER_MAX_DANGLING_HOURS = 168
 REDIS_NAMESPACE = "harbor_job_service_namespace"
+POOL_REDIS_URL_ENV = "JOB_SERVICE_POOL_REDIS_URL"
 REDIS_IDLE_TIMEOUT_SECONDS = 3600
 METRICS_PORT = 8001
 # Timeouts (seconds) and retries jobservice uses towards the registry and webhook receivers.
@@ -88,6 +88,21 @@ def jobservice_environment(ctx: HarborContext) -> dict[str, str]:
     }
 
 
+def jobservice_redis_url(ctx: HarborContext) -> str:
+    return ctx.redis.url(ctx.redis.databases.jobservice)
+
+
+def redis_url_env(ctx: HarborContext) -> list[k8s.EnvVar]:
+    """With a Redis password: its env vars, then JOB_SERVICE_POOL_REDIS_URL referencing them.
+
+    jobservice 2.15.1 reads config.yml, then lets JOB_SERVICE_POOL_REDIS_URL replace its redis_url
+    (src/jobservice/config/config.go `loadEnvs`, backend "redis") before it validates the result.
+    """
+    if not ctx.redis.has_credentials:
+        return []
+    return [*ctx.redis.credential_env(), k8s.EnvVar(name=POOL_REDIS_URL_ENV, value=jobservice_redis_url(ctx))]
+
+
 def jobservice_config(ctx: HarborContext) -> dict[str, Any]:
     """jobservice's config.yml as a Python structure."""
     level = JOB_LOG_LEVELS[ctx.log_level]
@@ -98,7 +113,9 @@ def jobservice_config(ctx: HarborContext) -> dict[str, Any]:
             "workers": WORKERS,
             "backend": "redis",
             "redis_pool": {
-                "redis_url": ctx.endpoints.redis_url(REDIS_DB_JOBSERVICE),
+                # with a password the URL comes from JOB_SERVICE_POOL_REDIS_URL instead (see
+                # `redis_url_env`): config.yml is a ConfigMap and never holds credentials
+                **({} if ctx.redis.has_credentials else {"redis_url": jobservice_redis_url(ctx)}),
                 "namespace": REDIS_NAMESPACE,
                 "idle_timeout_second": REDIS_IDLE_TIMEOUT_SECONDS,
             },
@@ -155,6 +172,7 @@ class Jobservice(Construct):
                 config_volume("jobservice-config", name),
                 claim_volume("job-logs", self.claim_name),
                 empty_dir("tmp"),
+                *ctx.database.ca_volumes(),
             ],
         )
         self.deployment = deployment(self, "deployment", ctx, COMPONENT, replicas=ctx.replicas.jobservice, pod=pod,
@@ -180,6 +198,10 @@ class Jobservice(Construct):
                 s.core_secret.env_var("CORE_SECRET"),
                 s.jobservice_secret.env_var("JOBSERVICE_SECRET"),
                 s.registry_password.env_var("REGISTRY_CREDENTIAL_PASSWORD"),
+                # jobservice's job context opens its own database connection with the settings core
+                # hands out (its password included); only the CA file is its own to find
+                *ctx.database.ca_env(),
+                *redis_url_env(ctx),
             ],
             resources=resources(ctx.resources.jobservice),
             # jobservice writes only job logs (the claim) and temporary files (/tmp)
@@ -191,5 +213,6 @@ class Jobservice(Construct):
                                 read_only=True),
                 k8s.VolumeMount(name="job-logs", mount_path=JOB_LOG_DIR),
                 k8s.VolumeMount(name="tmp", mount_path=TMP_DIR),
+                *ctx.database.ca_mounts(),
             ],
         )

@@ -21,6 +21,9 @@ Paths, with the reason for each one that is not obvious:
   src/controller/scan/base_controller.go hands the scanner core's internal URL);
 - core, jobservice, registry and trivy -> the internet (proxy-cache upstreams, replication
   targets, webhooks, the Trivy databases), see `InternetEgress`;
+- with external data stores (data_stores.py) the paths to the bundled database and redis give way to
+  egress from the same clients to the store's `DataStorePeer` on its port (`ExternalFlow`), and the
+  registry pod gets egress to its S3 server;
 - every Harbor pod -> the cluster DNS, see `ClusterDns`.
 Probes come from the kubelet on the node, which NetworkPolicies do not restrict in the common CNIs
 (Calico, Cilium, kube-router, Antrea all allow host-to-pod traffic).
@@ -38,7 +41,16 @@ from constructs import Construct
 
 from ..labels import check_labels
 from ..metadata import standard_labels
-from ..network import ClusterDns, GatewayPeer, InternetEgress, dns_egress, ip_peers, namespace_peer, tcp_ports
+from ..network import (
+    ClusterDns,
+    DataStorePeer,
+    GatewayPeer,
+    InternetEgress,
+    dns_egress,
+    ip_peers,
+    namespace_peer,
+    tcp_ports,
+)
 from ..validation import check_dns_label, fail
 from .base import (
     CORE_PORT,
@@ -92,6 +104,34 @@ FLOWS: tuple[Flow, ...] = (
 INTERNET_CLIENTS = (CORE, JOBSERVICE, REGISTRY, TRIVY)
 
 
+def clients_of(server: str) -> tuple[str, ...]:
+    """The components that connect to `server`, from the one table."""
+    return tuple(f.client for f in FLOWS if f.server == server)
+
+
+@dataclass(frozen=True)
+class ExternalFlow:
+    """Pods of `client` may open TCP connections to a server outside Harbor's pods."""
+
+    client: str
+    peer: DataStorePeer
+    ports: tuple[int, ...]
+    why: str
+
+
+def external_flows(ctx: HarborContext, present: set[str]) -> tuple[ExternalFlow, ...]:
+    """The paths to data stores that are not Harbor's own pods: the FLOWS of the bundled component,
+    redirected to the store's peer and port; and the registry's path to its S3 server."""
+    stores = {DATABASE: (ctx.database.peer, ctx.database.port), REDIS: (ctx.redis.peer, ctx.redis.port)}
+    flows = [ExternalFlow(f.client, peer, (port,), f.why) for f in FLOWS
+             for server, (peer, port) in stores.items()
+             if f.server == server and peer is not None and f.client in present]
+    if ctx.image_storage is not None:
+        flows.append(ExternalFlow(REGISTRY, ctx.image_storage.peer, (ctx.image_storage.port,),
+                                  "image blobs in the S3 bucket (registry and registryctl)"))
+    return tuple(flows)
+
+
 def check_api_client(name: str, pod_labels: Mapping[str, str]) -> dict[str, str]:
     """The arguments of `allow_api_client`, checked; the labels as a sorted copy."""
     check_dns_label("HarborRegistry.allow_api_client name", name)
@@ -115,8 +155,12 @@ class HarborNetworkPolicies(Construct):
         self.ctx = ctx
         self.dns = dns
         present = set(COMPONENTS) - ({TRIVY} if ctx.trivy is None else set())
+        # an external database or redis runs no pod of Harbor's: no policy, no path to its pods
+        present -= {component for component, bundled in ((DATABASE, ctx.database.bundled),
+                                                         (REDIS, ctx.redis.bundled)) if not bundled}
         flows = [f for f in FLOWS if f.client in present and f.server in present]
         self.flows: tuple[Flow, ...] = tuple(flows)
+        self.external_flows = external_flows(ctx, present)
         self.policies: dict[str, k8s.KubeNetworkPolicy] = {}
         for component in COMPONENTS:
             if component not in present:
@@ -127,6 +171,8 @@ class HarborNetworkPolicies(Construct):
                 ingress.insert(0, self._gateway_ingress(gateway))
             egress = [k8s.NetworkPolicyEgressRule(to=[self._pods(f.server)], ports=tcp_ports(*f.ports))
                       for f in flows if f.client == component]
+            egress += [k8s.NetworkPolicyEgressRule(to=f.peer.peers(), ports=tcp_ports(*f.ports))
+                       for f in self.external_flows if f.client == component]
             if internet is not None and component in INTERNET_CLIENTS:
                 # no ports: every port (InternetEgress.ports empty)
                 egress.append(k8s.NetworkPolicyEgressRule(to=internet.peers(),

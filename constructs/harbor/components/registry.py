@@ -14,7 +14,6 @@ from constructs import Construct
 
 from ..handles import ServicePort
 from .base import (
-    REDIS_DB_REGISTRY,
     REGISTRY_PORT,
     REGISTRYCTL_PORT,
     HarborContext,
@@ -70,28 +69,52 @@ HTPASSWD_VOLUME = "registry-htpasswd"
 TMP_VOLUME = "tmp"
 
 
+def storage_driver(ctx: HarborContext) -> dict[str, Any]:
+    """The storage driver's section: the volume at /storage, or an S3 bucket.
+
+    S3 credentials are not here: REGISTRY_STORAGE_S3_ACCESSKEY/SECRETKEY env vars from the synced
+    Secret replace `storage.s3.accesskey/secretkey` (distribution's env overrides reach into the
+    driver's parameters when the config names the driver, configuration/parser.go `overwriteMap`).
+    """
+    s3 = ctx.image_storage
+    if s3 is None:
+        return {"filesystem": {"rootdirectory": STORAGE_PATH}}
+    params: dict[str, Any] = {"region": s3.region, "bucket": s3.bucket}
+    if s3.endpoint is not None:
+        # with an endpoint, distribution 2.8 uses path-style addressing and skips its AWS region check
+        params["regionendpoint"] = s3.endpoint
+    params["secure"] = s3.secure
+    params["v4auth"] = True
+    if s3.root_directory is not None:
+        params["rootdirectory"] = s3.root_directory
+    return {"s3": params}
+
+
 def registry_config(ctx: HarborContext) -> dict[str, Any]:
     """distribution's configuration (Harbor's v2.8 fork), without `http.secret`.
 
     The secret reaches the registry as REGISTRY_HTTP_SECRET, which distribution reads in place of
-    `http.secret`: the ConfigMap then holds nothing secret and lands in git as it is.
+    `http.secret`: the ConfigMap then holds nothing secret and lands in git as it is. Likewise the
+    Redis password (REGISTRY_REDIS_PASSWORD) and the S3 keys (see `storage_driver`).
     """
+    disable_redirect = ctx.image_storage.disable_redirect if ctx.image_storage is not None else False
     return {
         "version": "0.1",
         "log": {"level": ctx.log_level.value, "fields": {"service": COMPONENT}},
         "storage": {
-            "filesystem": {"rootdirectory": STORAGE_PATH},
+            **storage_driver(ctx),
             # layer metadata cached in redis spares a storage stat per blob request
             "cache": {"layerinfo": "redis"},
             # uploads abandoned for a week are removed once a day
             "maintenance": {"uploadpurging": {"enabled": True, "age": "168h", "interval": "24h", "dryrun": False}},
             # Harbor deletes artifacts and runs garbage collection through the registry API
             "delete": {"enabled": True},
-            "redirect": {"disable": False},
+            # with S3, False sends clients to presigned URLs of the bucket for blob downloads
+            "redirect": {"disable": disable_redirect},
         },
         "redis": {
-            "addr": f"{ctx.endpoints.redis.host}:{ctx.endpoints.redis.port}",
-            "db": REDIS_DB_REGISTRY,
+            "addr": ctx.redis.address,
+            "db": ctx.redis.databases.registry,
             "readtimeout": "10s",
             "writetimeout": "10s",
             "dialtimeout": "10s",
@@ -125,6 +148,35 @@ def _dump(content: dict[str, Any]) -> str:
     return yaml.safe_dump(content, sort_keys=False, default_flow_style=False)
 
 
+def registry_redis_env(ctx: HarborContext) -> list[k8s.EnvVar]:
+    """The external Redis's credentials and TLS switch, as distribution's env overrides.
+
+    REGISTRY_REDIS_PASSWORD replaces `redis.password` (and REGISTRY_REDIS_USERNAME `redis.username`)
+    straight from the synced Secret: no URL, no expansion. TLS goes by env too: the override
+    matches the Go field `EnableTLS` whatever the case, while a config.yml key must match the
+    fork's YAML tag exactly. An override for a field the binary lacks is logged and ignored.
+    """
+    redis = ctx.redis
+    env = []
+    if redis.username is not None:
+        env.append(redis.username.env_var("REGISTRY_REDIS_USERNAME"))
+    if redis.password is not None:
+        env.append(redis.password.env_var("REGISTRY_REDIS_PASSWORD"))
+    if redis.tls:
+        env.append(k8s.EnvVar(name="REGISTRY_REDIS_ENABLETLS", value="true"))
+    return env
+
+
+def s3_credential_env(ctx: HarborContext) -> list[k8s.EnvVar]:
+    """S3 keys for both containers: registryctl deletes blobs through the same storage driver
+    (src/registryctl/config/config.go parses the registry's config, env overrides included)."""
+    s3 = ctx.image_storage
+    if s3 is None or s3.access_key is None or s3.secret_key is None:
+        return []
+    return [s3.access_key.env_var("REGISTRY_STORAGE_S3_ACCESSKEY"),
+            s3.secret_key.env_var("REGISTRY_STORAGE_S3_SECRETKEY")]
+
+
 class Registry(Construct):
     """Deployment, ConfigMap, claim and Service `<instance>-registry`.
 
@@ -133,14 +185,19 @@ class Registry(Construct):
     """
 
     def __init__(self, scope: Construct, id: str, ctx: HarborContext) -> None:
-        # checked before any object exists: an error raised inside jsii would not name the field
-        strategy = deployment_strategy(COMPONENT, ctx.replicas.registry, [("registry", ctx.storage.registry)])
+        # checked before any object exists: an error raised inside jsii would not name the field.
+        # With S3 the pods write no volume, so any number of them may roll.
+        on_volume = ctx.image_storage is None
+        strategy = deployment_strategy(COMPONENT, ctx.replicas.registry,
+                                       [("registry", ctx.storage.registry)] if on_volume else [])
         super().__init__(scope, id)
         name = ctx.name(COMPONENT)
 
         data = {CONFIG_FILE: _dump(registry_config(ctx)), CTL_CONFIG_FILE: _dump(controller_config(ctx))}
         self.config_map = config_map(self, "config", ctx, COMPONENT, name, data)
-        self.claim_name = persistent_claim(self, "data", ctx, COMPONENT, ctx.storage.registry, name)
+        # None with S3: no claim at all (HarborStorage.registry is then unused)
+        self.claim_name = persistent_claim(self, "data", ctx, COMPONENT, ctx.storage.registry, name) \
+            if on_volume else None
 
         self.service: ServicePort = ctx.endpoints.registry
         self.controller: ServicePort = ctx.endpoints.registryctl
@@ -149,7 +206,7 @@ class Registry(Construct):
             ("http-controller", ctx.endpoints.registryctl, REGISTRYCTL_PORT),
         ])
 
-        storage_mount = k8s.VolumeMount(name=DATA_VOLUME, mount_path=STORAGE_PATH)
+        storage_mounts = [k8s.VolumeMount(name=DATA_VOLUME, mount_path=STORAGE_PATH)] if on_volume else []
         registry_config_mount = k8s.VolumeMount(name=CONFIG_VOLUME, mount_path=REGISTRY_CONFIG_PATH,
                                                 sub_path=CONFIG_FILE, read_only=True)
         tmp_mount = k8s.VolumeMount(name=TMP_VOLUME, mount_path=TMP_PATH)
@@ -161,10 +218,14 @@ class Registry(Construct):
             command=list(REGISTRY_COMMAND),
             ports=[k8s.ContainerPort(name="http-registry", container_port=REGISTRY_PORT, protocol="TCP")],
             env=[
+                # one Secret key for every replica: distribution signs upload state with it, and an
+                # upload that continues on another replica must verify there
                 ctx.secrets.registry_http_secret.env_var("REGISTRY_HTTP_SECRET"),
                 # with filesystem storage the registry calls only redis; a proxy matters once the
                 # storage is remote (S3 and the like), and NO_PROXY keeps redis off it either way
                 *ctx.proxy_env(),
+                *registry_redis_env(ctx),
+                *s3_credential_env(ctx),
             ],
             # the chart's timings: no restart for the first five minutes, traffic once it answers
             liveness_probe=http_probe("/", REGISTRY_PORT, initial_delay=300),
@@ -172,7 +233,7 @@ class Registry(Construct):
             resources=resources(ctx.resources.registry),
             security_context=container_security(),
             volume_mounts=[
-                storage_mount,
+                *storage_mounts,
                 registry_config_mount,
                 k8s.VolumeMount(name=HTPASSWD_VOLUME, mount_path=HTPASSWD_PATH, sub_path=HTPASSWD_FILE,
                                 read_only=True),
@@ -190,13 +251,14 @@ class Registry(Construct):
                 ctx.secrets.core_secret.env_var("CORE_SECRET"),
                 ctx.secrets.jobservice_secret.env_var("JOBSERVICE_SECRET"),
                 ctx.secrets.registry_http_secret.env_var("REGISTRY_HTTP_SECRET"),
+                *s3_credential_env(ctx),
             ],
             liveness_probe=http_probe("/api/health", REGISTRYCTL_PORT, initial_delay=300),
             readiness_probe=http_probe("/api/health", REGISTRYCTL_PORT, initial_delay=1),
             resources=resources(ctx.resources.registryctl),
             security_context=container_security(),
             volume_mounts=[
-                storage_mount,
+                *storage_mounts,
                 registry_config_mount,
                 k8s.VolumeMount(name=CONFIG_VOLUME, mount_path=CTL_CONFIG_PATH, sub_path=CTL_CONFIG_FILE,
                                 read_only=True),
@@ -213,7 +275,7 @@ class Registry(Construct):
             security_context=pod_security(user=HARBOR_USER),
             containers=[registry, registryctl],
             volumes=[
-                claim_volume(DATA_VOLUME, self.claim_name),
+                *([claim_volume(DATA_VOLUME, self.claim_name)] if self.claim_name else []),
                 config_volume(CONFIG_VOLUME, name),
                 # group-readable: kubelet makes the file's group the pod's fsGroup, the harbor user's group
                 secret_file_volume(HTPASSWD_VOLUME, ctx.secrets.registry_htpasswd, HTPASSWD_FILE, mode=0o440),

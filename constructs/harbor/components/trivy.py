@@ -8,7 +8,6 @@ from constructs import Construct
 from ..harbor_config import LogLevel, TrivySettings
 from ..validation import fail
 from .base import (
-    REDIS_DB_TRIVY,
     TRIVY_PORT,
     HarborContext,
     claim_template,
@@ -46,7 +45,7 @@ def trivy_env(ctx: HarborContext, settings: TrivySettings) -> list[k8s.EnvVar]:
     def plain(name: str, value: str) -> k8s.EnvVar:
         return k8s.EnvVar(name=name, value=value)
 
-    redis_url = ctx.endpoints.redis_url(REDIS_DB_TRIVY)
+    redis_url = ctx.redis.url(ctx.redis.databases.trivy)
     env = [
         *ctx.proxy_env(),
         plain("SCANNER_LOG_LEVEL", ctx.log_level.value),
@@ -67,7 +66,11 @@ def trivy_env(ctx: HarborContext, settings: TrivySettings) -> list[k8s.EnvVar]:
         plain("SCANNER_TRIVY_INSECURE", "false"),
         plain("SCANNER_API_SERVER_ADDR", f":{TRIVY_PORT}"),
         # The internal redis has no password, so the URL holds no secret and needs no Secret
-        # (the chart's `harbor-trivy` Secret exists only to carry it).
+        # (the chart's `harbor-trivy` Secret exists only to carry it). An external Redis's
+        # password comes from its Secret as an env var just before, and the URL references it as
+        # $(HARBOR_REDIS_PASSWORD) (see base.RedisConnection). Adapter v0.36.0 reads only
+        # SCANNER_REDIS_URL; the two others are what the chart sets, for older adapters.
+        *ctx.redis.credential_env(),
         plain("SCANNER_REDIS_URL", redis_url),
         plain("SCANNER_STORE_REDIS_URL", redis_url),
         plain("SCANNER_JOB_QUEUE_REDIS_URL", redis_url),
