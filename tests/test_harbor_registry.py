@@ -14,13 +14,11 @@ from conftest import SHARED, Manifests, containers, from_objects, pod_spec
 from constructs.harbor import (
     AccessMode,
     AppChart,
-    BaoKey,
     HarborImages,
     HarborRegistry,
     HarborReplicas,
     HarborSecrets,
     HarborStorage,
-    LogLevel,
     OpenBaoSecretSync,
     OpenBaoServer,
     ProxySettings,

@@ -8,7 +8,7 @@ installed) reads them with the sync's ServiceAccount and writes the Secrets into
 from __future__ import annotations
 
 import re
-from dataclasses import KW_ONLY, dataclass, field
+from dataclasses import KW_ONLY, dataclass
 from enum import Enum
 from typing import Iterable, Mapping, Sequence
 

@@ -13,7 +13,6 @@ from constructs import Construct
 from ..data_stores import RedisDatabases, S3Storage, SslMode
 from ..handles import SecretKeyRef, ServicePort
 from ..harbor_config import (
-    AccessMode,
     HarborImages,
     HarborReplicas,
     HarborResources,
