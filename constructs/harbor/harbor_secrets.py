@@ -62,7 +62,11 @@ MAY_BE_ABSENT = OPTIONAL | {"database_password"}
 
 @dataclass(frozen=True, kw_only=True)
 class HarborSecrets:
-    """A handle per Harbor secret; any source that produces these Secret keys will do."""
+    """A handle per Harbor secret, each a key of a Secret that a SecretProducer of the app writes.
+
+    `from_sync` takes them from an OpenBaoSecretSync declared with `harbor_synced_secrets`; handles
+    built by hand must still name keys some producer writes, or synthesis fails (checks.py).
+    """
 
     admin_password: SecretKeyRef
     secret_key: SecretKeyRef
