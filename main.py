@@ -122,8 +122,9 @@ def build(outdir: str) -> cdk8s.App:
 
 
 def output_dir() -> Path:
-    # `cdk8s synth` passes its output folder in CDK8S_OUTDIR; each app gets a folder of its own.
-    return Path(os.environ.get("CDK8S_OUTDIR", "dist")) / APP_NAME
+    # `cdk8s synth` passes its output folder in CDK8S_OUTDIR; otherwise dist/ beside this file, from
+    # whatever folder it runs. Each app gets a folder of its own.
+    return Path(os.environ.get("CDK8S_OUTDIR", Path(__file__).resolve().parent / "dist")) / APP_NAME
 
 
 def generate_secrets(output: Path | None) -> str:
