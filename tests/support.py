@@ -33,3 +33,10 @@ def find(manifests: list[dict], kind: str, name: str) -> dict:
         if manifest["kind"] == kind and manifest["metadata"]["name"] == name:
             return manifest
     raise AssertionError(f"no {kind} {name!r} in {[(m['kind'], m['metadata']['name']) for m in manifests]}")
+
+
+def synced_keys(manifests: list[dict]) -> set[tuple[str, str]]:
+    """(Secret, key) pairs that the SecretProviderClasses of a chart sync."""
+    return {(obj["secretName"], item["key"])
+            for spc in manifests if spc["kind"] == "SecretProviderClass"
+            for obj in spc["spec"].get("secretObjects", []) for item in obj.get("data", [])}

@@ -13,10 +13,10 @@ import yaml
 from kubernetes_validate import utils as kv_utils
 
 try:
-    from support import find, harbor_chart, objects
+    from support import find, harbor_chart, objects, synced_keys
 except ImportError:  # tests/ is not on sys.path when the module is imported from elsewhere
     sys.path.insert(0, str(Path(__file__).parent))
-    from support import find, harbor_chart, objects
+    from support import find, harbor_chart, objects, synced_keys
 
 from constructs.harbor.components.base import (
     CONFIG_CHECKSUM,
@@ -89,10 +89,6 @@ def env_values(manifests: list[dict]) -> dict[str, object]:
     return resolved
 
 
-def synced_keys(manifests: list[dict]) -> set[tuple[str, str]]:
-    """(Secret, key) pairs the SecretProviderClass of the same chart syncs."""
-    spc = find(manifests, "SecretProviderClass", "secrets")
-    return {(obj["secretName"], item["key"]) for obj in spc["spec"]["secretObjects"] for item in obj["data"]}
 
 
 def test_objects_pass_the_kubernetes_schemas_strictly(manifests):

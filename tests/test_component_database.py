@@ -13,7 +13,7 @@ from kubernetes_validate import utils as kv_utils
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
 
-from support import find, harbor_chart, objects  # noqa: E402
+from support import find, harbor_chart, objects, synced_keys  # noqa: E402
 
 from constructs.harbor.components.database import Database  # noqa: E402
 from constructs.harbor.harbor_config import (  # noqa: E402
@@ -51,10 +51,6 @@ def container(manifests: list[dict], name: str = "database") -> dict:
     return matches[0]
 
 
-def synced_keys(manifests: list[dict]) -> set[tuple[str, str]]:
-    return {(obj["secretName"], item["key"])
-            for spc in manifests if spc["kind"] == "SecretProviderClass"
-            for obj in spc["spec"].get("secretObjects", []) for item in obj.get("data", [])}
 
 
 @pytest.fixture(scope="module")

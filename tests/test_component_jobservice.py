@@ -12,10 +12,10 @@ import yaml
 from kubernetes_validate import utils as kv_utils
 
 try:
-    from support import find, harbor_chart, objects
+    from support import find, harbor_chart, objects, synced_keys
 except ImportError:  # tests/ is not on sys.path when the module is imported from elsewhere
     sys.path.insert(0, str(Path(__file__).parent))
-    from support import find, harbor_chart, objects
+    from support import find, harbor_chart, objects, synced_keys
 
 from constructs.harbor.components.base import CONFIG_CHECKSUM, REDIS_DB_JOBSERVICE, checksum
 from constructs.harbor.components.jobservice import Jobservice
@@ -74,9 +74,6 @@ def config_yml(manifests: list[dict]) -> dict:
     return yaml.safe_load(find(manifests, "ConfigMap", NAME)["data"]["config.yml"])
 
 
-def synced_keys(manifests: list[dict]) -> set[tuple[str, str]]:
-    spc = find(manifests, "SecretProviderClass", "secrets")
-    return {(obj["secretName"], item["key"]) for obj in spc["spec"]["secretObjects"] for item in obj["data"]}
 
 
 def test_objects_pass_the_kubernetes_schemas_strictly(manifests):

@@ -14,7 +14,7 @@ from kubernetes_validate import utils as kv_utils
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
 
-from support import find, harbor_chart, objects  # noqa: E402
+from support import find, harbor_chart, objects, synced_keys  # noqa: E402
 
 from constructs.harbor.components.base import REDIS_DB_REGISTRY, checksum  # noqa: E402
 from constructs.harbor.components.registry import Registry  # noqa: E402
@@ -50,11 +50,6 @@ def config(manifests: list[dict], file: str = "config.yml") -> dict:
     return yaml.safe_load(find(manifests, "ConfigMap", NAME)["data"][file])
 
 
-def synced_keys(manifests: list[dict]) -> set[tuple[str, str]]:
-    """(Secret, key) for every key the chart's SecretProviderClasses sync."""
-    return {(obj["secretName"], item["key"])
-            for spc in manifests if spc["kind"] == "SecretProviderClass"
-            for obj in spc["spec"].get("secretObjects", []) for item in obj.get("data", [])}
 
 
 def dig(tree: dict, dotted: str):
