@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from cdk8s_plus_27 import k8s
 
-from .validation import check_config_key, check_dns_label, check_dns_subdomain, check_env_name, check_port
+from .validation import check_config_key, check_dns_label, check_dns_subdomain, check_env_name, check_port, fail
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -51,3 +51,29 @@ class SecretKeyRef:
             name=name,
             value_from=k8s.EnvVarSource(secret_key_ref=k8s.SecretKeySelector(name=self.secret, key=self.key)),
         )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ConfigMapKeyRef:
+    """One key of one ConfigMap in the same namespace, such as a CA bundle that trust-manager writes.
+
+    For public material only: a ConfigMap is readable by anyone who may read the namespace.
+    """
+
+    config_map: str
+    key: str
+
+    def __post_init__(self) -> None:
+        check_dns_subdomain("ConfigMapKeyRef.config_map", self.config_map)
+        check_config_key("ConfigMapKeyRef.key", self.key)
+
+
+# A key of a Secret or of a ConfigMap: where public material (a CA bundle) may come from either.
+KeyRef = SecretKeyRef | ConfigMapKeyRef
+
+
+def check_key_ref(field: str, value: object) -> KeyRef:
+    """`value` as a KeyRef, or a ValueError naming `field`."""
+    if not isinstance(value, (SecretKeyRef, ConfigMapKeyRef)):
+        raise fail(field, "a SecretKeyRef (e.g. OpenBaoSecretSync.key) or a ConfigMapKeyRef", value)
+    return value
