@@ -9,7 +9,9 @@ the pod port after the Service has translated `harbor-core:80` to 8080).
 Paths, with the reason for each one that is not obvious:
 - the Gateway's proxy -> entry point (nginx);
 - nginx -> core (API, /v2/, token service) and portal (UI);
-- core -> registry (distribution API and registryctl), jobservice, redis, database, trivy;
+- core -> portal (core's health report polls every component it lists, the portal included:
+  src/controller/health/checker.go `RegisterHealthCheckers`; see health_model.py), registry
+  (distribution API and registryctl), jobservice, redis, database, trivy;
 - jobservice -> core (job status hooks, config API), registry and registryctl (replication,
   garbage collection), redis (its queue), database (Harbor 2.15.1's job context reads the database
   settings from core and opens its own connection: src/jobservice/job/impl/context.go `Init` calls
@@ -84,6 +86,9 @@ class Flow:
 FLOWS: tuple[Flow, ...] = (
     Flow(NGINX, CORE, (CORE_PORT,), "/api/, /c/, /service/ and /v2/"),
     Flow(NGINX, PORTAL, (PORTAL_PORT,), "the web UI"),
+    # core's health report polls the portal's root every 10 s (src/controller/health/checker.go,
+    # portalHealthChecker): without this path /api/v2.0/health stays "unhealthy" for good
+    Flow(CORE, PORTAL, (PORTAL_PORT,), "the health check of the portal"),
     Flow(CORE, REGISTRY, (REGISTRY_PORT, REGISTRYCTL_PORT), "proxies /v2/; deletes through registryctl"),
     Flow(CORE, JOBSERVICE, (JOBSERVICE_PORT,), "submits jobs, reads job logs"),
     Flow(CORE, REDIS, (REDIS_PORT,), "sessions, caches"),
