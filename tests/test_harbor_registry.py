@@ -309,6 +309,11 @@ def _sync_without(key: str) -> HarborSecrets:
 BAD_INPUTS = [
     ("size-not-a-quantity", lambda: Storage(size="50GB"), "Storage.size", "50GB"),
     ("size-empty", lambda: Storage(size=""), "Storage.size", ""),
+    # the API server rejects a claim of zero bytes; a milli-byte size is no size at all
+    ("size-zero", lambda: Storage(size="0"), "Storage.size", "0"),
+    ("size-zero-gi", lambda: Storage(size="0.0Gi"), "Storage.size", "0.0Gi"),
+    ("size-milli", lambda: Storage(size="500m"), "Storage.size", "500m"),
+    ("ipv6-not-bool", lambda: build_harbor(ipv6="no"), "HarborRegistry.ipv6", "no"),
     ("access-mode-unknown", lambda: Storage(access="ReadWriteSometimes"), "Storage.access", "ReadWriteSometimes"),
     ("storage-class-upper", lambda: Storage(storage_class="Longhorn"), "Storage.storage_class", "Longhorn"),
     ("existing-claim-invalid", lambda: Storage(existing_claim="my_claim"), "Storage.existing_claim", "my_claim"),
@@ -373,3 +378,17 @@ def test_bad_input_is_rejected_before_any_file_is_written(tmp_path: Path) -> Non
         synthesize(broken, target)
     assert not target.exists()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_ipv6_listen_is_a_setting_on_by_default() -> None:
+    # nginx exits at start when it cannot bind [::] (a kernel booted with ipv6.disable=1)
+    def listens(manifests: Manifests) -> dict[str, list[str]]:
+        return {name: [line.strip() for line in manifests.get("ConfigMap", name, NAMESPACE).obj["data"]["nginx.conf"]
+                       .splitlines() if line.strip().startswith("listen")]
+                for name in ("harbor-nginx", "harbor-portal")}
+
+    on, _ = build_harbor()
+    off, _ = build_harbor(ipv6=False)
+    assert listens(synth(on)) == {name: ["listen 8080;", "listen [::]:8080;"] for name in ("harbor-nginx",
+                                                                                            "harbor-portal")}
+    assert listens(synth(off)) == {name: ["listen 8080;"] for name in ("harbor-nginx", "harbor-portal")}

@@ -710,3 +710,15 @@ def test_bad_input_names_the_field_and_quotes_the_value(make: Callable[[], objec
 def test_bad_cases_are_distinct() -> None:
     ids = [c[0] for c in BAD]
     assert len(ids) == len(set(ids)) >= 30
+
+
+def test_openbao_setup_says_the_redis_password_must_be_url_safe(tmp_path) -> None:
+    from constructs.harbor import setup_script
+
+    script = setup_script(ha_site.build(str(tmp_path)))
+    # the password of the external Valkey is spliced into redis:// URLs: the operator reads the rule
+    # right where the key is stored
+    assert re.search(r"^# secret/harbor \S+: letters, digits, '-', '\.', '_' and '~' only \(RFC 3986 unreserved\): "
+                     r"Harbor's components read it inside redis:// URLs$", script, re.MULTILINE), script
+    homelab = setup_script(__import__("main").build(str(tmp_path)))
+    assert "redis:// URLs" not in homelab   # the bundled Redis has no password

@@ -98,3 +98,13 @@ def test_command_writes_a_private_file_when_asked(tmp_path):
     again = _run("generate-secrets", "--output", str(target), cwd=tmp_path)
     assert again.returncode == 2 and "exists" in again.stderr
     assert json.loads(target.read_text()) == stored
+
+
+def test_generated_values_are_url_safe(values):
+    # passwords may end up inside URLs (redis://, postgres://): every generated value that is not a
+    # PEM key or an htpasswd line is made of RFC 3986 unreserved characters, so it never needs escaping
+    unreserved = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+    structured = {"TOKEN_PRIVATE_KEY", "REGISTRY_HTPASSWD"}
+    for key, value in values.items():
+        if key not in structured:
+            assert set(value) <= unreserved, key

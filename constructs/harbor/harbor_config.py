@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from enum import Enum
 
 from .images import Image
-from .validation import check_dns_subdomain, check_http_url, check_positive, check_quantity, fail
+from .validation import (
+    check_dns_subdomain,
+    check_http_url,
+    check_positive,
+    check_quantity,
+    check_storage_size,
+    fail,
+)
 
 # Harbor's version, in one place: every goharbor image uses this tag unless overridden.
 HARBOR_VERSION = "v2.15.1"
@@ -41,7 +48,7 @@ class Storage:
     existing_claim: str | None = None                   # mount this claim instead of creating one
 
     def __post_init__(self) -> None:
-        check_quantity("Storage.size", self.size)
+        check_storage_size("Storage.size", self.size)
         if not isinstance(self.access, AccessMode):
             raise fail("Storage.access", f"one of {[m.value for m in AccessMode]}", self.access)
         if self.storage_class is not None:

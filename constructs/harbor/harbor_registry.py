@@ -27,6 +27,7 @@ from .components.base import (
 from .components.core import Core
 from .components.database import Database
 from .components.entrypoint import Entrypoint
+from .components.health_model import core_health_problems
 from .components.jobservice import Jobservice
 from .components.network_policy import DATABASE, HarborNetworkPolicies, check_api_client, clients_of
 from .data_stores import CloudNativePgDatabase, ExternalDatabase, ExternalRedis, S3Storage
@@ -36,7 +37,8 @@ from .components.portal import Portal
 from .components.redis import Redis
 from .components.registry import Registry
 from .components.trivy import Trivy
-from .handles import ServicePort
+from .handles import SecretKeyRef, ServicePort
+from .reachability import unreachable_address_problems
 from .harbor_config import (
     HarborImages,
     HarborReplicas,
@@ -47,10 +49,11 @@ from .harbor_config import (
     TrivySettings,
 )
 from .harbor_secrets import HarborSecrets
+from .secret_rules import URL_SAFE, DeclaresSecretRules
 from .validation import check_dns_label, check_hostname, check_http_url, fail
 
 
-class HarborRegistry(Construct):
+class HarborRegistry(Construct, DeclaresSecretRules):
     """Harbor: core, portal, registry + registryctl, jobservice, Trivy, PostgreSQL, Redis, nginx.
 
     Hand-outs: `entrypoint`, the Service port `<instance>:80` that routes must target (the nginx
@@ -70,6 +73,9 @@ class HarborRegistry(Construct):
     `redis` None runs Harbor's own Redis pod; an `ExternalRedis` is any Redis or Valkey by address.
     `image_storage` None keeps images on the `storage.registry` volume; an `S3Storage` puts them in a
     bucket. External stores replace the bundled pods, their Services, claims and policy paths.
+
+    `ipv6` (default True) makes the nginx of the portal and the entry point listen on IPv6 as well as
+    IPv4; set it False on nodes whose kernel has IPv6 turned off, where nginx cannot bind [::] and exits.
 
     High availability (`replicas` above one): several pods of a component get a PodDisruptionBudget
     and a topology spread over nodes; a volume that several of them write must be ReadWriteMany
@@ -98,7 +104,8 @@ class HarborRegistry(Construct):
                  network_policies: bool = True,
                  database: ExternalDatabase | CloudNativePgDatabase | None = None,
                  redis: ExternalRedis | None = None,
-                 image_storage: S3Storage | None = None) -> None:
+                 image_storage: S3Storage | None = None,
+                 ipv6: bool = True) -> None:
         check_http_url("HarborRegistry.external_url", external_url, allow_path=False)
         check_hostname("HarborRegistry.external_url host", urlsplit(external_url).hostname or "")
         # Names such as "<instance>-jobservice" must stay within 63 characters.
@@ -124,6 +131,8 @@ class HarborRegistry(Construct):
             raise fail("HarborRegistry.cluster_dns", "a ClusterDns", cluster_dns)
         if not isinstance(network_policies, bool):
             raise fail("HarborRegistry.network_policies", "True or False", network_policies)
+        if not isinstance(ipv6, bool):
+            raise fail("HarborRegistry.ipv6", "True or False", ipv6)
         stores = {"database": (database, (ExternalDatabase, CloudNativePgDatabase)), "redis": (redis, (ExternalRedis,)),
                   "image_storage": (image_storage, (S3Storage,))}
         for field_name, (value, kinds) in stores.items():
@@ -161,7 +170,7 @@ class HarborRegistry(Construct):
             resources=resources, trivy=trivy, log_level=log_level, proxy=proxy,
             pod_annotations=dict(pod_annotations or {}),
             database=self._database_connection(database), redis=self._redis_connection(redis),
-            image_storage=image_storage,
+            image_storage=image_storage, ipv6=ipv6,
         )
         ctx = self.context
         # the construct that runs the database (None for an external server) and Redis (None likewise)
@@ -182,7 +191,9 @@ class HarborRegistry(Construct):
                    (external_url_problems, self),
                    (unproduced_secret_problems, self, "HarborRegistry.secrets"),
                    (unconsumed_secret_problems, self),
-                   (single_attach_problems, self))
+                   (single_attach_problems, self),
+                   (unreachable_address_problems, self),
+                   (core_health_problems, self))
 
     def _database_connection(self, database: ExternalDatabase | CloudNativePgDatabase | None
                              ) -> DatabaseConnection | None:
@@ -229,6 +240,18 @@ class HarborRegistry(Construct):
         endpoints = self.context.endpoints
         own = tuple(getattr(endpoints, f.name) for f in fields(endpoints) if f.name != "entrypoint")
         return own + ((self.database_cluster.service,) if self.database_cluster is not None else ())
+
+    @property
+    def secret_value_rules(self) -> dict[SecretKeyRef, str]:
+        """What OpenBao's values must look like for this Harbor (printed by openbao-setup)."""
+        rules = {}
+        redis = self.context.redis
+        for ref in (redis.username, redis.password):
+            if ref is not None:
+                # core, jobservice and Trivy take them inside redis:// URLs, spliced in as they are
+                # (see components/base.RedisConnection): any other character breaks the URL
+                rules[ref] = f"{URL_SAFE}: Harbor's components read it inside redis:// URLs"
+        return rules
 
     @property
     def entrypoint(self) -> ServicePort:

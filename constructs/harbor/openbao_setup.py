@@ -13,6 +13,7 @@ from itertools import groupby
 from constructs import Construct
 
 from .openbao import OpenBaoSecretSync
+from .secret_rules import secret_rules
 
 
 def policy_hcl(sync: OpenBaoSecretSync) -> str:
@@ -42,6 +43,12 @@ def setup_commands(sync: OpenBaoSecretSync, *, kv_template: bool = True) -> str:
     if not kv_template:
         return "\n".join(lines) + "\n"
     lines.append("# every key below must exist before Argo CD syncs; replace each <...> with the value")
+    # rules the consumers of a key declare for its value (a password spliced into a URL, say)
+    declared = secret_rules(sync.node.root)
+    for synced in sync.secrets:
+        for secret_key, source in synced.keys.items():
+            for rule in declared.get((synced.name, secret_key), []):
+                lines.append(f"# {source.kv_path} {source.key}: {rule}")
     for kv_path, sources in groupby(sorted(sync.sources, key=lambda s: (s.kv_path, s.key)), key=lambda s: s.kv_path):
         pairs = " \\\n    ".join(f"{source.key}='<{source.key}>'" for source in sources)
         lines.append(f"bao kv put {kv_path} \\\n    {pairs}")

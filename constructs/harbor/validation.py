@@ -74,6 +74,17 @@ def check_quantity(field: str, value: str) -> str:
     return value
 
 
+def check_storage_size(field: str, value: str) -> str:
+    """A claim size: a quantity of whole bytes above zero (the API server rejects a claim of 0 bytes,
+    and a milli-byte size such as '500m' is no size a volume can have)."""
+    rule = "a storage size above zero such as '50Gi' (no milli suffix)"
+    check_quantity(field, value)
+    number = QUANTITY.fullmatch(value)
+    if number is None or number.group(3) == "m" or float(number.group(1)) == 0:
+        raise fail(field, rule, value)
+    return value
+
+
 def check_positive(field: str, value: int, *, minimum: int = 1) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise fail(field, f"an integer of at least {minimum}", value)

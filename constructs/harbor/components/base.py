@@ -244,6 +244,7 @@ class HarborContext:
     database: DatabaseConnection | None = None
     redis: RedisConnection | None = None
     image_storage: S3Storage | None = None           # None: images on the registry's volume
+    ipv6: bool = True                                 # nginx (portal, entry point) listens on [::] too
 
     def __post_init__(self) -> None:
         if self.database is None:

@@ -127,7 +127,7 @@ def entrypoint_config(ctx: HarborContext) -> Config:
         *(block("upstream", backend.value, children=[directive("server", f"{handle.host}:{handle.port}")])
           for backend, handle in upstreams.items()),
         block("server", children=[
-            *listen_all(NGINX_PORT),
+            *listen_all(NGINX_PORT, ipv6=ctx.ipv6),
             directive("server_tokens", "off"),
             # no limit: image layers are as large as they are (nginx's default 1m answers 413)
             directive("client_max_body_size", 0),

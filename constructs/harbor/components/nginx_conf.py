@@ -200,6 +200,11 @@ def unprivileged_main(*, worker_connections: int, http: Iterable[Node]) -> Confi
     ))
 
 
-def listen_all(port: int) -> tuple[Directive, Directive]:
-    """`listen` on every IPv4 and every IPv6 address (nginx sets ipv6only on the second socket)."""
-    return directive("listen", port), directive("listen", f"[::]:{port}")
+def listen_all(port: int, *, ipv6: bool = True) -> tuple[Directive, ...]:
+    """`listen` on every IPv4 address, and on every IPv6 address unless `ipv6` is False.
+
+    nginx sets ipv6only on the second socket, so the two never clash. On a node whose kernel has IPv6
+    turned off (ipv6.disable=1) binding [::] fails and nginx exits at start, hence the switch.
+    """
+    ipv4 = directive("listen", port)
+    return (ipv4, directive("listen", f"[::]:{port}")) if ipv6 else (ipv4,)

@@ -30,7 +30,7 @@ GZIP_TYPES = (
 NO_CACHE = "no-store, no-cache, must-revalidate"
 
 
-def portal_config() -> Config:
+def portal_config(*, ipv6: bool = True) -> Config:
     """The portal's nginx.conf: a single-page app, every unknown path answered with index.html."""
     return unprivileged_main(worker_connections=1024, http=[
         # relative to the directory of nginx.conf, /etc/nginx, where the image keeps the type map:
@@ -41,7 +41,7 @@ def portal_config() -> Config:
         directive("access_log", "off"),
         directive("server_tokens", "off"),
         block("server", children=[
-            *listen_all(PORTAL_PORT),
+            *listen_all(PORTAL_PORT, ipv6=ipv6),
             # Redirects (a directory without its trailing '/') keep the scheme and host the
             # browser used: nginx here sees http on port 8080 behind the entry point.
             directive("absolute_redirect", "off"),
@@ -72,7 +72,7 @@ class Portal(Construct):
 
     def __init__(self, scope: Construct, id: str, ctx: HarborContext) -> None:
         super().__init__(scope, id)
-        self.config = portal_config()
+        self.config = portal_config(ipv6=ctx.ipv6)
         self.service = ctx.endpoints.portal
 
         built = nginx_workload(self, ctx, component=COMPONENT, image=ctx.images.image("harbor-portal"),
