@@ -150,6 +150,24 @@ class Answer:
     headers: dict[str, Any] = field(default_factory=dict)
 
 
+def harbor_cron_error(cron: str) -> str | None:
+    """What ValidateCronString (src/common/utils/utils.go) says about `cron`, or None when it passes.
+
+    It parses with robfig/cron (seconds, minute, hour, day of month, month, day of week: exactly six
+    fields, split on any whitespace), then splits on single spaces and, when that gives six parts,
+    refuses a first (seconds) part other than "0". Only the field count of the parse is modelled here.
+    """
+    if not cron:
+        return "empty cron string is invalid"
+    fields = cron.split()
+    if len(fields) != 6:
+        return f"expected exactly 6 fields, found {len(fields)}: {fields}"
+    parts = cron.split(" ")
+    if len(parts) == 6 and parts[0] != "0":
+        return "the 1st field (indicating Seconds of time) of the cron setting must be 0"
+    return None
+
+
 def _errors(status: int, message: str) -> dict:
     codes = {400: "BAD_REQUEST", 401: "UNAUTHORIZED", 403: "FORBIDDEN", 404: "NOT_FOUND", 409: "CONFLICT",
              412: "PRECONDITION", 500: "UNKNOWN"}
@@ -606,8 +624,13 @@ class FakeHarbor:
             raise ApiError(400, "fail to update scan all schedule as wrong schedule type: Manual")
         if schedule.get("type") in (None, "None"):
             self.scan_all = None
-        else:
-            self.scan_all = {"type": schedule["type"], "cron": schedule.get("cron") or ""}
+            return Answer(200)
+        # createOrUpdateScanAllSchedule (src/server/v2.0/handler/scan_all.go) validates first
+        cron = schedule.get("cron") or ""
+        problem = harbor_cron_error(cron)
+        if problem:
+            raise ApiError(400, f"invalid cron string for scheduled scan all: {cron}, error: {problem}")
+        self.scan_all = {"type": schedule["type"], "cron": cron}
         return Answer(200)
 
     def op_getGCSchedule(self, params: dict, query: dict) -> Answer:
@@ -627,9 +650,11 @@ class FakeHarbor:
         schedule = body.get("schedule") or {}
         if schedule.get("type") in (None, "None"):
             self.gc = None
-        elif not schedule.get("cron"):
-            raise ApiError(400, "empty cron string for gc schedule")
-        else:
-            self.gc = {"type": schedule["type"], "cron": schedule["cron"],
-                       "parameters": {**body["parameters"], "time_window": 2}}
+            return Answer(200)
+        # updateSchedule (src/server/v2.0/handler/gc.go) validates before it replaces the schedule
+        cron = schedule.get("cron") or ""
+        problem = harbor_cron_error(cron)
+        if problem:
+            raise ApiError(400, f"invalid cron string for scheduled gc: {cron}, error: {problem}")
+        self.gc = {"type": schedule["type"], "cron": cron, "parameters": {**body["parameters"], "time_window": 2}}
         return Answer(200)

@@ -159,16 +159,29 @@ def test_script_source_is_the_file_the_job_runs():
 
 # ---- the fake holds Harbor's API definition to account -----------------------------------------------------
 
-def call(fake: FakeHarbor, method: str, path: str, body: object = None, password: str | None = None) -> int:
+def exchange(fake: FakeHarbor, method: str, path: str, body: object = None,
+             password: str | None = None) -> tuple[int, object]:
+    """One API call to the fake: the status and the decoded answer (None when empty)."""
     token = base64.b64encode(f"{fake.user}:{password or fake.password}".encode()).decode()
     request = urllib.request.Request(fake.url + "/api/v2.0" + path, method=method,
                                      data=None if body is None else json.dumps(body).encode(),
                                      headers={"Authorization": f"Basic {token}", "Content-Type": "application/json"})
     try:
         with urllib.request.urlopen(request, timeout=5) as response:
-            return response.status
+            status, raw = response.status, response.read()
     except urllib.error.HTTPError as error:
-        return error.code
+        status, raw = error.code, error.read()
+    return status, json.loads(raw) if raw.strip() else None
+
+
+def call(fake: FakeHarbor, method: str, path: str, body: object = None, password: str | None = None) -> int:
+    return exchange(fake, method, path, body, password)[0]
+
+
+def message(answer: object) -> str:
+    """The message of Harbor's {"errors": [{"code", "message"}]}."""
+    assert isinstance(answer, dict) and answer.get("errors"), answer
+    return answer["errors"][0]["message"]
 
 
 @pytest.mark.parametrize("method, path, body, complaint", [
@@ -192,6 +205,22 @@ def test_the_fake_flags_answers_outside_the_api_definition(fake, monkeypatch):
     assert call(fake, "GET", "/registries") == 200
     assert len(fake.violations) == 1 and "response does not match" in fake.violations[0], fake.violations
     fake.violations.clear()
+
+
+@pytest.mark.parametrize("path, what", [("/system/gc/schedule", "gc"), ("/system/scanAll/schedule", "scan all")])
+@pytest.mark.parametrize("cron, error", [
+    ("5 0 3 * * 6", "the 1st field (indicating Seconds of time) of the cron setting must be 0"),
+    ("00 0 3 * * 6", "the 1st field (indicating Seconds of time) of the cron setting must be 0"),
+    ("0 3 * * 6", "expected exactly 6 fields, found 5"),
+    ("", "empty cron string is invalid"),
+])
+def test_the_fake_refuses_crons_as_harbors_schedule_handlers_do(fake, path, what, cron, error):
+    """ValidateCronString (src/common/utils/utils.go), called by the gc.go and scan_all.go handlers: 400."""
+    status, answer = exchange(fake, "PUT", path, {"schedule": {"type": "Custom", "cron": cron}, "parameters": {}})
+    assert status == 400
+    assert message(answer).startswith(f"invalid cron string for scheduled {what}: {cron}, error: {error}")
+    assert fake.gc is None and fake.scan_all is None
+    assert call(fake, "PUT", path, {"schedule": {"type": "Custom", "cron": "0 0 3 * * 6"}, "parameters": {}}) == 200
 
 
 def test_the_fake_checks_basic_auth(fake):
@@ -446,6 +475,17 @@ def test_a_registry_of_another_type_stops_the_run(fake, apply):
     assert result.code == EXIT_CONFLICT, result.out
     assert "registry 'quay' exists with type 'quay'" in result.out
     assert fake.writes == []
+
+
+def test_a_cron_harbor_refuses_stops_the_run_with_harbors_message(fake, apply):
+    """The model refuses it first; a document written by hand meets Harbor's own check."""
+    document = json.loads(HOMELAB.to_json())
+    document["system"]["gc_schedule"] = "30 0 3 * * 6"
+    result = apply(json.dumps(document))
+    assert result.code == EXIT_HARBOR, result.out
+    assert "HTTP 400" in result.out and "Seconds of time" in result.out
+    assert fake.gc is None
+    assert fake.scan_all == {"type": "Custom", "cron": "0 0 2 * * *"}
 
 
 def test_a_missing_credential_variable_stops_before_any_call(fake, apply):

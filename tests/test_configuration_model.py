@@ -88,6 +88,15 @@ BAD = [
                  "0 0 25 * * *", id="cron-hour-25"),
     pytest.param(lambda: SystemSettings(gc_schedule="@daily"), "SystemSettings.gc_schedule", "@daily",
                  id="cron-descriptor"),
+    # Harbor's ValidateCronString (src/common/utils/utils.go) wants the seconds field to be "0"
+    pytest.param(lambda: SystemSettings(gc_schedule="15 0 3 * * 6"), "SystemSettings.gc_schedule",
+                 "15 0 3 * * 6", id="cron-seconds-not-zero"),
+    pytest.param(lambda: SystemSettings(scan_all_schedule="*/30 * * * * *"), "SystemSettings.scan_all_schedule",
+                 "*/30 * * * * *", id="cron-every-30-seconds"),
+    pytest.param(lambda: SystemSettings(scan_all_schedule="00 0 2 * * *"), "SystemSettings.scan_all_schedule",
+                 "00 0 2 * * *", id="cron-seconds-00"),
+    pytest.param(lambda: SystemSettings(gc_schedule="5  0 3 * * 6"), "SystemSettings.gc_schedule",
+                 "5  0 3 * * 6", id="cron-seconds-not-zero-double-space"),
     pytest.param(lambda: config(endpoints=(HUB, QUAY, GHCR, replace(QUAY, url="https://quay.example.com"))),
                  "HarborConfiguration.endpoints", "quay", id="duplicate-endpoint"),
     pytest.param(lambda: config(endpoints=(RegistryEndpoint(name="a-b", type=RegistryType.DOCKER_HUB),
@@ -138,10 +147,16 @@ def test_storage_quota_in_bytes(quantity, expected):
 
 @pytest.mark.parametrize("cron", [
     "0 0 2 * * *", "0 */15 * * * *", "0 0 3 * * 6", "0 0 3 * * SAT", "0 30 1 1,15 * ?", "0 0 0 1 JAN-MAR *",
-    "15 0 0 * * 1-5",
+    "0 0 0 * * 1-5",
 ])
 def test_six_field_crons_are_accepted(cron):
     assert SystemSettings(scan_all_schedule=cron, gc_schedule=cron).gc_schedule == cron
+
+
+def test_a_cron_with_seconds_says_why():
+    with pytest.raises(ValueError, match="SystemSettings.gc_schedule") as raised:
+        SystemSettings(gc_schedule="30 0 3 * * 6")
+    assert "seconds field is exactly '0'" in str(raised.value) and "'30'" in str(raised.value)
 
 
 def test_registry_types_match_harbor_2_15_proxy_cache_list():

@@ -170,6 +170,13 @@ def check_cron(field: str, value: object) -> str:
         if not _cron_field_ok(text, low, high, names, question):
             raise fail(field, rule + f" (the {name} field {text!r} is not valid: values {low}-{high}, '*', "
                                      "ranges a-b, steps /n, lists a,b)", value)
+    # Harbor's schedule handlers (scan all, GC, audit-log purge) call ValidateCronString
+    # (src/common/utils/utils.go), which refuses a six-field cron whose seconds field is anything but
+    # the literal "0" (not "00", not "*/30") with HTTP 400. Harbor splits on single spaces there, so
+    # it misses a cron with doubled spaces; the rule is applied here whatever the spacing.
+    if parts[0] != "0":
+        raise fail(field, rule + f" whose seconds field is exactly '0' (Harbor refuses {parts[0]!r}: its "
+                                 "schedules run at most once a minute, on the minute)", value)
     return value
 
 
