@@ -14,6 +14,8 @@ Behaviour copied from Harbor 2.15.1, where the tests depend on it:
   (-1), a proxy cache needs a registry of a permitted type, and gets a retention policy (retention_id);
 - PUT /projects merges metadata and ignores storage_limit (quotas change through /quotas);
 - registries answer their secret as "*****"; a project holding repositories cannot be deleted (412);
+- registry URLs are stored as ValidateHTTPURL rewrites them (scheme://host + decoded path);
+- schedule crons pass ValidateCronString or get its 400 (seconds must be "0");
 - a schedule that does not exist is a 200 with an empty body; PUT /system/gc/schedule without
   `parameters` crashes Harbor's handler (nil map), which here is a 500 and a violation.
 
@@ -34,7 +36,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 SWAGGER = Path(__file__).resolve().parents[2] / "shared" / "reference" / "harbor-api-v2.15.1-swagger.yaml"
 BASE_PATH = "/api/v2.0"
@@ -166,6 +168,27 @@ def harbor_cron_error(cron: str) -> str | None:
     if len(parts) == 6 and parts[0] != "0":
         return "the 1st field (indicating Seconds of time) of the cron setting must be 0"
     return None
+
+
+def harbor_registry_url(value: str) -> str:
+    """The URL Harbor stores for a registry: ValidateHTTPURL (src/lib/endpoint.go) on create and update.
+
+    Spaces and trailing slashes trimmed, "http://" prepended without a scheme, then rebuilt from Go's
+    url.Parse as scheme://host + decoded path: user info, query and fragment are dropped.
+    """
+    text = value.strip(" ").rstrip("/")
+    if not text:
+        raise ApiError(400, "empty string")
+    if "://" not in text:
+        text = "http://" + text
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in text):
+        raise ApiError(400, f"invalid URL: parse {text!r}: net/url: invalid control character in URL")
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https"):
+        raise ApiError(400, f"invalid HTTP scheme: {parts.scheme}")
+    if re.search(r"%(?![0-9A-Fa-f]{2})", parts.path):
+        raise ApiError(400, f"invalid URL: parse {text!r}: invalid URL escape")
+    return f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}{unquote(parts.path)}"
 
 
 def _errors(status: int, message: str) -> dict:
@@ -469,7 +492,8 @@ class FakeHarbor:
         if self.registry(body["name"]):
             raise ApiError(409, f"registry {body['name']} already exists")
         credential = body.get("credential") or {}
-        registry = self.add_registry(body["name"], body["type"], body["url"], description=body.get("description") or "",
+        url = harbor_registry_url(body["url"])
+        registry = self.add_registry(body["name"], body["type"], url, description=body.get("description") or "",
                                      insecure=bool(body.get("insecure")),
                                      credential=(credential.get("access_key") or "",
                                                  credential.get("access_secret") or ""))
@@ -482,9 +506,11 @@ class FakeHarbor:
         body = params["registry"]
         if body.get("name") is not None and body["name"] != registry["name"] and self.registry(body["name"]):
             raise ApiError(409, f"registry {body['name']} already exists")
-        for key in ("name", "description", "url", "insecure", "access_key", "access_secret"):
-            if body.get(key) is not None:
-                registry[key] = body[key]
+        changes = {key: body[key] for key in ("name", "description", "url", "insecure", "access_key", "access_secret")
+                   if body.get(key) is not None}
+        # the controller validates the whole result before it stores anything
+        changes["url"] = harbor_registry_url(changes.get("url", registry["url"]))
+        registry.update(changes)
         return Answer(200)
 
     def op_deleteRegistry(self, params: dict, query: dict) -> Answer:

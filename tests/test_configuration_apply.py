@@ -223,6 +223,24 @@ def test_the_fake_refuses_crons_as_harbors_schedule_handlers_do(fake, path, what
     assert call(fake, "PUT", path, {"schedule": {"type": "Custom", "cron": "0 0 3 * * 6"}, "parameters": {}}) == 200
 
 
+@pytest.mark.parametrize("sent, stored", [
+    ("https://mirror.example.com/cache/?page=2#top", "https://mirror.example.com/cache/"),
+    ("https://robot:s3cret@mirror.example.com:5000", "https://mirror.example.com:5000"),
+    ("https://mirror.example.com/team%2Fcache", "https://mirror.example.com/team/cache"),
+    ("HTTPS://mirror.example.com//", "https://mirror.example.com"),
+    ("  mirror.example.com/ ", "http://mirror.example.com"),
+])
+def test_the_fake_stores_registry_urls_as_harbor_does(fake, sent, stored):
+    """ValidateHTTPURL (src/lib/endpoint.go): scheme://host + decoded path, on create and on update."""
+    body = {"name": "mirror", "type": "docker-registry", "url": sent}
+    assert call(fake, "POST", "/registries", body) == 201
+    assert fake.registry("mirror")["url"] == stored
+    registry_id = fake.registry("mirror")["id"]
+    assert call(fake, "PUT", f"/registries/{registry_id}", {"url": "https://other.example.com"}) == 200
+    assert call(fake, "PUT", f"/registries/{registry_id}", {"url": sent}) == 200
+    assert fake.registry("mirror")["url"] == stored
+
+
 def test_the_fake_checks_basic_auth(fake):
     assert call(fake, "GET", "/registries", password="wrong") == 401
     assert call(fake, "GET", "/registries") == 200
@@ -306,6 +324,20 @@ def test_drift_is_repaired_on_the_next_run(fake, apply):
     fake.reset_counts()
     again = apply()
     assert again.code == 0 and fake.writes == [] and lines(again.out, "nothing changed")
+
+
+def test_a_url_harbor_respells_is_declared_in_harbors_spelling(fake, apply):
+    """Harbor lower-cases the scheme and drops trailing slashes: the second run must not PUT the URL again."""
+    shouty = RegistryEndpoint(name="quay", type=RegistryType.DOCKER_REGISTRY, url="HTTPS://quay.io//")
+    config = replace(HOMELAB, endpoints=(DOCKERHUB, GHCR, shouty, K8S), projects=tuple(
+        replace(p, endpoint=shouty) if isinstance(p, ProxyCacheProject) and p.endpoint == QUAY else p
+        for p in HOMELAB.projects))
+    assert apply(config).code == 0
+    assert fake.registry("quay")["url"] == "https://quay.io"
+    fake.reset_counts()
+    again = apply(config)
+    assert again.code == 0, again.out
+    assert fake.writes == [] and lines(again.out, "nothing changed")
 
 
 def test_a_rotated_token_is_sent_again_and_never_printed(fake, apply):

@@ -58,6 +58,22 @@ BAD = [
                  "RegistryEndpoint.url", None, id="docker-registry-without-url"),
     pytest.param(lambda: RegistryEndpoint(name="k8s", type=RegistryType.DOCKER_REGISTRY, url="registry.k8s.io"),
                  "RegistryEndpoint.url", "registry.k8s.io", id="url-without-scheme"),
+    # Harbor keeps only scheme://host/path (ValidateHTTPURL, src/lib/endpoint.go): what it would drop is refused
+    pytest.param(lambda: RegistryEndpoint(name="quay", type=RegistryType.DOCKER_REGISTRY,
+                                          url="https://quay.io/?tab=tags"),
+                 "RegistryEndpoint.url", "https://quay.io/?tab=tags", id="url-with-query"),
+    pytest.param(lambda: RegistryEndpoint(name="quay", type=RegistryType.DOCKER_REGISTRY, url="https://quay.io/?"),
+                 "RegistryEndpoint.url", "https://quay.io/?", id="url-with-empty-query"),
+    pytest.param(lambda: RegistryEndpoint(name="quay", type=RegistryType.DOCKER_REGISTRY, url="https://quay.io#top"),
+                 "RegistryEndpoint.url", "https://quay.io#top", id="url-with-fragment"),
+    pytest.param(lambda: RegistryEndpoint(name="quay", type=RegistryType.DOCKER_REGISTRY,
+                                          url="https://robot:s3cret@quay.io"),
+                 "RegistryEndpoint.url", "https://robot:s3cret@quay.io", id="url-with-user-info"),
+    pytest.param(lambda: RegistryEndpoint(name="mirror", type=RegistryType.DOCKER_REGISTRY,
+                                          url="https://mirror.example.com/team%2Fcache"),
+                 "RegistryEndpoint.url", "https://mirror.example.com/team%2Fcache", id="url-with-percent-escape"),
+    pytest.param(lambda: RegistryEndpoint(name="quay", type=RegistryType.DOCKER_REGISTRY, url="https://quay.io/a b"),
+                 "RegistryEndpoint.url", "https://quay.io/a b", id="url-with-space"),
     pytest.param(lambda: RegistryEndpoint(name="hub", type=RegistryType.DOCKER_HUB, insecure="yes"),
                  "RegistryEndpoint.insecure", "yes", id="insecure-not-bool"),
     pytest.param(lambda: RegistryEndpoint(name="hub", type=RegistryType.DOCKER_HUB,
@@ -129,6 +145,24 @@ def test_quay_type_points_at_docker_registry():
 def test_well_known_upstreams_need_no_url_and_urls_lose_the_trailing_slash():
     assert HUB.url == "https://hub.docker.com" and GHCR.url == "https://ghcr.io"
     assert QUAY.url == "https://quay.io"
+
+
+@pytest.mark.parametrize("url, stored", [
+    ("https://quay.io", "https://quay.io"),
+    ("https://quay.io//", "https://quay.io"),
+    ("HTTPS://quay.io/", "https://quay.io"),
+    ("Http://registry.lan:5000/v2/", "http://registry.lan:5000/v2"),
+    ("https://mirror.example.com//cache", "https://mirror.example.com//cache"),
+])
+def test_registry_urls_are_spelt_as_harbor_stores_them(url, stored):
+    """Scheme lower-cased, trailing slashes dropped, the rest kept: ValidateHTTPURL in src/lib/endpoint.go."""
+    assert RegistryEndpoint(name="r", type=RegistryType.DOCKER_REGISTRY, url=url).url == stored
+
+
+def test_a_url_with_user_info_points_at_the_credential():
+    with pytest.raises(ValueError, match="RegistryEndpoint.url") as raised:
+        RegistryEndpoint(name="quay", type=RegistryType.DOCKER_REGISTRY, url="https://robot@quay.io")
+    assert "RegistryCredential" in str(raised.value)
 
 
 def test_registry_type_accepts_its_string_value():

@@ -202,7 +202,8 @@ class RegistryEndpoint:
 
     name: str
     type: RegistryType
-    url: str | None = None                  # None: the type's well-known address (Docker Hub, GHCR)
+    url: str | None = None                  # None: the type's well-known address (Docker Hub, GHCR); stored as
+                                            # Harbor stores it: lower-case scheme, no trailing '/'
     credential: RegistryCredential | None = None    # None: anonymous pulls
     insecure: bool = False                  # skip TLS verification of the upstream
     description: str = ""
@@ -218,9 +219,7 @@ class RegistryEndpoint:
                 raise fail("RegistryEndpoint.url", f"set for type {self.type.value!r} (only "
                                                    f"{sorted(t.value for t in DEFAULT_URLS)} have a default)", None)
             object.__setattr__(self, "url", DEFAULT_URLS[self.type])
-        check_http_url("RegistryEndpoint.url", self.url)
-        # Harbor stores the URL as given; one spelling keeps the comparison of later runs exact
-        object.__setattr__(self, "url", self.url.rstrip("/"))
+        object.__setattr__(self, "url", _registry_url(self.url))
         if self.credential is not None and not isinstance(self.credential, RegistryCredential):
             raise fail("RegistryEndpoint.credential", "a RegistryCredential or None", self.credential)
         _check_bool("RegistryEndpoint.insecure", self.insecure)
@@ -240,6 +239,37 @@ class RegistryEndpoint:
     @property
     def access_secret_env(self) -> str:
         return f"{self.env_prefix}_ACCESS_SECRET"
+
+
+def _registry_url(value: str) -> str:
+    """The URL exactly as Harbor will store it, or a ValueError for what Harbor would silently rewrite.
+
+    Harbor keeps only `scheme://host[:port]/path` of a registry URL: ValidateHTTPURL (src/lib/endpoint.go),
+    called by the registry controller's validate() on every create and update
+    (src/controller/registry/controller.go), trims spaces and trailing slashes, and rebuilds the URL from
+    Go's url.Parse as scheme, host and the *decoded* path, dropping user info, query and fragment. A
+    declared URL that differs from the stored one would be PUT again (and the upstream pinged) on every
+    run. What Harbor would drop is refused here, since it is almost surely a mistake (a password in a
+    URL belongs in a RegistryCredential); the harmless differences (scheme case, trailing slashes) are
+    normalised the way Harbor does it.
+    """
+    field = "RegistryEndpoint.url"
+    check_http_url(field, value)
+    if any(c.isspace() or ord(c) < 0x20 or ord(c) == 0x7F for c in value):
+        raise fail(field, "a URL without spaces or control characters", value)
+    scheme, rest = value.split("://", 1)
+    netloc = rest.split("/", 1)[0]
+    if "@" in netloc:
+        raise fail(field, "a URL without user info (Harbor drops it; put the login in RegistryEndpoint.credential "
+                          "as a RegistryCredential)", value)
+    if "?" in value or "#" in value:
+        raise fail(field, "a URL without a query or fragment (Harbor stores only scheme://host/path and drops them)",
+                   value)
+    if "%" in value:
+        raise fail(field, "a URL without percent-escapes (Harbor stores the decoded path, so the declared spelling "
+                          "would never match)", value)
+    # Go's url.Parse lower-cases the scheme and ValidateHTTPURL strips trailing slashes
+    return f"{scheme.lower()}://{rest}".rstrip("/")
 
 
 def _registry_type(value: object) -> RegistryType:
