@@ -16,8 +16,10 @@ Behaviour copied from Harbor 2.15.1, where the tests depend on it:
 - registries answer their secret as "*****"; a project holding repositories cannot be deleted (412);
 - registry URLs are stored as ValidateHTTPURL rewrites them (scheme://host + decoded path);
 - schedule crons pass ValidateCronString or get its 400 (seconds must be "0");
-- a schedule that does not exist is a 200 with an empty body; PUT /system/gc/schedule without
-  `parameters` crashes Harbor's handler (nil map), which here is a 500 and a violation.
+- a schedule that does not exist is a 200 with an empty body;
+- PUT /system/gc/schedule reads `parameters` as Harbor's handler does (booleans and integers, which
+  the API definition's types forbid, see `_follow_handlers`), and GET answers in job_parameters only
+  what Harbor stores for a schedule: delete_tag, delete_untagged and workers.
 
 Failure hooks: `reject_credentials` (401 everywhere), `fail_next(n)` (n answers 500, then normal),
 `always_fail` (every API call 500), `healthy = False` (/health says unhealthy forever).
@@ -81,6 +83,18 @@ def _close_document(document: dict) -> None:
                 _close_schema(response.get("schema"))
 
 
+def _follow_handlers(document: dict) -> None:
+    """Where the API definition and Harbor's Go handlers disagree, the handlers win.
+
+    - Schedule.parameters types its values as objects, but Harbor's UI sends booleans and a number
+      there, and the GC handler reads `dry_run`, `delete_untagged`, `delete_tag` as JSON booleans and
+      `workers` as a JSON number (src/server/v2.0/handler/gc.go, kick()): go-swagger generates
+      map[string]interface{} for it and checks no value. Any JSON value is accepted here.
+    """
+    schedule = document["definitions"]["Schedule"]["properties"]["parameters"]
+    schedule["additionalProperties"] = {}
+
+
 @dataclass
 class Route:
     method: str
@@ -96,6 +110,7 @@ def load_api(path: Path = SWAGGER) -> tuple[Any, tuple[Route, ...]]:
 
     document = yaml.safe_load(path.read_text(encoding="utf-8"))
     _close_document(document)
+    _follow_handlers(document)
     with warnings.catch_warnings():
         # the document has `$ref` with sibling `description`s, which the validator warns about, and
         # bravado-core still uses jsonschema's deprecated RefResolver
@@ -662,17 +677,31 @@ class FakeHarbor:
     def op_getGCSchedule(self, params: dict, query: dict) -> Answer:
         if self.gc is None:
             return Answer(200)
+        # GCSchedule.ToSwagger (src/server/v2.0/handler/model/gc.go): job_kind holds the cron and
+        # job_parameters the schedule's extra attributes, as Go's json.Marshal writes a map
         return Answer(200, {"id": 1, "job_name": "", "job_kind": self.gc["cron"],
-                            "job_parameters": json.dumps(self.gc["parameters"]), "deleted": False, "job_status": "",
+                            "job_parameters": json.dumps(self.gc["parameters"], sort_keys=True, separators=(",", ":")),
+                            "deleted": False, "job_status": "",
                             "schedule": {"type": self.gc["type"], "cron": self.gc["cron"]},
                             "creation_time": TIME, "update_time": TIME})
 
     def op_updateGCSchedule(self, params: dict, query: dict) -> Answer:
         body = params["schedule"] or {}
-        if body.get("parameters") is None:
-            self.violations.append("PUT /system/gc/schedule without parameters: Harbor's handler assigns into "
-                                   "that map and panics on nil")
-            raise ApiError(500, "runtime error: assignment to entry in nil map")
+        # kick() (src/server/v2.0/handler/gc.go) starts from an empty map when `parameters` is absent and
+        # takes each flag only when it is a JSON boolean, `workers` only when it is a JSON number
+        parameters = body.get("parameters") or {}
+        policy = {"dry_run": False, "delete_untagged": False, "delete_tag": False, "workers": 0}
+        for key in ("dry_run", "delete_untagged", "delete_tag"):
+            if isinstance(parameters.get(key), bool):
+                policy[key] = parameters[key]
+        workers = parameters.get("workers")
+        if isinstance(workers, (int, float)) and not isinstance(workers, bool):
+            if isinstance(workers, float) or not -2**63 <= workers < 2**63:     # json.Number.Int64() fails
+                raise ApiError(400, "bad request: workers should be integer format")
+            if not 0 < workers <= 10:                                          # validateWorkers()
+                raise ApiError(400, f"Error: Invalid number of workers:{workers}. Workers must be greater than 0 "
+                                    "and less than or equal to 10.")
+            policy["workers"] = workers
         schedule = body.get("schedule") or {}
         if schedule.get("type") in (None, "None"):
             self.gc = None
@@ -682,5 +711,8 @@ class FakeHarbor:
         problem = harbor_cron_error(cron)
         if problem:
             raise ApiError(400, f"invalid cron string for scheduled gc: {cron}, error: {problem}")
-        self.gc = {"type": schedule["type"], "cron": cron, "parameters": {**body["parameters"], "time_window": 2}}
+        # CreateSchedule (src/controller/gc/controller.go) keeps these three as the schedule's extra
+        # attributes, which GET reports; dry_run lives only in the callback's policy, which GET does not show
+        self.gc = {"type": schedule["type"], "cron": cron, "policy": policy,
+                   "parameters": {key: policy[key] for key in ("delete_untagged", "delete_tag", "workers")}}
         return Answer(200)

@@ -241,6 +241,50 @@ def test_the_fake_stores_registry_urls_as_harbor_does(fake, sent, stored):
     assert fake.registry("mirror")["url"] == stored
 
 
+def gc_job_parameters(fake: FakeHarbor) -> dict:
+    status, answer = exchange(fake, "GET", "/system/gc/schedule")
+    assert status == 200
+    return json.loads(answer["job_parameters"])
+
+
+def test_the_fake_reads_gc_parameters_as_harbors_handler_does(fake):
+    """Booleans and an integer, which the API definition types as objects: gc.go's kick() reads them."""
+    sent = {"delete_untagged": True, "workers": 3, "dry_run": True, "delete_tag": False}
+    assert call(fake, "PUT", "/system/gc/schedule", {"schedule": {"type": "Custom", "cron": "0 0 3 * * 6"},
+                                                    "parameters": sent}) == 200
+    assert fake.violations == []
+    # GET reports the schedule's extra attributes only (src/controller/gc/controller.go CreateSchedule)
+    status, answer = exchange(fake, "GET", "/system/gc/schedule")
+    assert answer["job_parameters"] == '{"delete_tag":false,"delete_untagged":true,"workers":3}'
+    assert fake.gc["policy"]["dry_run"] is True
+
+
+@pytest.mark.parametrize("parameters, stored", [
+    ({"delete_untagged": "true", "workers": "3", "dry_run": "true"}, {"delete_tag": False, "delete_untagged": False,
+                                                                      "workers": 0}),
+    (None, {"delete_tag": False, "delete_untagged": False, "workers": 0}),
+    ({"workers": 10, "delete_tag": True}, {"delete_tag": True, "delete_untagged": False, "workers": 10}),
+])
+def test_the_fake_ignores_gc_parameters_of_other_types_as_harbor_does(fake, parameters, stored):
+    body = {"schedule": {"type": "Custom", "cron": "0 0 3 * * 6"}}
+    if parameters is not None:
+        body["parameters"] = parameters
+    assert call(fake, "PUT", "/system/gc/schedule", body) == 200
+    assert gc_job_parameters(fake) == stored
+
+
+@pytest.mark.parametrize("workers, error", [
+    (11, "Error: Invalid number of workers:11. Workers must be greater than 0 and less than or equal to 10."),
+    (0, "Error: Invalid number of workers:0. Workers must be greater than 0 and less than or equal to 10."),
+    (2.5, "bad request: workers should be integer format"),
+])
+def test_the_fake_refuses_gc_workers_as_harbors_handler_does(fake, workers, error):
+    status, answer = exchange(fake, "PUT", "/system/gc/schedule", {
+        "schedule": {"type": "Custom", "cron": "0 0 3 * * 6"}, "parameters": {"workers": workers}})
+    assert status == 400 and message(answer) == error
+    assert fake.gc is None
+
+
 def test_the_fake_checks_basic_auth(fake):
     assert call(fake, "GET", "/registries", password="wrong") == 401
     assert call(fake, "GET", "/registries") == 200
@@ -338,6 +382,45 @@ def test_a_url_harbor_respells_is_declared_in_harbors_spelling(fake, apply):
     again = apply(config)
     assert again.code == 0, again.out
     assert fake.writes == [] and lines(again.out, "nothing changed")
+
+
+def test_gc_parameters_are_sent_as_harbors_handler_reads_them(fake, apply):
+    assert apply().code == 0
+    assert fake.gc["policy"] == {"delete_untagged": True, "delete_tag": False, "workers": 1, "dry_run": False}
+    assert gc_job_parameters(fake) == {"delete_tag": False, "delete_untagged": True, "workers": 1}
+
+
+@pytest.mark.parametrize("stored, change", [
+    ({"delete_tag": False, "delete_untagged": True, "workers": 4}, "workers 4 -> 1"),
+    ({"delete_tag": False, "delete_untagged": False, "workers": 1}, "delete_untagged false -> true"),
+    ({"delete_tag": True, "delete_untagged": True, "workers": 1}, "delete_tag true -> false"),
+    # what the earlier job's `parameters: {}` left behind
+    ({"delete_tag": False, "delete_untagged": False, "workers": 0}, "delete_untagged false -> true, workers 0 -> 1"),
+])
+def test_a_changed_gc_parameter_is_repaired(fake, apply, stored, change):
+    assert apply().code == 0
+    fake.gc["parameters"] = stored      # changed in the UI, say
+    fake.reset_counts()
+    result = apply()
+    assert result.code == 0, result.out
+    assert fake.writes == [("PUT", "/api/v2.0/system/gc/schedule")]
+    assert lines(result.out, f"parameters: {change}"), result.out
+    assert gc_job_parameters(fake) == {"delete_tag": False, "delete_untagged": True, "workers": 1}
+    fake.reset_counts()
+    assert apply().code == 0 and fake.writes == []
+
+
+def test_a_changed_gc_declaration_is_applied_once(fake, apply):
+    assert apply().code == 0
+    tuned = replace(HOMELAB, system=replace(HOMELAB.system, gc_delete_untagged=False, gc_workers=5))
+    fake.reset_counts()
+    result = apply(tuned)
+    assert result.code == 0, result.out
+    assert fake.writes == [("PUT", "/api/v2.0/system/gc/schedule")]
+    assert gc_job_parameters(fake) == {"delete_tag": False, "delete_untagged": False, "workers": 5}
+    fake.reset_counts()
+    again = apply(tuned)
+    assert again.code == 0 and fake.writes == [] and lines(again.out, "nothing changed")
 
 
 def test_a_rotated_token_is_sent_again_and_never_printed(fake, apply):
@@ -529,8 +612,12 @@ def test_a_missing_credential_variable_stops_before_any_call(fake, apply):
 
 @pytest.mark.parametrize("document, message", [
     ("{not json", "is not JSON"),
-    ('{"version": 2, "prune": false, "registries": [], "projects": [], "system": {}}', "version 2 is not 1"),
-    ('{"version": 1, "prune": "no", "registries": [], "projects": [], "system": {}}', "prune has the wrong type"),
+    ('{"version": 3, "prune": false, "registries": [], "projects": [], "system": {}}', "version 3 is not 2"),
+    ('{"version": 1, "prune": false, "registries": [], "projects": [], "system": {}}', "version 1 is not 2"),
+    ('{"version": 2, "prune": "no", "registries": [], "projects": [], "system": {}}', "prune has the wrong type"),
+    ('{"version": 2, "prune": false, "registries": [], "projects": [], "system": {"scan_all_schedule": null, '
+     '"gc_schedule": null, "gc_parameters": {"delete_untagged": true, "workers": "1", "dry_run": false}}}',
+     "gc_parameters.workers has the wrong type"),
 ])
 def test_a_bad_document_stops_before_any_call(fake, apply, document, message):
     result = apply(document)

@@ -113,6 +113,23 @@ BAD = [
                  "00 0 2 * * *", id="cron-seconds-00"),
     pytest.param(lambda: SystemSettings(gc_schedule="5  0 3 * * 6"), "SystemSettings.gc_schedule",
                  "5  0 3 * * 6", id="cron-seconds-not-zero-double-space"),
+    # Harbor's GC handler: workers greater than 0 and at most 10 (validateWorkers, src/server/v2.0/handler/gc.go)
+    pytest.param(lambda: SystemSettings(gc_schedule="0 0 3 * * 6", gc_workers=0), "SystemSettings.gc_workers", 0,
+                 id="gc-workers-zero"),
+    pytest.param(lambda: SystemSettings(gc_schedule="0 0 3 * * 6", gc_workers=11), "SystemSettings.gc_workers", 11,
+                 id="gc-workers-above-ten"),
+    pytest.param(lambda: SystemSettings(gc_schedule="0 0 3 * * 6", gc_workers="2"), "SystemSettings.gc_workers", "2",
+                 id="gc-workers-as-string"),
+    pytest.param(lambda: SystemSettings(gc_schedule="0 0 3 * * 6", gc_workers=True), "SystemSettings.gc_workers",
+                 True, id="gc-workers-bool"),
+    pytest.param(lambda: SystemSettings(gc_schedule="0 0 3 * * 6", gc_delete_untagged="yes"),
+                 "SystemSettings.gc_delete_untagged", "yes", id="gc-delete-untagged-not-bool"),
+    pytest.param(lambda: SystemSettings(gc_schedule="0 0 3 * * 6", gc_dry_run="no"), "SystemSettings.gc_dry_run",
+                 "no", id="gc-dry-run-not-bool"),
+    pytest.param(lambda: SystemSettings(gc_schedule="0 0 3 * * 6", gc_dry_run=True), "SystemSettings.gc_dry_run",
+                 True, id="gc-dry-run-invisible-in-harbor"),
+    pytest.param(lambda: SystemSettings(gc_workers=4), "SystemSettings.gc_schedule", None,
+                 id="gc-parameters-without-schedule"),
     pytest.param(lambda: config(endpoints=(HUB, QUAY, GHCR, replace(QUAY, url="https://quay.example.com"))),
                  "HarborConfiguration.endpoints", "quay", id="duplicate-endpoint"),
     pytest.param(lambda: config(endpoints=(RegistryEndpoint(name="a-b", type=RegistryType.DOCKER_HUB),
@@ -187,6 +204,19 @@ def test_six_field_crons_are_accepted(cron):
     assert SystemSettings(scan_all_schedule=cron, gc_schedule=cron).gc_schedule == cron
 
 
+def test_gc_parameters_default_to_harbors_ui_and_reach_the_document():
+    default = SystemSettings(gc_schedule="0 0 3 * * 6")
+    assert (default.gc_delete_untagged, default.gc_workers, default.gc_dry_run) == (True, 1, False)
+    tuned = SystemSettings(gc_schedule="0 0 3 * * 6", gc_delete_untagged=False, gc_workers=10)
+    assert tuned.document()["gc_parameters"] == {"delete_untagged": False, "workers": 10, "dry_run": False}
+
+
+def test_a_dry_run_schedule_is_refused_with_the_reason():
+    with pytest.raises(ValueError, match="SystemSettings.gc_dry_run") as raised:
+        SystemSettings(gc_schedule="0 0 3 * * 6", gc_dry_run=True)
+    assert "does not report dry_run" in str(raised.value) and "Dry run" in str(raised.value)
+
+
 def test_a_cron_with_seconds_says_why():
     with pytest.raises(ValueError, match="SystemSettings.gc_schedule") as raised:
         SystemSettings(gc_schedule="30 0 3 * * 6")
@@ -246,7 +276,8 @@ def test_document_content():
         "policy": {"auto_scan": True, "prevent_vulnerable": False, "severity": "high",
                    "enable_content_trust_cosign": False, "auto_sbom_generation": False}}
     assert parsed["projects"][1]["proxy_cache"] is None
-    assert parsed["system"] == {"scan_all_schedule": "0 0 2 * * *", "gc_schedule": None}
+    assert parsed["system"] == {"scan_all_schedule": "0 0 2 * * *", "gc_schedule": None,
+                                "gc_parameters": {"delete_untagged": True, "workers": 1, "dry_run": False}}
     assert parsed["registries"][0] == {"name": "dockerhub", "type": "docker-hub", "url": "https://hub.docker.com",
                                        "insecure": False, "description": "", "credential": {
                                            "access_key_env": "HARBOR_REGISTRY_DOCKERHUB_ACCESS_KEY",

@@ -50,7 +50,7 @@ import urllib.parse
 import urllib.request
 
 API = "/api/v2.0"
-DOCUMENT_VERSION = 1
+DOCUMENT_VERSION = 2
 MARKER_NAME = "harbor-gitops"
 MARKER = re.compile(r"\s*\[managed-by=harbor-gitops(?: credential=([0-9a-f]{16}))?\]$")
 LABEL_NAME = "harbor-gitops"
@@ -59,6 +59,9 @@ LABEL_DESCRIPTION = ("Managed by the harbor-gitops configuration job: declared i
 PAGE_SIZE = 100
 # Harbor answers these for a schedule that exists; "None" (or nothing) means no schedule.
 SCHEDULED = ("Hourly", "Daily", "Weekly", "Custom", "Schedule")
+# What GET /system/gc/schedule reports of the GC parameters (job_parameters): the GC controller's
+# CreateSchedule (src/controller/gc/controller.go) keeps only these; dry_run is not among them.
+GC_REPORTED = ("delete_tag", "delete_untagged", "workers")
 
 EXIT_INPUT, EXIT_UNHEALTHY, EXIT_AUTH, EXIT_CONFLICT, EXIT_HARBOR = 1, 2, 3, 4, 5
 
@@ -193,6 +196,10 @@ def load_declaration(path: str) -> dict:
     system = _need(doc, "system", dict, "the document")
     for key in ("scan_all_schedule", "gc_schedule"):
         _need(system, key, (str, type(None)), "system")
+    gc = _need(system, "gc_parameters", dict, "system")
+    _need(gc, "delete_untagged", bool, "system.gc_parameters")
+    _need(gc, "workers", int, "system.gc_parameters")
+    _need(gc, "dry_run", bool, "system.gc_parameters")
     return doc
 
 
@@ -615,14 +622,18 @@ class Applier:
     def apply_system(self) -> None:
         system = self.doc["system"]
         if system["scan_all_schedule"] is not None:
-            self.apply_schedule("scan-all", "/system/scanAll/schedule", system["scan_all_schedule"], {})
+            self.apply_schedule("scan-all", "/system/scanAll/schedule", system["scan_all_schedule"])
         if system["gc_schedule"] is not None:
-            # Harbor's GC handler writes into `parameters`, so it must be present (an empty object is
-            # enough: the swagger types its values as objects, which rules out delete_untagged etc.)
-            self.apply_schedule("garbage-collection", "/system/gc/schedule", system["gc_schedule"],
-                                {"parameters": {}})
+            gc = system["gc_parameters"]
+            # Harbor's GC handler reads `parameters` as a map of any JSON values (kick() in
+            # src/server/v2.0/handler/gc.go): the flags must be JSON booleans and workers a JSON integer,
+            # or they are silently ignored. delete_tag is not declared; it is sent as false, which is also
+            # what Harbor stores when it is absent, so that the comparison covers all it reports.
+            parameters = {"delete_untagged": gc["delete_untagged"], "delete_tag": False, "workers": gc["workers"],
+                          "dry_run": gc["dry_run"]}
+            self.apply_schedule("garbage-collection", "/system/gc/schedule", system["gc_schedule"], parameters)
 
-    def apply_schedule(self, what: str, path: str, cron: str, extra: dict) -> None:
+    def apply_schedule(self, what: str, path: str, cron: str, parameters: dict | None = None) -> None:
         try:
             current = self.harbor.get(path) or {}
         except HarborError as error:
@@ -631,11 +642,36 @@ class Applier:
                                   "default scanner such as Trivy)", 412) from None
             raise
         schedule = (current.get("schedule") or {}) if isinstance(current, dict) else {}
-        if schedule.get("type") in SCHEDULED and schedule.get("cron") == cron:
+        scheduled = schedule.get("type") in SCHEDULED
+        differences = []
+        if scheduled and parameters is not None:
+            reported = reported_parameters(current.get("job_parameters"))
+            for key in GC_REPORTED:
+                if not same_json(reported.get(key), parameters[key]):
+                    differences.append(f"{key} {json.dumps(reported.get(key))} -> {json.dumps(parameters[key])}")
+        if scheduled and schedule.get("cron") == cron and not differences:
             return
-        self.harbor.request("PUT", path, body={"schedule": {"type": "Custom", "cron": cron}, **extra})
-        before = f"{schedule.get('type')} {schedule.get('cron')!r}" if schedule.get("type") in SCHEDULED else "none"
-        self.action("set %s schedule to %r (was %s)", what, cron, before)
+        body: dict = {"schedule": {"type": "Custom", "cron": cron}}
+        if parameters is not None:
+            body["parameters"] = parameters
+        self.harbor.request("PUT", path, body=body)
+        before = f"{schedule.get('type')} {schedule.get('cron')!r}" if scheduled else "none"
+        self.action("set %s schedule to %r (was %s)%s", what, cron, before,
+                    f"; parameters: {', '.join(differences)}" if differences else "")
+
+
+def reported_parameters(text: object) -> dict:
+    """GET /system/gc/schedule's job_parameters, a JSON object in a string; {} when it is not one."""
+    try:
+        value = json.loads(text) if isinstance(text, str) else None
+    except ValueError:
+        value = None
+    return value if isinstance(value, dict) else {}
+
+
+def same_json(a: object, b: object) -> bool:
+    """Equal as JSON values: True is not 1, and 0 is not False."""
+    return a == b and isinstance(a, bool) == isinstance(b, bool)
 
 
 def main() -> int:

@@ -22,7 +22,8 @@ from ..handles import SecretKeyRef
 from ..validation import check_http_url, fail
 
 # The version of the JSON document; the script refuses a document of another version.
-DOCUMENT_VERSION = 1
+# 2: system.gc_parameters (delete_untagged, workers, dry_run).
+DOCUMENT_VERSION = 2
 
 # Harbor's rule for project names: lower case, '.', '_' and '-' only between letters and digits.
 PROJECT_NAME = re.compile(r"[a-z0-9]+(?:[._-][a-z0-9]+)*")
@@ -377,20 +378,54 @@ class ProxyCacheProject:
 AnyProject = Union[Project, ProxyCacheProject]
 
 
+# Harbor's GC handler refuses other worker counts with HTTP 400 (validateWorkers in
+# src/server/v2.0/handler/gc.go: greater than 0, at most 10).
+GC_WORKERS_MAX = 10
+
+
 @dataclass(frozen=True, kw_only=True)
 class SystemSettings:
-    """System-wide jobs; None leaves Harbor's current setting alone."""
+    """System-wide jobs; None leaves Harbor's current setting alone.
+
+    The gc_* parameters belong to the garbage-collection schedule and are applied with it; their
+    defaults are what Harbor's UI sends.
+    """
 
     scan_all_schedule: str | None = None    # six-field cron, e.g. "0 0 2 * * *" (02:00 daily)
     gc_schedule: str | None = None          # six-field cron, e.g. "0 0 3 * * 6" (Saturday 03:00)
+    gc_delete_untagged: bool = True         # also delete artifacts that have no tag left
+    gc_workers: int = 1                     # blob deletions in parallel, 1 to 10
+    # A dry run only reports what GC would free. Harbor keeps this flag for a schedule where its API
+    # cannot show it (see __post_init__), so the Job could neither check nor undo it: False only.
+    gc_dry_run: bool = False
 
     def __post_init__(self) -> None:
         for name in ("scan_all_schedule", "gc_schedule"):
             if getattr(self, name) is not None:
                 check_cron(f"SystemSettings.{name}", getattr(self, name))
+        _check_bool("SystemSettings.gc_delete_untagged", self.gc_delete_untagged)
+        if (isinstance(self.gc_workers, bool) or not isinstance(self.gc_workers, int)
+                or not 1 <= self.gc_workers <= GC_WORKERS_MAX):
+            raise fail("SystemSettings.gc_workers", f"an integer from 1 to {GC_WORKERS_MAX} (Harbor's GC handler "
+                                                   "refuses others)", self.gc_workers)
+        _check_bool("SystemSettings.gc_dry_run", self.gc_dry_run)
+        if self.gc_dry_run:
+            # GET /system/gc/schedule answers only delete_untagged, delete_tag and workers: the GC
+            # controller's CreateSchedule (src/controller/gc/controller.go) stores dry_run in the
+            # schedule's callback parameters alone. A dry-run schedule would look like a real one, and
+            # switching back to False would change nothing the Job can see.
+            raise fail("SystemSettings.gc_dry_run", "False: Harbor does not report dry_run for a schedule, so "
+                                                   "the Job could not verify it or switch it off again; start a "
+                                                   "dry run in Harbor's UI (Garbage Collection > Dry run) instead",
+                       self.gc_dry_run)
+        if self.gc_schedule is None and (self.gc_delete_untagged, self.gc_workers) != (True, 1):
+            raise fail("SystemSettings.gc_schedule", "set when gc_delete_untagged or gc_workers is (they are "
+                                                    "parameters of the schedule)", self.gc_schedule)
 
     def document(self) -> dict[str, Any]:
-        return {"scan_all_schedule": self.scan_all_schedule, "gc_schedule": self.gc_schedule}
+        return {"scan_all_schedule": self.scan_all_schedule, "gc_schedule": self.gc_schedule,
+                "gc_parameters": {"delete_untagged": self.gc_delete_untagged, "workers": self.gc_workers,
+                                  "dry_run": self.gc_dry_run}}
 
 
 @dataclass(frozen=True, kw_only=True)
