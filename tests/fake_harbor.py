@@ -20,9 +20,13 @@ Behaviour copied from Harbor 2.15.1, where the tests depend on it:
 - PUT /system/gc/schedule reads `parameters` as Harbor's handler does (booleans and integers, which
   the API definition's types forbid, see `_follow_handlers`), and GET answers in job_parameters only
   what Harbor stores for a schedule: delete_tag, delete_untagged and workers.
+- creating or updating a registry makes Harbor ping the upstream first (the registry controller's
+  validate(), src/controller/registry/controller.go): for a host listed in `unreachable` the answer is
+  its 400 "the registry is unhealthy", and nothing is stored.
 
 Failure hooks: `reject_credentials` (401 everywhere), `fail_next(n)` (n answers 500, then normal),
-`always_fail` (every API call 500), `healthy = False` (/health says unhealthy forever).
+`always_fail` (every API call 500), `healthy = False` (/health says unhealthy forever), `unreachable`
+(upstream host names Harbor cannot ping).
 """
 
 from __future__ import annotations
@@ -232,6 +236,7 @@ class FakeHarbor:
         self.reject_credentials = False
         self.always_fail = False
         self.healthy = True
+        self.unreachable: set[str] = set()
         self._fail_remaining = 0
         self._server: ThreadingHTTPServer | None = None
         # like a fresh installation: Harbor creates the public project `library`
@@ -504,10 +509,11 @@ class FakeHarbor:
             raise ApiError(400, "name, type and url are required")
         if body["type"] not in ADAPTERS:
             raise ApiError(400, f"invalid registry type {body['type']}")
+        url = harbor_registry_url(body["url"])
+        self._ping(url)
         if self.registry(body["name"]):
             raise ApiError(409, f"registry {body['name']} already exists")
         credential = body.get("credential") or {}
-        url = harbor_registry_url(body["url"])
         registry = self.add_registry(body["name"], body["type"], url, description=body.get("description") or "",
                                      insecure=bool(body.get("insecure")),
                                      credential=(credential.get("access_key") or "",
@@ -523,10 +529,17 @@ class FakeHarbor:
             raise ApiError(409, f"registry {body['name']} already exists")
         changes = {key: body[key] for key in ("name", "description", "url", "insecure", "access_key", "access_secret")
                    if body.get(key) is not None}
-        # the controller validates the whole result before it stores anything
+        # the controller validates the whole result, pinging the upstream, before it stores anything
         changes["url"] = harbor_registry_url(changes.get("url", registry["url"]))
+        self._ping(changes["url"])
         registry.update(changes)
         return Answer(200)
+
+    def _ping(self, url: str) -> None:
+        """The health check validate() runs on every create and update; the native adapter reports a
+        failed ping (no connection, or a login the upstream refuses) as unhealthy, which is a 400."""
+        if urlsplit(url).hostname in self.unreachable:
+            raise ApiError(400, "the registry is unhealthy")
 
     def op_deleteRegistry(self, params: dict, query: dict) -> Answer:
         registry = self.registries.get(params["id"])

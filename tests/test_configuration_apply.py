@@ -27,6 +27,7 @@ from constructs.harbor.configuration import (
     EXIT_CONFLICT,
     EXIT_HARBOR,
     EXIT_INPUT,
+    EXIT_SKIPPED,
     EXIT_UNHEALTHY,
     HarborConfiguration,
     Project,
@@ -285,6 +286,22 @@ def test_the_fake_refuses_gc_workers_as_harbors_handler_does(fake, workers, erro
     assert fake.gc is None
 
 
+def test_the_fake_pings_the_upstream_on_create_and_update_as_harbor_does(fake):
+    """validate() in src/controller/registry/controller.go: a failed ping is a 400, and nothing is stored."""
+    fake.unreachable = {"mirror.example.com"}
+    body = {"name": "mirror", "type": "docker-registry", "url": "https://mirror.example.com"}
+    status, answer = exchange(fake, "POST", "/registries", body)
+    assert status == 400 and message(answer) == "the registry is unhealthy"
+    assert fake.registry("mirror") is None
+    fake.unreachable.clear()
+    assert call(fake, "POST", "/registries", body) == 201
+    fake.unreachable = {"mirror.example.com"}
+    registry_id = fake.registry("mirror")["id"]
+    status, answer = exchange(fake, "PUT", f"/registries/{registry_id}", {"description": "any change at all"})
+    assert status == 400 and message(answer) == "the registry is unhealthy"
+    assert fake.registry("mirror")["description"] == ""
+
+
 def test_the_fake_checks_basic_auth(fake):
     assert call(fake, "GET", "/registries", password="wrong") == 401
     assert call(fake, "GET", "/registries") == 200
@@ -457,6 +474,68 @@ def test_health_that_turns_healthy_later_is_waited_for(fake, apply):
         timer.cancel()
     assert result.code == 0, result.out
     assert lines(result.out, "not healthy yet") and lines(result.out, "Harbor is healthy")
+
+
+# ---- upstreams Harbor cannot reach ---------------------------------------------------------------------------
+
+def test_an_unreachable_upstream_is_skipped_with_its_cache_and_the_rest_applied(fake, apply):
+    fake.unreachable = {"quay.io"}
+    result = apply()
+    assert result.code == EXIT_SKIPPED, result.out
+    # the endpoint and the proxy cache bound to it are skipped ...
+    assert fake.registry("quay") is None and fake.project("quay") is None
+    assert lines(result.out, "skipped registry quay: Harbor refused to create it")
+    assert lines(result.out, "'the registry is unhealthy'")
+    assert lines(result.out, "skipped project quay: a proxy cache of registry quay")
+    (summary,) = lines(result.out, "ERROR")
+    assert "registries quay" in summary and "proxy caches bound to them: quay" in summary and "retried" in summary
+    # ... and everything else is applied
+    for name in ("dockerhub", "ghcr", "k8s"):
+        assert fake.registry(name) is not None and fake.project(name) is not None, name
+    assert fake.project("library")["metadata"]["prevent_vul"] == "true"
+    assert fake.scan_all is not None and fake.gc is not None
+
+    fake.unreachable.clear()
+    fake.reset_counts()
+    later = apply()
+    assert later.code == 0, later.out
+    assert fake.project("quay")["registry_id"] == fake.registry("quay")["id"]
+    assert lines(later.out, "created registry quay") and lines(later.out, "created project quay")
+    assert not lines(later.out, "skipped")
+    fake.reset_counts()
+    assert apply().code == 0 and fake.writes == []
+
+
+def test_an_update_refused_as_unhealthy_skips_the_registry_and_its_cache(fake, apply):
+    assert apply().code == 0
+    fake.project("dockerhub")["metadata"]["auto_scan"] = "false"
+    fake.project("library")["metadata"]["public"] = "true"
+    fake.unreachable = {"hub.docker.com"}
+    rotated = "dckr_pat_rotated-77"
+    result = apply(env={TOKEN_ENV: rotated})
+    assert result.code == EXIT_SKIPPED, result.out
+    assert lines(result.out, "skipped registry dockerhub: Harbor refused to update it")
+    assert fake.registry("dockerhub")["access_secret"] == TOKEN
+    assert fake.project("dockerhub")["metadata"]["auto_scan"] == "false"      # its cache waits too
+    assert fake.project("library")["metadata"]["public"] == "false"           # the rest is repaired
+    assert rotated not in result.out
+
+    fake.unreachable.clear()
+    later = apply(env={TOKEN_ENV: rotated})
+    assert later.code == 0, later.out
+    assert fake.registry("dockerhub")["access_secret"] == rotated
+    assert fake.project("dockerhub")["metadata"]["auto_scan"] == "true"
+
+
+def test_another_refusal_of_a_registry_still_stops_the_run(fake, apply, monkeypatch):
+    """Only Harbor's failed ping is skipped; any other 400 is a real error."""
+    def refuse(params: dict, query: dict):
+        from fake_harbor import ApiError
+        raise ApiError(400, "the max length of name is 64")
+    monkeypatch.setattr(fake, "op_createRegistry", refuse)
+    result = apply()
+    assert result.code == EXIT_HARBOR, result.out
+    assert "the max length of name is 64" in result.out and not lines(result.out, "skipped")
 
 
 # ---- prune --------------------------------------------------------------------------------------------------

@@ -39,8 +39,9 @@ ENV_ADMIN_PASSWORD = "HARBOR_ADMIN_PASSWORD"    # from the synced admin Secret
 ENV_CONFIG_FILE = "HARBOR_CONFIG_FILE"          # path of the mounted DOCUMENT_NAME
 ENV_HEALTH_DEADLINE = "HARBOR_HEALTH_DEADLINE_SECONDS"
 
-# Exit codes of the script.
-EXIT_INPUT, EXIT_UNHEALTHY, EXIT_AUTH, EXIT_CONFLICT, EXIT_HARBOR = 1, 2, 3, 4, 5
+# Exit codes of the script; EXIT_SKIPPED: all applied but registries whose upstream Harbor could not
+# ping, and the proxy caches bound to them.
+EXIT_INPUT, EXIT_UNHEALTHY, EXIT_AUTH, EXIT_CONFLICT, EXIT_HARBOR, EXIT_SKIPPED = 1, 2, 3, 4, 5, 6
 
 
 def script_path() -> Path:
@@ -65,6 +66,7 @@ __all__ = [
     "EXIT_CONFLICT",
     "EXIT_HARBOR",
     "EXIT_INPUT",
+    "EXIT_SKIPPED",
     "EXIT_UNHEALTHY",
     "HarborConfiguration",
     "Project",

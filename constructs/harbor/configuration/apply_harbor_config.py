@@ -28,8 +28,14 @@ Ownership, which decides what `prune` may delete:
   are deleted, except a project that still holds repositories, or a registry a project still uses
   (both are reported and kept).
 
+Unreachable upstreams: Harbor pings a registry's upstream whenever one is created or updated, and
+refuses the change (HTTP 400 "the registry is unhealthy") while it cannot reach it or log in. Such a
+registry is skipped, with the proxy-cache projects bound to it; everything else is applied, the
+skips are listed, and the run ends with exit code 6, so that the sync is marked failed and retried.
+
 Exit codes: 0 applied (or nothing to do), 1 bad input, 2 Harbor not healthy in time, 3 credentials
-rejected, 4 a name is taken by an object of another kind, 5 Harbor kept failing or refused a change.
+rejected, 4 a name is taken by an object of another kind, 5 Harbor kept failing or refused a change,
+6 everything applied except registries whose upstream Harbor could not ping (and their caches).
 """
 
 from __future__ import annotations
@@ -63,7 +69,10 @@ SCHEDULED = ("Hourly", "Daily", "Weekly", "Custom", "Schedule")
 # CreateSchedule (src/controller/gc/controller.go) keeps only these; dry_run is not among them.
 GC_REPORTED = ("delete_tag", "delete_untagged", "workers")
 
-EXIT_INPUT, EXIT_UNHEALTHY, EXIT_AUTH, EXIT_CONFLICT, EXIT_HARBOR = 1, 2, 3, 4, 5
+EXIT_INPUT, EXIT_UNHEALTHY, EXIT_AUTH, EXIT_CONFLICT, EXIT_HARBOR, EXIT_SKIPPED = 1, 2, 3, 4, 5, 6
+# What Harbor answers (HTTP 400) when the ping of a registry's upstream fails on create or update:
+# the registry controller's validate(), src/controller/registry/controller.go.
+UNHEALTHY_REGISTRY = "the registry is unhealthy"
 
 log = logging.getLogger("harbor-config")
 
@@ -93,9 +102,16 @@ class Conflict(Failure):
 class HarborError(Failure):
     exit_code = EXIT_HARBOR
 
-    def __init__(self, message: str, status: int | None = None) -> None:
+    def __init__(self, message: str, status: int | None = None, detail: str = "") -> None:
         super().__init__(message)
         self.status = status
+        self.detail = detail            # Harbor's own error text, "CODE: message"
+
+
+class Skipped(Failure):
+    """Everything else was applied; some registries (and their caches) could not be."""
+
+    exit_code = EXIT_SKIPPED
 
 
 class Transient(Exception):
@@ -306,7 +322,8 @@ class Harbor:
             if status == 409 and create and attempt > 1:
                 return status, answer_headers, None
             if status >= 400:
-                raise HarborError(f"{method} {API}{path} answered HTTP {status}: {error_text(raw)}", status)
+                detail = error_text(raw)
+                raise HarborError(f"{method} {API}{path} answered HTTP {status}: {detail}", status, detail)
             text = raw.decode("utf-8").strip() if raw else ""
             try:
                 payload = json.loads(text) if text else None
@@ -379,6 +396,8 @@ class Applier:
         self.credentials = credentials
         self.key = key.encode("utf-8")       # keys the credential fingerprints (see fingerprint())
         self.changes = 0
+        self.skipped: dict[str, str] = {}    # registry name -> why it was skipped
+        self.skipped_projects: list[str] = []
 
     def action(self, message: str, *args: object) -> None:
         self.changes += 1
@@ -432,6 +451,15 @@ class Applier:
         self.apply_projects(projects, registry_ids)
         self.prune(registries, projects)
         self.apply_system()
+        if self.skipped:
+            log.info("applied %d changes; skipped registries: %s; skipped proxy caches: %s", self.changes,
+                     ", ".join(sorted(self.skipped)), ", ".join(self.skipped_projects) or "none")
+            raise Skipped(
+                "not everything was applied: registries " + ", ".join(sorted(self.skipped)) + " (Harbor could not "
+                "ping their upstream)" + (", and the proxy caches bound to them: " + ", ".join(self.skipped_projects)
+                                          if self.skipped_projects else "")
+                + "; everything else is applied. Failing so that the sync is retried: a later run applies them "
+                "once Harbor reaches the upstream (check its address, the network policy and the credential)")
         if self.changes == 0:
             log.info("nothing changed: Harbor already matches the declaration (%d registries, %d projects)",
                      len(self.doc["registries"]), len(self.doc["projects"]))
@@ -479,7 +507,11 @@ class Applier:
                         "insecure": registry["insecure"], "description": description}
                 if credential:
                     body["credential"] = {"type": "basic", "access_key": credential[0], "access_secret": credential[1]}
-                _, headers, _ = self.harbor.request("POST", "/registries", body=body, create=True)
+                try:
+                    _, headers, _ = self.harbor.request("POST", "/registries", body=body, create=True)
+                except HarborError as error:
+                    self.skip_unhealthy(registry, error, "create")
+                    continue
                 ids[name] = location_id(headers) or self.registry_id(name)
                 self.action("created registry %s (%s %s%s)", name, registry["type"], registry["url"],
                             ", with credential" if credential else "")
@@ -512,9 +544,24 @@ class Applier:
                 update.update(credential_type="basic", access_key="", access_secret="")
                 changed.append("credential removed")
             if update:
-                self.harbor.request("PUT", f"/registries/{current['id']}", body=update)
+                try:
+                    self.harbor.request("PUT", f"/registries/{current['id']}", body=update)
+                except HarborError as error:
+                    self.skip_unhealthy(registry, error, "update")
+                    continue
                 self.action("updated registry %s: %s", name, ", ".join(changed))
         return ids
+
+    def skip_unhealthy(self, registry: dict, error: HarborError, verb: str) -> None:
+        """Record a registry whose create or update Harbor refused because its upstream failed the ping;
+        any other error stops the run."""
+        if error.status != 400 or UNHEALTHY_REGISTRY not in error.detail:
+            raise error
+        # a failed ping is a refused connection, a TLS or DNS failure, or a login the upstream rejects
+        reason = (f"Harbor refused to {verb} it: it pings {registry['url']} first and answered HTTP 400 "
+                  f"{UNHEALTHY_REGISTRY!r} (upstream unreachable, or it refused the credential)")
+        self.skipped[registry["name"]] = reason
+        log.warning("skipped registry %s: %s", registry["name"], reason)
 
     def registry_id(self, name: str) -> int:
         for registry in self.harbor.list_all("/registries"):
@@ -543,6 +590,11 @@ class Applier:
             name = project["name"]
             wanted = self.metadata(project)
             proxy = project["proxy_cache"]
+            if proxy is not None and proxy["registry"] in self.skipped:
+                self.skipped_projects.append(name)
+                log.warning("skipped project %s: a proxy cache of registry %s, which was skipped", name,
+                            proxy["registry"])
+                continue
             current = projects.get(name)
             if current is None:
                 body = {"project_name": name, "metadata": wanted, "storage_limit": project["storage_limit"]}
