@@ -36,6 +36,7 @@ import functools
 import itertools
 import json
 import re
+import ssl
 import threading
 import warnings
 from dataclasses import dataclass, field
@@ -239,12 +240,14 @@ class FakeHarbor:
         self.unreachable: set[str] = set()
         self._fail_remaining = 0
         self._server: ThreadingHTTPServer | None = None
+        self._scheme = "http"
         # like a fresh installation: Harbor creates the public project `library`
         self.add_project("library", public=True)
 
     # ---- lifecycle ---------------------------------------------------------------------------------
 
-    def start(self) -> "FakeHarbor":
+    def start(self, *, tls: ssl.SSLContext | None = None) -> "FakeHarbor":
+        """Serve on 127.0.0.1; with `tls` (a server context holding the certificate), over HTTPS."""
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -267,6 +270,12 @@ class FakeHarbor:
             do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = _serve
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._scheme = "http"
+        if tls is not None:
+            # a client that rejects the certificate fails its handshake in accept(), which the server
+            # shrugs off (an OSError) before serving the next connection
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
+            self._scheme = "https"
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="fake-harbor",
                          daemon=True).start()
@@ -287,7 +296,7 @@ class FakeHarbor:
     @property
     def url(self) -> str:
         assert self._server is not None, "start() the fake first"
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+        return f"{self._scheme}://127.0.0.1:{self._server.server_address[1]}"
 
     # ---- hooks and inspection for tests ------------------------------------------------------------
 

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import ast
 import base64
+import datetime
+import ipaddress
 import json
 import os
+import ssl
 import subprocess
 import sys
 import threading
@@ -536,6 +539,96 @@ def test_another_refusal_of_a_registry_still_stops_the_run(fake, apply, monkeypa
     result = apply()
     assert result.code == EXIT_HARBOR, result.out
     assert "the max length of name is 64" in result.out and not lines(result.out, "skipped")
+
+
+# ---- Harbor behind a private CA ------------------------------------------------------------------------------
+
+@dataclass
+class Pki:
+    ca: Path                        # the throwaway CA's certificate, PEM
+    server: ssl.SSLContext          # serves a certificate for 127.0.0.1 that this CA signed
+
+
+@pytest.fixture(scope="module")
+def pki(tmp_path_factory) -> Pki:
+    """A CA made for this test run alone, and a server certificate it signed for 127.0.0.1."""
+    x509 = pytest.importorskip("cryptography.x509")
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+    folder = tmp_path_factory.mktemp("pki")
+    now = datetime.datetime.now(datetime.timezone.utc)
+
+    def name(text: str):
+        return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, text)])
+
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca = (x509.CertificateBuilder().subject_name(name("throwaway test CA")).issuer_name(name("throwaway test CA"))
+          .public_key(ca_key.public_key()).serial_number(x509.random_serial_number())
+          .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(hours=1))
+          .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+          .add_extension(x509.KeyUsage(digital_signature=False, content_commitment=False, key_encipherment=False,
+                                       data_encipherment=False, key_agreement=False, key_cert_sign=True,
+                                       crl_sign=True, encipher_only=False, decipher_only=False), critical=True)
+          .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
+          .sign(ca_key, hashes.SHA256()))
+    key = ec.generate_private_key(ec.SECP256R1())
+    leaf = (x509.CertificateBuilder().subject_name(name("harbor-core")).issuer_name(ca.subject)
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(hours=1))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                           critical=False)
+            .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
+            .sign(ca_key, hashes.SHA256()))
+    (folder / "ca.crt").write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    (folder / "tls.crt").write_bytes(leaf.public_bytes(serialization.Encoding.PEM))
+    (folder / "tls.key").write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                                       serialization.PrivateFormat.PKCS8,
+                                                       serialization.NoEncryption()))
+    server = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server.load_cert_chain(folder / "tls.crt", folder / "tls.key")
+    return Pki(ca=folder / "ca.crt", server=server)
+
+
+@pytest.fixture
+def tls_fake(pki):
+    """The fake Harbor again, over HTTPS with the throwaway CA's certificate."""
+    harbor = FakeHarbor().start(tls=pki.server)
+    try:
+        yield harbor
+    finally:
+        harbor.stop()
+    assert harbor.violations == [], "\n".join(harbor.violations)
+
+
+def test_https_with_a_private_ca_fails_without_harbor_ca_file(tls_fake, apply):
+    result = apply(env={"HARBOR_URL": tls_fake.url, "HARBOR_HEALTH_DEADLINE_SECONDS": "1"})
+    assert result.code == EXIT_UNHEALTHY, result.out
+    assert "CERTIFICATE_VERIFY_FAILED" in result.out and "set HARBOR_CA_FILE" in result.out
+    assert tls_fake.requests == []          # no request got past the handshake
+
+
+def test_https_with_a_private_ca_works_with_harbor_ca_file(tls_fake, apply, pki):
+    env = {"HARBOR_URL": tls_fake.url, "HARBOR_CA_FILE": str(pki.ca)}
+    result = apply(env=env)
+    assert result.code == 0, result.out
+    assert tls_fake.registry("dockerhub") is not None and tls_fake.project("library") is not None
+    tls_fake.reset_counts()
+    again = apply(env=env)
+    assert again.code == 0 and tls_fake.writes == [] and lines(again.out, "nothing changed")
+
+
+@pytest.mark.parametrize("content", [None, "not a certificate\n"])
+def test_an_unusable_harbor_ca_file_is_bad_input(tls_fake, apply, tmp_path, content):
+    bundle = tmp_path / "ca.crt"
+    if content is not None:
+        bundle.write_text(content)
+    result = apply(env={"HARBOR_URL": tls_fake.url, "HARBOR_CA_FILE": str(bundle)})
+    assert result.code == EXIT_INPUT, result.out
+    assert f"HARBOR_CA_FILE {bundle} is not a readable PEM CA bundle" in result.out
+    assert "Traceback" not in result.out and tls_fake.requests == []
 
 
 # ---- prune --------------------------------------------------------------------------------------------------

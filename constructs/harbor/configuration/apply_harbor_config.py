@@ -16,7 +16,8 @@ Environment:
   HARBOR_RETRY_DELAY_SECONDS       first pause between attempts, doubled each time (default 1)
   HARBOR_RETRY_MAX_DELAY_SECONDS   longest pause between attempts (default 30)
   HARBOR_REQUEST_TIMEOUT_SECONDS   timeout of one HTTP request (default 30)
-  HARBOR_CA_FILE                   CA bundle to verify an https HARBOR_URL (default: system CAs)
+  HARBOR_CA_FILE                   PEM CA bundle that verifies an https HARBOR_URL, instead of the
+                                   system CAs (for a Harbor behind a private CA; default: system CAs)
   plus, for each registry with a credential, the two variables the declaration names.
 
 Ownership, which decides what `prune` may delete:
@@ -240,6 +241,15 @@ def read_credentials(doc: dict) -> dict[str, tuple[str, str]]:
 
 # ---- HTTP --------------------------------------------------------------------------------------------
 
+def tls_context(ca_file: str | None) -> ssl.SSLContext:
+    """Verification against `ca_file` alone when given (create_default_context then skips the system
+    CAs), otherwise against the system CAs; an unreadable or non-PEM bundle is bad input."""
+    try:
+        return ssl.create_default_context(cafile=ca_file)
+    except (OSError, ValueError) as error:       # ssl.SSLError is an OSError
+        raise InputError(f"HARBOR_CA_FILE {ca_file} is not a readable PEM CA bundle: {error}") from None
+
+
 def error_text(raw: bytes) -> str:
     """Harbor's {"errors": [{"code", "message"}]} as one line, or the start of whatever came back."""
     try:
@@ -260,8 +270,10 @@ class Harbor:
         token = base64.b64encode(f"{settings.user}:{settings.password}".encode()).decode()
         self.auth = f"Basic {token}"
         self.context = None
-        if settings.url.startswith("https://"):
-            self.context = ssl.create_default_context(cafile=settings.ca_file)
+        if settings.url.startswith("https://") or settings.ca_file:
+            self.context = tls_context(settings.ca_file)
+            if not settings.url.startswith("https://"):
+                log.info("HARBOR_CA_FILE is set but HARBOR_URL is plain http: the CA bundle is not used")
 
     def _once(self, method: str, path: str, query: dict | None, body: object, headers: dict | None,
               timeout: float, auth: bool) -> tuple[int, dict, bytes]:
@@ -287,7 +299,12 @@ class Harbor:
             return error.code, dict(error.headers.items()), raw
         except (urllib.error.URLError, ConnectionError, TimeoutError, http.client.HTTPException, OSError) as error:
             reason = getattr(error, "reason", error)
-            raise Transient(f"{type(reason).__name__}: {reason}") from None
+            hint = ""
+            if isinstance(reason, ssl.SSLCertVerificationError):
+                hint = (f" (HARBOR_CA_FILE {self.settings.ca_file} does not hold the CA that signed Harbor's "
+                        "certificate)" if self.settings.ca_file else " (Harbor's certificate is not signed by a "
+                        "system CA: set HARBOR_CA_FILE to the CA bundle that signed it)")
+            raise Transient(f"{type(reason).__name__}: {reason}{hint}") from None
 
     def request(self, method: str, path: str, *, query: dict | None = None, body: object = None,
                 headers: dict | None = None, create: bool = False) -> tuple[int, dict, object]:
