@@ -14,11 +14,19 @@ Behaviour copied from Harbor 2.15.1, where the tests depend on it:
   (-1), a proxy cache needs a registry of a permitted type, and gets a retention policy (retention_id);
 - PUT /projects merges metadata and ignores storage_limit (quotas change through /quotas);
 - registries answer their secret as "*****"; a project holding repositories cannot be deleted (412);
-- a schedule that does not exist is a 200 with an empty body; PUT /system/gc/schedule without
-  `parameters` crashes Harbor's handler (nil map), which here is a 500 and a violation.
+- registry URLs are stored as ValidateHTTPURL rewrites them (scheme://host + decoded path);
+- schedule crons pass ValidateCronString or get its 400 (seconds must be "0");
+- a schedule that does not exist is a 200 with an empty body;
+- PUT /system/gc/schedule reads `parameters` as Harbor's handler does (booleans and integers, which
+  the API definition's types forbid, see `_follow_handlers`), and GET answers in job_parameters only
+  what Harbor stores for a schedule: delete_tag, delete_untagged and workers.
+- creating or updating a registry makes Harbor ping the upstream first (the registry controller's
+  validate(), src/controller/registry/controller.go): for a host listed in `unreachable` the answer is
+  its 400 "the registry is unhealthy", and nothing is stored.
 
 Failure hooks: `reject_credentials` (401 everywhere), `fail_next(n)` (n answers 500, then normal),
-`always_fail` (every API call 500), `healthy = False` (/health says unhealthy forever).
+`always_fail` (every API call 500), `healthy = False` (/health says unhealthy forever), `unreachable`
+(upstream host names Harbor cannot ping).
 """
 
 from __future__ import annotations
@@ -28,13 +36,14 @@ import functools
 import itertools
 import json
 import re
+import ssl
 import threading
 import warnings
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 SWAGGER = Path(__file__).resolve().parents[2] / "shared" / "reference" / "harbor-api-v2.15.1-swagger.yaml"
 BASE_PATH = "/api/v2.0"
@@ -79,6 +88,18 @@ def _close_document(document: dict) -> None:
                 _close_schema(response.get("schema"))
 
 
+def _follow_handlers(document: dict) -> None:
+    """Where the API definition and Harbor's Go handlers disagree, the handlers win.
+
+    - Schedule.parameters types its values as objects, but Harbor's UI sends booleans and a number
+      there, and the GC handler reads `dry_run`, `delete_untagged`, `delete_tag` as JSON booleans and
+      `workers` as a JSON number (src/server/v2.0/handler/gc.go, kick()): go-swagger generates
+      map[string]interface{} for it and checks no value. Any JSON value is accepted here.
+    """
+    schedule = document["definitions"]["Schedule"]["properties"]["parameters"]
+    schedule["additionalProperties"] = {}
+
+
 @dataclass
 class Route:
     method: str
@@ -94,6 +115,7 @@ def load_api(path: Path = SWAGGER) -> tuple[Any, tuple[Route, ...]]:
 
     document = yaml.safe_load(path.read_text(encoding="utf-8"))
     _close_document(document)
+    _follow_handlers(document)
     with warnings.catch_warnings():
         # the document has `$ref` with sibling `description`s, which the validator warns about, and
         # bravado-core still uses jsonschema's deprecated RefResolver
@@ -150,6 +172,45 @@ class Answer:
     headers: dict[str, Any] = field(default_factory=dict)
 
 
+def harbor_cron_error(cron: str) -> str | None:
+    """What ValidateCronString (src/common/utils/utils.go) says about `cron`, or None when it passes.
+
+    It parses with robfig/cron (seconds, minute, hour, day of month, month, day of week: exactly six
+    fields, split on any whitespace), then splits on single spaces and, when that gives six parts,
+    refuses a first (seconds) part other than "0". Only the field count of the parse is modelled here.
+    """
+    if not cron:
+        return "empty cron string is invalid"
+    fields = cron.split()
+    if len(fields) != 6:
+        return f"expected exactly 6 fields, found {len(fields)}: {fields}"
+    parts = cron.split(" ")
+    if len(parts) == 6 and parts[0] != "0":
+        return "the 1st field (indicating Seconds of time) of the cron setting must be 0"
+    return None
+
+
+def harbor_registry_url(value: str) -> str:
+    """The URL Harbor stores for a registry: ValidateHTTPURL (src/lib/endpoint.go) on create and update.
+
+    Spaces and trailing slashes trimmed, "http://" prepended without a scheme, then rebuilt from Go's
+    url.Parse as scheme://host + decoded path: user info, query and fragment are dropped.
+    """
+    text = value.strip(" ").rstrip("/")
+    if not text:
+        raise ApiError(400, "empty string")
+    if "://" not in text:
+        text = "http://" + text
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in text):
+        raise ApiError(400, f"invalid URL: parse {text!r}: net/url: invalid control character in URL")
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https"):
+        raise ApiError(400, f"invalid HTTP scheme: {parts.scheme}")
+    if re.search(r"%(?![0-9A-Fa-f]{2})", parts.path):
+        raise ApiError(400, f"invalid URL: parse {text!r}: invalid URL escape")
+    return f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}{unquote(parts.path)}"
+
+
 def _errors(status: int, message: str) -> dict:
     codes = {400: "BAD_REQUEST", 401: "UNAUTHORIZED", 403: "FORBIDDEN", 404: "NOT_FOUND", 409: "CONFLICT",
              412: "PRECONDITION", 500: "UNKNOWN"}
@@ -176,14 +237,17 @@ class FakeHarbor:
         self.reject_credentials = False
         self.always_fail = False
         self.healthy = True
+        self.unreachable: set[str] = set()
         self._fail_remaining = 0
         self._server: ThreadingHTTPServer | None = None
+        self._scheme = "http"
         # like a fresh installation: Harbor creates the public project `library`
         self.add_project("library", public=True)
 
     # ---- lifecycle ---------------------------------------------------------------------------------
 
-    def start(self) -> "FakeHarbor":
+    def start(self, *, tls: ssl.SSLContext | None = None) -> "FakeHarbor":
+        """Serve on 127.0.0.1; with `tls` (a server context holding the certificate), over HTTPS."""
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -206,6 +270,12 @@ class FakeHarbor:
             do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = _serve
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._scheme = "http"
+        if tls is not None:
+            # a client that rejects the certificate fails its handshake in accept(), which the server
+            # shrugs off (an OSError) before serving the next connection
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
+            self._scheme = "https"
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="fake-harbor",
                          daemon=True).start()
@@ -226,7 +296,7 @@ class FakeHarbor:
     @property
     def url(self) -> str:
         assert self._server is not None, "start() the fake first"
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+        return f"{self._scheme}://127.0.0.1:{self._server.server_address[1]}"
 
     # ---- hooks and inspection for tests ------------------------------------------------------------
 
@@ -448,10 +518,12 @@ class FakeHarbor:
             raise ApiError(400, "name, type and url are required")
         if body["type"] not in ADAPTERS:
             raise ApiError(400, f"invalid registry type {body['type']}")
+        url = harbor_registry_url(body["url"])
+        self._ping(url)
         if self.registry(body["name"]):
             raise ApiError(409, f"registry {body['name']} already exists")
         credential = body.get("credential") or {}
-        registry = self.add_registry(body["name"], body["type"], body["url"], description=body.get("description") or "",
+        registry = self.add_registry(body["name"], body["type"], url, description=body.get("description") or "",
                                      insecure=bool(body.get("insecure")),
                                      credential=(credential.get("access_key") or "",
                                                  credential.get("access_secret") or ""))
@@ -464,10 +536,19 @@ class FakeHarbor:
         body = params["registry"]
         if body.get("name") is not None and body["name"] != registry["name"] and self.registry(body["name"]):
             raise ApiError(409, f"registry {body['name']} already exists")
-        for key in ("name", "description", "url", "insecure", "access_key", "access_secret"):
-            if body.get(key) is not None:
-                registry[key] = body[key]
+        changes = {key: body[key] for key in ("name", "description", "url", "insecure", "access_key", "access_secret")
+                   if body.get(key) is not None}
+        # the controller validates the whole result, pinging the upstream, before it stores anything
+        changes["url"] = harbor_registry_url(changes.get("url", registry["url"]))
+        self._ping(changes["url"])
+        registry.update(changes)
         return Answer(200)
+
+    def _ping(self, url: str) -> None:
+        """The health check validate() runs on every create and update; the native adapter reports a
+        failed ping (no connection, or a login the upstream refuses) as unhealthy, which is a 400."""
+        if urlsplit(url).hostname in self.unreachable:
+            raise ApiError(400, "the registry is unhealthy")
 
     def op_deleteRegistry(self, params: dict, query: dict) -> Answer:
         registry = self.registries.get(params["id"])
@@ -606,30 +687,54 @@ class FakeHarbor:
             raise ApiError(400, "fail to update scan all schedule as wrong schedule type: Manual")
         if schedule.get("type") in (None, "None"):
             self.scan_all = None
-        else:
-            self.scan_all = {"type": schedule["type"], "cron": schedule.get("cron") or ""}
+            return Answer(200)
+        # createOrUpdateScanAllSchedule (src/server/v2.0/handler/scan_all.go) validates first
+        cron = schedule.get("cron") or ""
+        problem = harbor_cron_error(cron)
+        if problem:
+            raise ApiError(400, f"invalid cron string for scheduled scan all: {cron}, error: {problem}")
+        self.scan_all = {"type": schedule["type"], "cron": cron}
         return Answer(200)
 
     def op_getGCSchedule(self, params: dict, query: dict) -> Answer:
         if self.gc is None:
             return Answer(200)
+        # GCSchedule.ToSwagger (src/server/v2.0/handler/model/gc.go): job_kind holds the cron and
+        # job_parameters the schedule's extra attributes, as Go's json.Marshal writes a map
         return Answer(200, {"id": 1, "job_name": "", "job_kind": self.gc["cron"],
-                            "job_parameters": json.dumps(self.gc["parameters"]), "deleted": False, "job_status": "",
+                            "job_parameters": json.dumps(self.gc["parameters"], sort_keys=True, separators=(",", ":")),
+                            "deleted": False, "job_status": "",
                             "schedule": {"type": self.gc["type"], "cron": self.gc["cron"]},
                             "creation_time": TIME, "update_time": TIME})
 
     def op_updateGCSchedule(self, params: dict, query: dict) -> Answer:
         body = params["schedule"] or {}
-        if body.get("parameters") is None:
-            self.violations.append("PUT /system/gc/schedule without parameters: Harbor's handler assigns into "
-                                   "that map and panics on nil")
-            raise ApiError(500, "runtime error: assignment to entry in nil map")
+        # kick() (src/server/v2.0/handler/gc.go) starts from an empty map when `parameters` is absent and
+        # takes each flag only when it is a JSON boolean, `workers` only when it is a JSON number
+        parameters = body.get("parameters") or {}
+        policy = {"dry_run": False, "delete_untagged": False, "delete_tag": False, "workers": 0}
+        for key in ("dry_run", "delete_untagged", "delete_tag"):
+            if isinstance(parameters.get(key), bool):
+                policy[key] = parameters[key]
+        workers = parameters.get("workers")
+        if isinstance(workers, (int, float)) and not isinstance(workers, bool):
+            if isinstance(workers, float) or not -2**63 <= workers < 2**63:     # json.Number.Int64() fails
+                raise ApiError(400, "bad request: workers should be integer format")
+            if not 0 < workers <= 10:                                          # validateWorkers()
+                raise ApiError(400, f"Error: Invalid number of workers:{workers}. Workers must be greater than 0 "
+                                    "and less than or equal to 10.")
+            policy["workers"] = workers
         schedule = body.get("schedule") or {}
         if schedule.get("type") in (None, "None"):
             self.gc = None
-        elif not schedule.get("cron"):
-            raise ApiError(400, "empty cron string for gc schedule")
-        else:
-            self.gc = {"type": schedule["type"], "cron": schedule["cron"],
-                       "parameters": {**body["parameters"], "time_window": 2}}
+            return Answer(200)
+        # updateSchedule (src/server/v2.0/handler/gc.go) validates before it replaces the schedule
+        cron = schedule.get("cron") or ""
+        problem = harbor_cron_error(cron)
+        if problem:
+            raise ApiError(400, f"invalid cron string for scheduled gc: {cron}, error: {problem}")
+        # CreateSchedule (src/controller/gc/controller.go) keeps these three as the schedule's extra
+        # attributes, which GET reports; dry_run lives only in the callback's policy, which GET does not show
+        self.gc = {"type": schedule["type"], "cron": cron, "policy": policy,
+                   "parameters": {key: policy[key] for key in ("delete_untagged", "delete_tag", "workers")}}
         return Answer(200)

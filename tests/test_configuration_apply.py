@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import ast
 import base64
+import datetime
+import ipaddress
 import json
 import os
+import ssl
 import subprocess
 import sys
 import threading
@@ -27,6 +30,7 @@ from constructs.harbor.configuration import (
     EXIT_CONFLICT,
     EXIT_HARBOR,
     EXIT_INPUT,
+    EXIT_SKIPPED,
     EXIT_UNHEALTHY,
     HarborConfiguration,
     Project,
@@ -159,16 +163,29 @@ def test_script_source_is_the_file_the_job_runs():
 
 # ---- the fake holds Harbor's API definition to account -----------------------------------------------------
 
-def call(fake: FakeHarbor, method: str, path: str, body: object = None, password: str | None = None) -> int:
+def exchange(fake: FakeHarbor, method: str, path: str, body: object = None,
+             password: str | None = None) -> tuple[int, object]:
+    """One API call to the fake: the status and the decoded answer (None when empty)."""
     token = base64.b64encode(f"{fake.user}:{password or fake.password}".encode()).decode()
     request = urllib.request.Request(fake.url + "/api/v2.0" + path, method=method,
                                      data=None if body is None else json.dumps(body).encode(),
                                      headers={"Authorization": f"Basic {token}", "Content-Type": "application/json"})
     try:
         with urllib.request.urlopen(request, timeout=5) as response:
-            return response.status
+            status, raw = response.status, response.read()
     except urllib.error.HTTPError as error:
-        return error.code
+        status, raw = error.code, error.read()
+    return status, json.loads(raw) if raw.strip() else None
+
+
+def call(fake: FakeHarbor, method: str, path: str, body: object = None, password: str | None = None) -> int:
+    return exchange(fake, method, path, body, password)[0]
+
+
+def message(answer: object) -> str:
+    """The message of Harbor's {"errors": [{"code", "message"}]}."""
+    assert isinstance(answer, dict) and answer.get("errors"), answer
+    return answer["errors"][0]["message"]
 
 
 @pytest.mark.parametrize("method, path, body, complaint", [
@@ -192,6 +209,100 @@ def test_the_fake_flags_answers_outside_the_api_definition(fake, monkeypatch):
     assert call(fake, "GET", "/registries") == 200
     assert len(fake.violations) == 1 and "response does not match" in fake.violations[0], fake.violations
     fake.violations.clear()
+
+
+@pytest.mark.parametrize("path, what", [("/system/gc/schedule", "gc"), ("/system/scanAll/schedule", "scan all")])
+@pytest.mark.parametrize("cron, error", [
+    ("5 0 3 * * 6", "the 1st field (indicating Seconds of time) of the cron setting must be 0"),
+    ("00 0 3 * * 6", "the 1st field (indicating Seconds of time) of the cron setting must be 0"),
+    ("0 3 * * 6", "expected exactly 6 fields, found 5"),
+    ("", "empty cron string is invalid"),
+])
+def test_the_fake_refuses_crons_as_harbors_schedule_handlers_do(fake, path, what, cron, error):
+    """ValidateCronString (src/common/utils/utils.go), called by the gc.go and scan_all.go handlers: 400."""
+    status, answer = exchange(fake, "PUT", path, {"schedule": {"type": "Custom", "cron": cron}, "parameters": {}})
+    assert status == 400
+    assert message(answer).startswith(f"invalid cron string for scheduled {what}: {cron}, error: {error}")
+    assert fake.gc is None and fake.scan_all is None
+    assert call(fake, "PUT", path, {"schedule": {"type": "Custom", "cron": "0 0 3 * * 6"}, "parameters": {}}) == 200
+
+
+@pytest.mark.parametrize("sent, stored", [
+    ("https://mirror.example.com/cache/?page=2#top", "https://mirror.example.com/cache/"),
+    ("https://robot:s3cret@mirror.example.com:5000", "https://mirror.example.com:5000"),
+    ("https://mirror.example.com/team%2Fcache", "https://mirror.example.com/team/cache"),
+    ("HTTPS://mirror.example.com//", "https://mirror.example.com"),
+    ("  mirror.example.com/ ", "http://mirror.example.com"),
+])
+def test_the_fake_stores_registry_urls_as_harbor_does(fake, sent, stored):
+    """ValidateHTTPURL (src/lib/endpoint.go): scheme://host + decoded path, on create and on update."""
+    body = {"name": "mirror", "type": "docker-registry", "url": sent}
+    assert call(fake, "POST", "/registries", body) == 201
+    assert fake.registry("mirror")["url"] == stored
+    registry_id = fake.registry("mirror")["id"]
+    assert call(fake, "PUT", f"/registries/{registry_id}", {"url": "https://other.example.com"}) == 200
+    assert call(fake, "PUT", f"/registries/{registry_id}", {"url": sent}) == 200
+    assert fake.registry("mirror")["url"] == stored
+
+
+def gc_job_parameters(fake: FakeHarbor) -> dict:
+    status, answer = exchange(fake, "GET", "/system/gc/schedule")
+    assert status == 200
+    return json.loads(answer["job_parameters"])
+
+
+def test_the_fake_reads_gc_parameters_as_harbors_handler_does(fake):
+    """Booleans and an integer, which the API definition types as objects: gc.go's kick() reads them."""
+    sent = {"delete_untagged": True, "workers": 3, "dry_run": True, "delete_tag": False}
+    assert call(fake, "PUT", "/system/gc/schedule", {"schedule": {"type": "Custom", "cron": "0 0 3 * * 6"},
+                                                    "parameters": sent}) == 200
+    assert fake.violations == []
+    # GET reports the schedule's extra attributes only (src/controller/gc/controller.go CreateSchedule)
+    status, answer = exchange(fake, "GET", "/system/gc/schedule")
+    assert answer["job_parameters"] == '{"delete_tag":false,"delete_untagged":true,"workers":3}'
+    assert fake.gc["policy"]["dry_run"] is True
+
+
+@pytest.mark.parametrize("parameters, stored", [
+    ({"delete_untagged": "true", "workers": "3", "dry_run": "true"}, {"delete_tag": False, "delete_untagged": False,
+                                                                      "workers": 0}),
+    (None, {"delete_tag": False, "delete_untagged": False, "workers": 0}),
+    ({"workers": 10, "delete_tag": True}, {"delete_tag": True, "delete_untagged": False, "workers": 10}),
+])
+def test_the_fake_ignores_gc_parameters_of_other_types_as_harbor_does(fake, parameters, stored):
+    body = {"schedule": {"type": "Custom", "cron": "0 0 3 * * 6"}}
+    if parameters is not None:
+        body["parameters"] = parameters
+    assert call(fake, "PUT", "/system/gc/schedule", body) == 200
+    assert gc_job_parameters(fake) == stored
+
+
+@pytest.mark.parametrize("workers, error", [
+    (11, "Error: Invalid number of workers:11. Workers must be greater than 0 and less than or equal to 10."),
+    (0, "Error: Invalid number of workers:0. Workers must be greater than 0 and less than or equal to 10."),
+    (2.5, "bad request: workers should be integer format"),
+])
+def test_the_fake_refuses_gc_workers_as_harbors_handler_does(fake, workers, error):
+    status, answer = exchange(fake, "PUT", "/system/gc/schedule", {
+        "schedule": {"type": "Custom", "cron": "0 0 3 * * 6"}, "parameters": {"workers": workers}})
+    assert status == 400 and message(answer) == error
+    assert fake.gc is None
+
+
+def test_the_fake_pings_the_upstream_on_create_and_update_as_harbor_does(fake):
+    """validate() in src/controller/registry/controller.go: a failed ping is a 400, and nothing is stored."""
+    fake.unreachable = {"mirror.example.com"}
+    body = {"name": "mirror", "type": "docker-registry", "url": "https://mirror.example.com"}
+    status, answer = exchange(fake, "POST", "/registries", body)
+    assert status == 400 and message(answer) == "the registry is unhealthy"
+    assert fake.registry("mirror") is None
+    fake.unreachable.clear()
+    assert call(fake, "POST", "/registries", body) == 201
+    fake.unreachable = {"mirror.example.com"}
+    registry_id = fake.registry("mirror")["id"]
+    status, answer = exchange(fake, "PUT", f"/registries/{registry_id}", {"description": "any change at all"})
+    assert status == 400 and message(answer) == "the registry is unhealthy"
+    assert fake.registry("mirror")["description"] == ""
 
 
 def test_the_fake_checks_basic_auth(fake):
@@ -279,6 +390,59 @@ def test_drift_is_repaired_on_the_next_run(fake, apply):
     assert again.code == 0 and fake.writes == [] and lines(again.out, "nothing changed")
 
 
+def test_a_url_harbor_respells_is_declared_in_harbors_spelling(fake, apply):
+    """Harbor lower-cases the scheme and drops trailing slashes: the second run must not PUT the URL again."""
+    shouty = RegistryEndpoint(name="quay", type=RegistryType.DOCKER_REGISTRY, url="HTTPS://quay.io//")
+    config = replace(HOMELAB, endpoints=(DOCKERHUB, GHCR, shouty, K8S), projects=tuple(
+        replace(p, endpoint=shouty) if isinstance(p, ProxyCacheProject) and p.endpoint == QUAY else p
+        for p in HOMELAB.projects))
+    assert apply(config).code == 0
+    assert fake.registry("quay")["url"] == "https://quay.io"
+    fake.reset_counts()
+    again = apply(config)
+    assert again.code == 0, again.out
+    assert fake.writes == [] and lines(again.out, "nothing changed")
+
+
+def test_gc_parameters_are_sent_as_harbors_handler_reads_them(fake, apply):
+    assert apply().code == 0
+    assert fake.gc["policy"] == {"delete_untagged": True, "delete_tag": False, "workers": 1, "dry_run": False}
+    assert gc_job_parameters(fake) == {"delete_tag": False, "delete_untagged": True, "workers": 1}
+
+
+@pytest.mark.parametrize("stored, change", [
+    ({"delete_tag": False, "delete_untagged": True, "workers": 4}, "workers 4 -> 1"),
+    ({"delete_tag": False, "delete_untagged": False, "workers": 1}, "delete_untagged false -> true"),
+    ({"delete_tag": True, "delete_untagged": True, "workers": 1}, "delete_tag true -> false"),
+    # what the earlier job's `parameters: {}` left behind
+    ({"delete_tag": False, "delete_untagged": False, "workers": 0}, "delete_untagged false -> true, workers 0 -> 1"),
+])
+def test_a_changed_gc_parameter_is_repaired(fake, apply, stored, change):
+    assert apply().code == 0
+    fake.gc["parameters"] = stored      # changed in the UI, say
+    fake.reset_counts()
+    result = apply()
+    assert result.code == 0, result.out
+    assert fake.writes == [("PUT", "/api/v2.0/system/gc/schedule")]
+    assert lines(result.out, f"parameters: {change}"), result.out
+    assert gc_job_parameters(fake) == {"delete_tag": False, "delete_untagged": True, "workers": 1}
+    fake.reset_counts()
+    assert apply().code == 0 and fake.writes == []
+
+
+def test_a_changed_gc_declaration_is_applied_once(fake, apply):
+    assert apply().code == 0
+    tuned = replace(HOMELAB, system=replace(HOMELAB.system, gc_delete_untagged=False, gc_workers=5))
+    fake.reset_counts()
+    result = apply(tuned)
+    assert result.code == 0, result.out
+    assert fake.writes == [("PUT", "/api/v2.0/system/gc/schedule")]
+    assert gc_job_parameters(fake) == {"delete_tag": False, "delete_untagged": False, "workers": 5}
+    fake.reset_counts()
+    again = apply(tuned)
+    assert again.code == 0 and fake.writes == [] and lines(again.out, "nothing changed")
+
+
 def test_a_rotated_token_is_sent_again_and_never_printed(fake, apply):
     assert apply().code == 0
     fake.reset_counts()
@@ -313,6 +477,158 @@ def test_health_that_turns_healthy_later_is_waited_for(fake, apply):
         timer.cancel()
     assert result.code == 0, result.out
     assert lines(result.out, "not healthy yet") and lines(result.out, "Harbor is healthy")
+
+
+# ---- upstreams Harbor cannot reach ---------------------------------------------------------------------------
+
+def test_an_unreachable_upstream_is_skipped_with_its_cache_and_the_rest_applied(fake, apply):
+    fake.unreachable = {"quay.io"}
+    result = apply()
+    assert result.code == EXIT_SKIPPED, result.out
+    # the endpoint and the proxy cache bound to it are skipped ...
+    assert fake.registry("quay") is None and fake.project("quay") is None
+    assert lines(result.out, "skipped registry quay: Harbor refused to create it")
+    assert lines(result.out, "'the registry is unhealthy'")
+    assert lines(result.out, "skipped project quay: a proxy cache of registry quay")
+    (summary,) = lines(result.out, "ERROR")
+    assert "registries quay" in summary and "proxy caches bound to them: quay" in summary and "retried" in summary
+    # ... and everything else is applied
+    for name in ("dockerhub", "ghcr", "k8s"):
+        assert fake.registry(name) is not None and fake.project(name) is not None, name
+    assert fake.project("library")["metadata"]["prevent_vul"] == "true"
+    assert fake.scan_all is not None and fake.gc is not None
+
+    fake.unreachable.clear()
+    fake.reset_counts()
+    later = apply()
+    assert later.code == 0, later.out
+    assert fake.project("quay")["registry_id"] == fake.registry("quay")["id"]
+    assert lines(later.out, "created registry quay") and lines(later.out, "created project quay")
+    assert not lines(later.out, "skipped")
+    fake.reset_counts()
+    assert apply().code == 0 and fake.writes == []
+
+
+def test_an_update_refused_as_unhealthy_skips_the_registry_and_its_cache(fake, apply):
+    assert apply().code == 0
+    fake.project("dockerhub")["metadata"]["auto_scan"] = "false"
+    fake.project("library")["metadata"]["public"] = "true"
+    fake.unreachable = {"hub.docker.com"}
+    rotated = "dckr_pat_rotated-77"
+    result = apply(env={TOKEN_ENV: rotated})
+    assert result.code == EXIT_SKIPPED, result.out
+    assert lines(result.out, "skipped registry dockerhub: Harbor refused to update it")
+    assert fake.registry("dockerhub")["access_secret"] == TOKEN
+    assert fake.project("dockerhub")["metadata"]["auto_scan"] == "false"      # its cache waits too
+    assert fake.project("library")["metadata"]["public"] == "false"           # the rest is repaired
+    assert rotated not in result.out
+
+    fake.unreachable.clear()
+    later = apply(env={TOKEN_ENV: rotated})
+    assert later.code == 0, later.out
+    assert fake.registry("dockerhub")["access_secret"] == rotated
+    assert fake.project("dockerhub")["metadata"]["auto_scan"] == "true"
+
+
+def test_another_refusal_of_a_registry_still_stops_the_run(fake, apply, monkeypatch):
+    """Only Harbor's failed ping is skipped; any other 400 is a real error."""
+    def refuse(params: dict, query: dict):
+        from fake_harbor import ApiError
+        raise ApiError(400, "the max length of name is 64")
+    monkeypatch.setattr(fake, "op_createRegistry", refuse)
+    result = apply()
+    assert result.code == EXIT_HARBOR, result.out
+    assert "the max length of name is 64" in result.out and not lines(result.out, "skipped")
+
+
+# ---- Harbor behind a private CA ------------------------------------------------------------------------------
+
+@dataclass
+class Pki:
+    ca: Path                        # the throwaway CA's certificate, PEM
+    server: ssl.SSLContext          # serves a certificate for 127.0.0.1 that this CA signed
+
+
+@pytest.fixture(scope="module")
+def pki(tmp_path_factory) -> Pki:
+    """A CA made for this test run alone, and a server certificate it signed for 127.0.0.1."""
+    x509 = pytest.importorskip("cryptography.x509")
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+    folder = tmp_path_factory.mktemp("pki")
+    now = datetime.datetime.now(datetime.timezone.utc)
+
+    def name(text: str):
+        return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, text)])
+
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca = (x509.CertificateBuilder().subject_name(name("throwaway test CA")).issuer_name(name("throwaway test CA"))
+          .public_key(ca_key.public_key()).serial_number(x509.random_serial_number())
+          .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(hours=1))
+          .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+          .add_extension(x509.KeyUsage(digital_signature=False, content_commitment=False, key_encipherment=False,
+                                       data_encipherment=False, key_agreement=False, key_cert_sign=True,
+                                       crl_sign=True, encipher_only=False, decipher_only=False), critical=True)
+          .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
+          .sign(ca_key, hashes.SHA256()))
+    key = ec.generate_private_key(ec.SECP256R1())
+    leaf = (x509.CertificateBuilder().subject_name(name("harbor-core")).issuer_name(ca.subject)
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(hours=1))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                           critical=False)
+            .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
+            .sign(ca_key, hashes.SHA256()))
+    (folder / "ca.crt").write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    (folder / "tls.crt").write_bytes(leaf.public_bytes(serialization.Encoding.PEM))
+    (folder / "tls.key").write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                                       serialization.PrivateFormat.PKCS8,
+                                                       serialization.NoEncryption()))
+    server = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server.load_cert_chain(folder / "tls.crt", folder / "tls.key")
+    return Pki(ca=folder / "ca.crt", server=server)
+
+
+@pytest.fixture
+def tls_fake(pki):
+    """The fake Harbor again, over HTTPS with the throwaway CA's certificate."""
+    harbor = FakeHarbor().start(tls=pki.server)
+    try:
+        yield harbor
+    finally:
+        harbor.stop()
+    assert harbor.violations == [], "\n".join(harbor.violations)
+
+
+def test_https_with_a_private_ca_fails_without_harbor_ca_file(tls_fake, apply):
+    result = apply(env={"HARBOR_URL": tls_fake.url, "HARBOR_HEALTH_DEADLINE_SECONDS": "1"})
+    assert result.code == EXIT_UNHEALTHY, result.out
+    assert "CERTIFICATE_VERIFY_FAILED" in result.out and "set HARBOR_CA_FILE" in result.out
+    assert tls_fake.requests == []          # no request got past the handshake
+
+
+def test_https_with_a_private_ca_works_with_harbor_ca_file(tls_fake, apply, pki):
+    env = {"HARBOR_URL": tls_fake.url, "HARBOR_CA_FILE": str(pki.ca)}
+    result = apply(env=env)
+    assert result.code == 0, result.out
+    assert tls_fake.registry("dockerhub") is not None and tls_fake.project("library") is not None
+    tls_fake.reset_counts()
+    again = apply(env=env)
+    assert again.code == 0 and tls_fake.writes == [] and lines(again.out, "nothing changed")
+
+
+@pytest.mark.parametrize("content", [None, "not a certificate\n"])
+def test_an_unusable_harbor_ca_file_is_bad_input(tls_fake, apply, tmp_path, content):
+    bundle = tmp_path / "ca.crt"
+    if content is not None:
+        bundle.write_text(content)
+    result = apply(env={"HARBOR_URL": tls_fake.url, "HARBOR_CA_FILE": str(bundle)})
+    assert result.code == EXIT_INPUT, result.out
+    assert f"HARBOR_CA_FILE {bundle} is not a readable PEM CA bundle" in result.out
+    assert "Traceback" not in result.out and tls_fake.requests == []
 
 
 # ---- prune --------------------------------------------------------------------------------------------------
@@ -448,6 +764,17 @@ def test_a_registry_of_another_type_stops_the_run(fake, apply):
     assert fake.writes == []
 
 
+def test_a_cron_harbor_refuses_stops_the_run_with_harbors_message(fake, apply):
+    """The model refuses it first; a document written by hand meets Harbor's own check."""
+    document = json.loads(HOMELAB.to_json())
+    document["system"]["gc_schedule"] = "30 0 3 * * 6"
+    result = apply(json.dumps(document))
+    assert result.code == EXIT_HARBOR, result.out
+    assert "HTTP 400" in result.out and "Seconds of time" in result.out
+    assert fake.gc is None
+    assert fake.scan_all == {"type": "Custom", "cron": "0 0 2 * * *"}
+
+
 def test_a_missing_credential_variable_stops_before_any_call(fake, apply):
     result = apply(env={TOKEN_ENV: None})
     assert result.code == EXIT_INPUT, result.out
@@ -457,8 +784,12 @@ def test_a_missing_credential_variable_stops_before_any_call(fake, apply):
 
 @pytest.mark.parametrize("document, message", [
     ("{not json", "is not JSON"),
-    ('{"version": 2, "prune": false, "registries": [], "projects": [], "system": {}}', "version 2 is not 1"),
-    ('{"version": 1, "prune": "no", "registries": [], "projects": [], "system": {}}', "prune has the wrong type"),
+    ('{"version": 3, "prune": false, "registries": [], "projects": [], "system": {}}', "version 3 is not 2"),
+    ('{"version": 1, "prune": false, "registries": [], "projects": [], "system": {}}', "version 1 is not 2"),
+    ('{"version": 2, "prune": "no", "registries": [], "projects": [], "system": {}}', "prune has the wrong type"),
+    ('{"version": 2, "prune": false, "registries": [], "projects": [], "system": {"scan_all_schedule": null, '
+     '"gc_schedule": null, "gc_parameters": {"delete_untagged": true, "workers": "1", "dry_run": false}}}',
+     "gc_parameters.workers has the wrong type"),
 ])
 def test_a_bad_document_stops_before_any_call(fake, apply, document, message):
     result = apply(document)

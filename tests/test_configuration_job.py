@@ -34,6 +34,7 @@ from constructs.harbor.configuration import (
     script_source,
 )
 from constructs.harbor.configuration.job import HarborConfigurationJob
+from constructs.harbor.handles import ConfigMapKeyRef, SecretKeyRef
 
 # bravado-core still calls jsonschema's deprecated resolver API, once per validated schema
 pytestmark = pytest.mark.filterwarnings("ignore:Accessing Validator.resolver is deprecated:DeprecationWarning")
@@ -41,14 +42,22 @@ pytestmark = pytest.mark.filterwarnings("ignore:Accessing Validator.resolver is 
 SERVER = OpenBaoServer(address="http://openbao.openbao.svc:8200")
 
 
-def build(**job_props):
+def build(ca_bundle=None, **job_props):
+    """`ca_bundle`: a KeyRef, or a function of the sync that returns one (for a synced Secret key)."""
     app = cdk8s.App()
     chart = AppChart(app, "test", namespace="harbor")
     upstream = SyncedSecret("harbor-upstream", keys={
         "DOCKERHUB_USER": BaoKey(path="secret/data/harbor", key="DOCKERHUB_USER"),
         "DOCKERHUB_TOKEN": BaoKey(path="secret/data/harbor", key="DOCKERHUB_TOKEN")})
+    # synced only when the Job reads it: the sync refuses a Secret no pod reads
+    private_ca = [SyncedSecret("harbor-private-ca", keys={"ca.crt": BaoKey(path="secret/data/pki", key="ca")})] \
+        if callable(ca_bundle) else []
     sync = OpenBaoSecretSync(chart, "secrets", server=SERVER, role="harbor",
-                             secrets=[*harbor_synced_secrets("secret/data/harbor"), upstream])
+                             secrets=[*harbor_synced_secrets("secret/data/harbor"), upstream, *private_ca])
+    if callable(ca_bundle):
+        job_props["ca_bundle"] = ca_bundle(sync)
+    elif ca_bundle is not None:
+        job_props["ca_bundle"] = ca_bundle
     harbor = HarborRegistry(chart, "harbor", external_url="https://harbor.example.com",
                             secrets=HarborSecrets.from_sync(sync))
     dockerhub = RegistryEndpoint(name="dockerhub", type=RegistryType.DOCKER_HUB, credential=RegistryCredential(
@@ -119,6 +128,48 @@ def test_job_pod_is_restricted(built):
 def test_bad_job_settings(props, field):
     with pytest.raises(ValueError, match=field):
         build(**props)
+
+
+def job_pod(chart) -> dict:
+    return from_objects(cdk8s.Testing.synth(chart)).get("Job", "harbor-configure").obj["spec"]["template"]["spec"]
+
+
+def test_without_a_ca_bundle_the_job_trusts_the_system_cas(built):
+    manifests, _ = built
+    spec = manifests.get("Job", "harbor-configure").obj["spec"]["template"]["spec"]
+    (container,) = spec["containers"]
+    assert "HARBOR_CA_FILE" not in {e["name"] for e in container["env"]}
+    assert [v["name"] for v in spec["volumes"]] == ["config"]
+
+
+@pytest.mark.parametrize("ca_bundle, source", [
+    (ConfigMapKeyRef(config_map="homelab-ca", key="bundle.pem"),
+     {"configMap": {"name": "homelab-ca", "defaultMode": 0o444, "items": [{"key": "bundle.pem", "path": "ca.crt"}]}}),
+    (lambda sync: sync.key("harbor-private-ca", "ca.crt"),
+     {"secret": {"secretName": "harbor-private-ca", "defaultMode": 0o444,
+                 "items": [{"key": "ca.crt", "path": "ca.crt"}]}}),
+], ids=["config-map", "synced-secret"])
+def test_a_ca_bundle_is_mounted_read_only_and_named_by_harbor_ca_file(ca_bundle, source):
+    chart, _, _ = build(ca_bundle=ca_bundle)
+    spec = job_pod(chart)
+    (container,) = spec["containers"]
+    env = {e["name"]: e.get("value") for e in container["env"]}
+    assert env["HARBOR_CA_FILE"] == "/etc/harbor-ca/ca.crt"
+    assert {"name": "ca-bundle", "mountPath": "/etc/harbor-ca", "readOnly": True} in container["volumeMounts"]
+    (volume,) = [v for v in spec["volumes"] if v["name"] == "ca-bundle"]
+    assert volume == {"name": "ca-bundle", **source}
+
+
+@pytest.mark.parametrize("ca_bundle", ["homelab-ca", {"config_map": "homelab-ca", "key": "ca.crt"}])
+def test_a_ca_bundle_must_be_a_key_ref(ca_bundle):
+    with pytest.raises(ValueError, match="HarborConfigurationJob.ca_bundle"):
+        build(ca_bundle=ca_bundle)
+
+
+def test_a_ca_bundle_from_a_secret_nothing_produces_fails_synthesis():
+    chart, _, _ = build(ca_bundle=SecretKeyRef(secret="made-by-hand", key="ca.crt"))
+    with pytest.raises(Exception, match="made-by-hand"):
+        cdk8s.Testing.synth(chart)
 
 
 def test_the_shipped_script_runs_against_a_fake_harbor(built, tmp_path: Path):

@@ -58,6 +58,22 @@ BAD = [
                  "RegistryEndpoint.url", None, id="docker-registry-without-url"),
     pytest.param(lambda: RegistryEndpoint(name="k8s", type=RegistryType.DOCKER_REGISTRY, url="registry.k8s.io"),
                  "RegistryEndpoint.url", "registry.k8s.io", id="url-without-scheme"),
+    # Harbor keeps only scheme://host/path (ValidateHTTPURL, src/lib/endpoint.go): what it would drop is refused
+    pytest.param(lambda: RegistryEndpoint(name="quay", type=RegistryType.DOCKER_REGISTRY,
+                                          url="https://quay.io/?tab=tags"),
+                 "RegistryEndpoint.url", "https://quay.io/?tab=tags", id="url-with-query"),
+    pytest.param(lambda: RegistryEndpoint(name="quay", type=RegistryType.DOCKER_REGISTRY, url="https://quay.io/?"),
+                 "RegistryEndpoint.url", "https://quay.io/?", id="url-with-empty-query"),
+    pytest.param(lambda: RegistryEndpoint(name="quay", type=RegistryType.DOCKER_REGISTRY, url="https://quay.io#top"),
+                 "RegistryEndpoint.url", "https://quay.io#top", id="url-with-fragment"),
+    pytest.param(lambda: RegistryEndpoint(name="quay", type=RegistryType.DOCKER_REGISTRY,
+                                          url="https://robot:s3cret@quay.io"),
+                 "RegistryEndpoint.url", "https://robot:s3cret@quay.io", id="url-with-user-info"),
+    pytest.param(lambda: RegistryEndpoint(name="mirror", type=RegistryType.DOCKER_REGISTRY,
+                                          url="https://mirror.example.com/team%2Fcache"),
+                 "RegistryEndpoint.url", "https://mirror.example.com/team%2Fcache", id="url-with-percent-escape"),
+    pytest.param(lambda: RegistryEndpoint(name="quay", type=RegistryType.DOCKER_REGISTRY, url="https://quay.io/a b"),
+                 "RegistryEndpoint.url", "https://quay.io/a b", id="url-with-space"),
     pytest.param(lambda: RegistryEndpoint(name="hub", type=RegistryType.DOCKER_HUB, insecure="yes"),
                  "RegistryEndpoint.insecure", "yes", id="insecure-not-bool"),
     pytest.param(lambda: RegistryEndpoint(name="hub", type=RegistryType.DOCKER_HUB,
@@ -88,6 +104,32 @@ BAD = [
                  "0 0 25 * * *", id="cron-hour-25"),
     pytest.param(lambda: SystemSettings(gc_schedule="@daily"), "SystemSettings.gc_schedule", "@daily",
                  id="cron-descriptor"),
+    # Harbor's ValidateCronString (src/common/utils/utils.go) wants the seconds field to be "0"
+    pytest.param(lambda: SystemSettings(gc_schedule="15 0 3 * * 6"), "SystemSettings.gc_schedule",
+                 "15 0 3 * * 6", id="cron-seconds-not-zero"),
+    pytest.param(lambda: SystemSettings(scan_all_schedule="*/30 * * * * *"), "SystemSettings.scan_all_schedule",
+                 "*/30 * * * * *", id="cron-every-30-seconds"),
+    pytest.param(lambda: SystemSettings(scan_all_schedule="00 0 2 * * *"), "SystemSettings.scan_all_schedule",
+                 "00 0 2 * * *", id="cron-seconds-00"),
+    pytest.param(lambda: SystemSettings(gc_schedule="5  0 3 * * 6"), "SystemSettings.gc_schedule",
+                 "5  0 3 * * 6", id="cron-seconds-not-zero-double-space"),
+    # Harbor's GC handler: workers greater than 0 and at most 10 (validateWorkers, src/server/v2.0/handler/gc.go)
+    pytest.param(lambda: SystemSettings(gc_schedule="0 0 3 * * 6", gc_workers=0), "SystemSettings.gc_workers", 0,
+                 id="gc-workers-zero"),
+    pytest.param(lambda: SystemSettings(gc_schedule="0 0 3 * * 6", gc_workers=11), "SystemSettings.gc_workers", 11,
+                 id="gc-workers-above-ten"),
+    pytest.param(lambda: SystemSettings(gc_schedule="0 0 3 * * 6", gc_workers="2"), "SystemSettings.gc_workers", "2",
+                 id="gc-workers-as-string"),
+    pytest.param(lambda: SystemSettings(gc_schedule="0 0 3 * * 6", gc_workers=True), "SystemSettings.gc_workers",
+                 True, id="gc-workers-bool"),
+    pytest.param(lambda: SystemSettings(gc_schedule="0 0 3 * * 6", gc_delete_untagged="yes"),
+                 "SystemSettings.gc_delete_untagged", "yes", id="gc-delete-untagged-not-bool"),
+    pytest.param(lambda: SystemSettings(gc_schedule="0 0 3 * * 6", gc_dry_run="no"), "SystemSettings.gc_dry_run",
+                 "no", id="gc-dry-run-not-bool"),
+    pytest.param(lambda: SystemSettings(gc_schedule="0 0 3 * * 6", gc_dry_run=True), "SystemSettings.gc_dry_run",
+                 True, id="gc-dry-run-invisible-in-harbor"),
+    pytest.param(lambda: SystemSettings(gc_workers=4), "SystemSettings.gc_schedule", None,
+                 id="gc-parameters-without-schedule"),
     pytest.param(lambda: config(endpoints=(HUB, QUAY, GHCR, replace(QUAY, url="https://quay.example.com"))),
                  "HarborConfiguration.endpoints", "quay", id="duplicate-endpoint"),
     pytest.param(lambda: config(endpoints=(RegistryEndpoint(name="a-b", type=RegistryType.DOCKER_HUB),
@@ -122,6 +164,24 @@ def test_well_known_upstreams_need_no_url_and_urls_lose_the_trailing_slash():
     assert QUAY.url == "https://quay.io"
 
 
+@pytest.mark.parametrize("url, stored", [
+    ("https://quay.io", "https://quay.io"),
+    ("https://quay.io//", "https://quay.io"),
+    ("HTTPS://quay.io/", "https://quay.io"),
+    ("Http://registry.lan:5000/v2/", "http://registry.lan:5000/v2"),
+    ("https://mirror.example.com//cache", "https://mirror.example.com//cache"),
+])
+def test_registry_urls_are_spelt_as_harbor_stores_them(url, stored):
+    """Scheme lower-cased, trailing slashes dropped, the rest kept: ValidateHTTPURL in src/lib/endpoint.go."""
+    assert RegistryEndpoint(name="r", type=RegistryType.DOCKER_REGISTRY, url=url).url == stored
+
+
+def test_a_url_with_user_info_points_at_the_credential():
+    with pytest.raises(ValueError, match="RegistryEndpoint.url") as raised:
+        RegistryEndpoint(name="quay", type=RegistryType.DOCKER_REGISTRY, url="https://robot@quay.io")
+    assert "RegistryCredential" in str(raised.value)
+
+
 def test_registry_type_accepts_its_string_value():
     assert RegistryEndpoint(name="k8s", type="docker-registry", url="https://registry.k8s.io").type \
         is RegistryType.DOCKER_REGISTRY
@@ -138,10 +198,29 @@ def test_storage_quota_in_bytes(quantity, expected):
 
 @pytest.mark.parametrize("cron", [
     "0 0 2 * * *", "0 */15 * * * *", "0 0 3 * * 6", "0 0 3 * * SAT", "0 30 1 1,15 * ?", "0 0 0 1 JAN-MAR *",
-    "15 0 0 * * 1-5",
+    "0 0 0 * * 1-5",
 ])
 def test_six_field_crons_are_accepted(cron):
     assert SystemSettings(scan_all_schedule=cron, gc_schedule=cron).gc_schedule == cron
+
+
+def test_gc_parameters_default_to_harbors_ui_and_reach_the_document():
+    default = SystemSettings(gc_schedule="0 0 3 * * 6")
+    assert (default.gc_delete_untagged, default.gc_workers, default.gc_dry_run) == (True, 1, False)
+    tuned = SystemSettings(gc_schedule="0 0 3 * * 6", gc_delete_untagged=False, gc_workers=10)
+    assert tuned.document()["gc_parameters"] == {"delete_untagged": False, "workers": 10, "dry_run": False}
+
+
+def test_a_dry_run_schedule_is_refused_with_the_reason():
+    with pytest.raises(ValueError, match="SystemSettings.gc_dry_run") as raised:
+        SystemSettings(gc_schedule="0 0 3 * * 6", gc_dry_run=True)
+    assert "does not report dry_run" in str(raised.value) and "Dry run" in str(raised.value)
+
+
+def test_a_cron_with_seconds_says_why():
+    with pytest.raises(ValueError, match="SystemSettings.gc_schedule") as raised:
+        SystemSettings(gc_schedule="30 0 3 * * 6")
+    assert "seconds field is exactly '0'" in str(raised.value) and "'30'" in str(raised.value)
 
 
 def test_registry_types_match_harbor_2_15_proxy_cache_list():
@@ -197,7 +276,8 @@ def test_document_content():
         "policy": {"auto_scan": True, "prevent_vulnerable": False, "severity": "high",
                    "enable_content_trust_cosign": False, "auto_sbom_generation": False}}
     assert parsed["projects"][1]["proxy_cache"] is None
-    assert parsed["system"] == {"scan_all_schedule": "0 0 2 * * *", "gc_schedule": None}
+    assert parsed["system"] == {"scan_all_schedule": "0 0 2 * * *", "gc_schedule": None,
+                                "gc_parameters": {"delete_untagged": True, "workers": 1, "dry_run": False}}
     assert parsed["registries"][0] == {"name": "dockerhub", "type": "docker-hub", "url": "https://hub.docker.com",
                                        "insecure": False, "description": "", "credential": {
                                            "access_key_env": "HARBOR_REGISTRY_DOCKERHUB_ACCESS_KEY",

@@ -38,9 +38,11 @@ ENV_ADMIN_USER = "HARBOR_ADMIN_USER"            # default "admin"
 ENV_ADMIN_PASSWORD = "HARBOR_ADMIN_PASSWORD"    # from the synced admin Secret
 ENV_CONFIG_FILE = "HARBOR_CONFIG_FILE"          # path of the mounted DOCUMENT_NAME
 ENV_HEALTH_DEADLINE = "HARBOR_HEALTH_DEADLINE_SECONDS"
+ENV_CA_FILE = "HARBOR_CA_FILE"                  # PEM CA bundle for an https HARBOR_URL (a private CA)
 
-# Exit codes of the script.
-EXIT_INPUT, EXIT_UNHEALTHY, EXIT_AUTH, EXIT_CONFLICT, EXIT_HARBOR = 1, 2, 3, 4, 5
+# Exit codes of the script; EXIT_SKIPPED: all applied but registries whose upstream Harbor could not
+# ping, and the proxy caches bound to them.
+EXIT_INPUT, EXIT_UNHEALTHY, EXIT_AUTH, EXIT_CONFLICT, EXIT_HARBOR, EXIT_SKIPPED = 1, 2, 3, 4, 5, 6
 
 
 def script_path() -> Path:
@@ -58,6 +60,7 @@ __all__ = [
     "DOCUMENT_VERSION",
     "ENV_ADMIN_PASSWORD",
     "ENV_ADMIN_USER",
+    "ENV_CA_FILE",
     "ENV_CONFIG_FILE",
     "ENV_HEALTH_DEADLINE",
     "ENV_URL",
@@ -65,6 +68,7 @@ __all__ = [
     "EXIT_CONFLICT",
     "EXIT_HARBOR",
     "EXIT_INPUT",
+    "EXIT_SKIPPED",
     "EXIT_UNHEALTHY",
     "HarborConfiguration",
     "Project",

@@ -16,7 +16,8 @@ Environment:
   HARBOR_RETRY_DELAY_SECONDS       first pause between attempts, doubled each time (default 1)
   HARBOR_RETRY_MAX_DELAY_SECONDS   longest pause between attempts (default 30)
   HARBOR_REQUEST_TIMEOUT_SECONDS   timeout of one HTTP request (default 30)
-  HARBOR_CA_FILE                   CA bundle to verify an https HARBOR_URL (default: system CAs)
+  HARBOR_CA_FILE                   PEM CA bundle that verifies an https HARBOR_URL, instead of the
+                                   system CAs (for a Harbor behind a private CA; default: system CAs)
   plus, for each registry with a credential, the two variables the declaration names.
 
 Ownership, which decides what `prune` may delete:
@@ -28,8 +29,14 @@ Ownership, which decides what `prune` may delete:
   are deleted, except a project that still holds repositories, or a registry a project still uses
   (both are reported and kept).
 
+Unreachable upstreams: Harbor pings a registry's upstream whenever one is created or updated, and
+refuses the change (HTTP 400 "the registry is unhealthy") while it cannot reach it or log in. Such a
+registry is skipped, with the proxy-cache projects bound to it; everything else is applied, the
+skips are listed, and the run ends with exit code 6, so that the sync is marked failed and retried.
+
 Exit codes: 0 applied (or nothing to do), 1 bad input, 2 Harbor not healthy in time, 3 credentials
-rejected, 4 a name is taken by an object of another kind, 5 Harbor kept failing or refused a change.
+rejected, 4 a name is taken by an object of another kind, 5 Harbor kept failing or refused a change,
+6 everything applied except registries whose upstream Harbor could not ping (and their caches).
 """
 
 from __future__ import annotations
@@ -50,7 +57,7 @@ import urllib.parse
 import urllib.request
 
 API = "/api/v2.0"
-DOCUMENT_VERSION = 1
+DOCUMENT_VERSION = 2
 MARKER_NAME = "harbor-gitops"
 MARKER = re.compile(r"\s*\[managed-by=harbor-gitops(?: credential=([0-9a-f]{16}))?\]$")
 LABEL_NAME = "harbor-gitops"
@@ -59,8 +66,14 @@ LABEL_DESCRIPTION = ("Managed by the harbor-gitops configuration job: declared i
 PAGE_SIZE = 100
 # Harbor answers these for a schedule that exists; "None" (or nothing) means no schedule.
 SCHEDULED = ("Hourly", "Daily", "Weekly", "Custom", "Schedule")
+# What GET /system/gc/schedule reports of the GC parameters (job_parameters): the GC controller's
+# CreateSchedule (src/controller/gc/controller.go) keeps only these; dry_run is not among them.
+GC_REPORTED = ("delete_tag", "delete_untagged", "workers")
 
-EXIT_INPUT, EXIT_UNHEALTHY, EXIT_AUTH, EXIT_CONFLICT, EXIT_HARBOR = 1, 2, 3, 4, 5
+EXIT_INPUT, EXIT_UNHEALTHY, EXIT_AUTH, EXIT_CONFLICT, EXIT_HARBOR, EXIT_SKIPPED = 1, 2, 3, 4, 5, 6
+# What Harbor answers (HTTP 400) when the ping of a registry's upstream fails on create or update:
+# the registry controller's validate(), src/controller/registry/controller.go.
+UNHEALTHY_REGISTRY = "the registry is unhealthy"
 
 log = logging.getLogger("harbor-config")
 
@@ -90,9 +103,16 @@ class Conflict(Failure):
 class HarborError(Failure):
     exit_code = EXIT_HARBOR
 
-    def __init__(self, message: str, status: int | None = None) -> None:
+    def __init__(self, message: str, status: int | None = None, detail: str = "") -> None:
         super().__init__(message)
         self.status = status
+        self.detail = detail            # Harbor's own error text, "CODE: message"
+
+
+class Skipped(Failure):
+    """Everything else was applied; some registries (and their caches) could not be."""
+
+    exit_code = EXIT_SKIPPED
 
 
 class Transient(Exception):
@@ -193,6 +213,10 @@ def load_declaration(path: str) -> dict:
     system = _need(doc, "system", dict, "the document")
     for key in ("scan_all_schedule", "gc_schedule"):
         _need(system, key, (str, type(None)), "system")
+    gc = _need(system, "gc_parameters", dict, "system")
+    _need(gc, "delete_untagged", bool, "system.gc_parameters")
+    _need(gc, "workers", int, "system.gc_parameters")
+    _need(gc, "dry_run", bool, "system.gc_parameters")
     return doc
 
 
@@ -217,6 +241,15 @@ def read_credentials(doc: dict) -> dict[str, tuple[str, str]]:
 
 # ---- HTTP --------------------------------------------------------------------------------------------
 
+def tls_context(ca_file: str | None) -> ssl.SSLContext:
+    """Verification against `ca_file` alone when given (create_default_context then skips the system
+    CAs), otherwise against the system CAs; an unreadable or non-PEM bundle is bad input."""
+    try:
+        return ssl.create_default_context(cafile=ca_file)
+    except (OSError, ValueError) as error:       # ssl.SSLError is an OSError
+        raise InputError(f"HARBOR_CA_FILE {ca_file} is not a readable PEM CA bundle: {error}") from None
+
+
 def error_text(raw: bytes) -> str:
     """Harbor's {"errors": [{"code", "message"}]} as one line, or the start of whatever came back."""
     try:
@@ -237,8 +270,10 @@ class Harbor:
         token = base64.b64encode(f"{settings.user}:{settings.password}".encode()).decode()
         self.auth = f"Basic {token}"
         self.context = None
-        if settings.url.startswith("https://"):
-            self.context = ssl.create_default_context(cafile=settings.ca_file)
+        if settings.url.startswith("https://") or settings.ca_file:
+            self.context = tls_context(settings.ca_file)
+            if not settings.url.startswith("https://"):
+                log.info("HARBOR_CA_FILE is set but HARBOR_URL is plain http: the CA bundle is not used")
 
     def _once(self, method: str, path: str, query: dict | None, body: object, headers: dict | None,
               timeout: float, auth: bool) -> tuple[int, dict, bytes]:
@@ -264,7 +299,12 @@ class Harbor:
             return error.code, dict(error.headers.items()), raw
         except (urllib.error.URLError, ConnectionError, TimeoutError, http.client.HTTPException, OSError) as error:
             reason = getattr(error, "reason", error)
-            raise Transient(f"{type(reason).__name__}: {reason}") from None
+            hint = ""
+            if isinstance(reason, ssl.SSLCertVerificationError):
+                hint = (f" (HARBOR_CA_FILE {self.settings.ca_file} does not hold the CA that signed Harbor's "
+                        "certificate)" if self.settings.ca_file else " (Harbor's certificate is not signed by a "
+                        "system CA: set HARBOR_CA_FILE to the CA bundle that signed it)")
+            raise Transient(f"{type(reason).__name__}: {reason}{hint}") from None
 
     def request(self, method: str, path: str, *, query: dict | None = None, body: object = None,
                 headers: dict | None = None, create: bool = False) -> tuple[int, dict, object]:
@@ -299,7 +339,8 @@ class Harbor:
             if status == 409 and create and attempt > 1:
                 return status, answer_headers, None
             if status >= 400:
-                raise HarborError(f"{method} {API}{path} answered HTTP {status}: {error_text(raw)}", status)
+                detail = error_text(raw)
+                raise HarborError(f"{method} {API}{path} answered HTTP {status}: {detail}", status, detail)
             text = raw.decode("utf-8").strip() if raw else ""
             try:
                 payload = json.loads(text) if text else None
@@ -372,6 +413,8 @@ class Applier:
         self.credentials = credentials
         self.key = key.encode("utf-8")       # keys the credential fingerprints (see fingerprint())
         self.changes = 0
+        self.skipped: dict[str, str] = {}    # registry name -> why it was skipped
+        self.skipped_projects: list[str] = []
 
     def action(self, message: str, *args: object) -> None:
         self.changes += 1
@@ -425,6 +468,15 @@ class Applier:
         self.apply_projects(projects, registry_ids)
         self.prune(registries, projects)
         self.apply_system()
+        if self.skipped:
+            log.info("applied %d changes; skipped registries: %s; skipped proxy caches: %s", self.changes,
+                     ", ".join(sorted(self.skipped)), ", ".join(self.skipped_projects) or "none")
+            raise Skipped(
+                "not everything was applied: registries " + ", ".join(sorted(self.skipped)) + " (Harbor could not "
+                "ping their upstream)" + (", and the proxy caches bound to them: " + ", ".join(self.skipped_projects)
+                                          if self.skipped_projects else "")
+                + "; everything else is applied. Failing so that the sync is retried: a later run applies them "
+                "once Harbor reaches the upstream (check its address, the network policy and the credential)")
         if self.changes == 0:
             log.info("nothing changed: Harbor already matches the declaration (%d registries, %d projects)",
                      len(self.doc["registries"]), len(self.doc["projects"]))
@@ -472,7 +524,11 @@ class Applier:
                         "insecure": registry["insecure"], "description": description}
                 if credential:
                     body["credential"] = {"type": "basic", "access_key": credential[0], "access_secret": credential[1]}
-                _, headers, _ = self.harbor.request("POST", "/registries", body=body, create=True)
+                try:
+                    _, headers, _ = self.harbor.request("POST", "/registries", body=body, create=True)
+                except HarborError as error:
+                    self.skip_unhealthy(registry, error, "create")
+                    continue
                 ids[name] = location_id(headers) or self.registry_id(name)
                 self.action("created registry %s (%s %s%s)", name, registry["type"], registry["url"],
                             ", with credential" if credential else "")
@@ -505,9 +561,24 @@ class Applier:
                 update.update(credential_type="basic", access_key="", access_secret="")
                 changed.append("credential removed")
             if update:
-                self.harbor.request("PUT", f"/registries/{current['id']}", body=update)
+                try:
+                    self.harbor.request("PUT", f"/registries/{current['id']}", body=update)
+                except HarborError as error:
+                    self.skip_unhealthy(registry, error, "update")
+                    continue
                 self.action("updated registry %s: %s", name, ", ".join(changed))
         return ids
+
+    def skip_unhealthy(self, registry: dict, error: HarborError, verb: str) -> None:
+        """Record a registry whose create or update Harbor refused because its upstream failed the ping;
+        any other error stops the run."""
+        if error.status != 400 or UNHEALTHY_REGISTRY not in error.detail:
+            raise error
+        # a failed ping is a refused connection, a TLS or DNS failure, or a login the upstream rejects
+        reason = (f"Harbor refused to {verb} it: it pings {registry['url']} first and answered HTTP 400 "
+                  f"{UNHEALTHY_REGISTRY!r} (upstream unreachable, or it refused the credential)")
+        self.skipped[registry["name"]] = reason
+        log.warning("skipped registry %s: %s", registry["name"], reason)
 
     def registry_id(self, name: str) -> int:
         for registry in self.harbor.list_all("/registries"):
@@ -536,6 +607,11 @@ class Applier:
             name = project["name"]
             wanted = self.metadata(project)
             proxy = project["proxy_cache"]
+            if proxy is not None and proxy["registry"] in self.skipped:
+                self.skipped_projects.append(name)
+                log.warning("skipped project %s: a proxy cache of registry %s, which was skipped", name,
+                            proxy["registry"])
+                continue
             current = projects.get(name)
             if current is None:
                 body = {"project_name": name, "metadata": wanted, "storage_limit": project["storage_limit"]}
@@ -615,14 +691,18 @@ class Applier:
     def apply_system(self) -> None:
         system = self.doc["system"]
         if system["scan_all_schedule"] is not None:
-            self.apply_schedule("scan-all", "/system/scanAll/schedule", system["scan_all_schedule"], {})
+            self.apply_schedule("scan-all", "/system/scanAll/schedule", system["scan_all_schedule"])
         if system["gc_schedule"] is not None:
-            # Harbor's GC handler writes into `parameters`, so it must be present (an empty object is
-            # enough: the swagger types its values as objects, which rules out delete_untagged etc.)
-            self.apply_schedule("garbage-collection", "/system/gc/schedule", system["gc_schedule"],
-                                {"parameters": {}})
+            gc = system["gc_parameters"]
+            # Harbor's GC handler reads `parameters` as a map of any JSON values (kick() in
+            # src/server/v2.0/handler/gc.go): the flags must be JSON booleans and workers a JSON integer,
+            # or they are silently ignored. delete_tag is not declared; it is sent as false, which is also
+            # what Harbor stores when it is absent, so that the comparison covers all it reports.
+            parameters = {"delete_untagged": gc["delete_untagged"], "delete_tag": False, "workers": gc["workers"],
+                          "dry_run": gc["dry_run"]}
+            self.apply_schedule("garbage-collection", "/system/gc/schedule", system["gc_schedule"], parameters)
 
-    def apply_schedule(self, what: str, path: str, cron: str, extra: dict) -> None:
+    def apply_schedule(self, what: str, path: str, cron: str, parameters: dict | None = None) -> None:
         try:
             current = self.harbor.get(path) or {}
         except HarborError as error:
@@ -631,11 +711,36 @@ class Applier:
                                   "default scanner such as Trivy)", 412) from None
             raise
         schedule = (current.get("schedule") or {}) if isinstance(current, dict) else {}
-        if schedule.get("type") in SCHEDULED and schedule.get("cron") == cron:
+        scheduled = schedule.get("type") in SCHEDULED
+        differences = []
+        if scheduled and parameters is not None:
+            reported = reported_parameters(current.get("job_parameters"))
+            for key in GC_REPORTED:
+                if not same_json(reported.get(key), parameters[key]):
+                    differences.append(f"{key} {json.dumps(reported.get(key))} -> {json.dumps(parameters[key])}")
+        if scheduled and schedule.get("cron") == cron and not differences:
             return
-        self.harbor.request("PUT", path, body={"schedule": {"type": "Custom", "cron": cron}, **extra})
-        before = f"{schedule.get('type')} {schedule.get('cron')!r}" if schedule.get("type") in SCHEDULED else "none"
-        self.action("set %s schedule to %r (was %s)", what, cron, before)
+        body: dict = {"schedule": {"type": "Custom", "cron": cron}}
+        if parameters is not None:
+            body["parameters"] = parameters
+        self.harbor.request("PUT", path, body=body)
+        before = f"{schedule.get('type')} {schedule.get('cron')!r}" if scheduled else "none"
+        self.action("set %s schedule to %r (was %s)%s", what, cron, before,
+                    f"; parameters: {', '.join(differences)}" if differences else "")
+
+
+def reported_parameters(text: object) -> dict:
+    """GET /system/gc/schedule's job_parameters, a JSON object in a string; {} when it is not one."""
+    try:
+        value = json.loads(text) if isinstance(text, str) else None
+    except ValueError:
+        value = None
+    return value if isinstance(value, dict) else {}
+
+
+def same_json(a: object, b: object) -> bool:
+    """Equal as JSON values: True is not 1, and 0 is not False."""
+    return a == b and isinstance(a, bool) == isinstance(b, bool)
 
 
 def main() -> int:

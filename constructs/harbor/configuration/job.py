@@ -8,12 +8,14 @@ from constructs import Construct
 from ..checks import add_checks, unproduced_secret_problems
 from ..components.base import checksum, config_map, container_security, pod_metadata, resources
 from ..harbor_config import Resources
+from ..handles import KeyRef, SecretKeyRef, check_key_ref
 from ..harbor_registry import HarborRegistry
 from ..images import PYTHON_IMAGE
 from ..validation import check_positive, fail
 from . import (
     DOCUMENT_NAME,
     ENV_ADMIN_PASSWORD,
+    ENV_CA_FILE,
     ENV_CONFIG_FILE,
     ENV_HEALTH_DEADLINE,
     ENV_URL,
@@ -24,6 +26,9 @@ from . import (
 
 COMPONENT = "configure"
 MOUNT = "/config"
+# where the optional CA bundle is mounted, one file
+CA_MOUNT = "/etc/harbor-ca"
+CA_FILE_NAME = "ca.crt"
 # Argo CD runs a PostSync hook after every sync once all resources are healthy, and deletes the
 # previous Job before creating the new one, so each sync applies the declaration once more.
 HOOK = {"argocd.argoproj.io/hook": "PostSync", "argocd.argoproj.io/hook-delete-policy": "BeforeHookCreation"}
@@ -35,11 +40,16 @@ class HarborConfigurationJob(Construct):
 
     def __init__(self, scope: Construct, id: str, *, harbor: HarborRegistry, configuration: HarborConfiguration,
                  health_deadline_seconds: int = 900, backoff_limit: int = 2,
-                 ttl_seconds_after_finished: int = 86400, image: str = PYTHON_IMAGE) -> None:
+                 ttl_seconds_after_finished: int = 86400, image: str = PYTHON_IMAGE,
+                 ca_bundle: KeyRef | None = None) -> None:
+        """`ca_bundle`: a PEM CA bundle (a Secret or ConfigMap key, e.g. one that trust-manager writes)
+        that the script trusts, instead of the system CAs, for an https Harbor URL. None: system CAs."""
         if not isinstance(harbor, HarborRegistry):
             raise fail("HarborConfigurationJob.harbor", "a HarborRegistry", harbor)
         if not isinstance(configuration, HarborConfiguration):
             raise fail("HarborConfigurationJob.configuration", "a HarborConfiguration", configuration)
+        if ca_bundle is not None:
+            check_key_ref("HarborConfigurationJob.ca_bundle", ca_bundle)
         check_positive("HarborConfigurationJob.health_deadline_seconds", health_deadline_seconds, minimum=30)
         check_positive("HarborConfigurationJob.backoff_limit", backoff_limit, minimum=0)
         check_positive("HarborConfigurationJob.ttl_seconds_after_finished", ttl_seconds_after_finished, minimum=0)
@@ -56,6 +66,12 @@ class HarborConfigurationJob(Construct):
             k8s.EnvVar(name=ENV_HEALTH_DEADLINE, value=str(health_deadline_seconds)),
             *configuration.credential_env_vars(),
         ]
+        mounts = [k8s.VolumeMount(name="config", mount_path=MOUNT, read_only=True)]
+        volumes = [k8s.Volume(name="config", config_map=k8s.ConfigMapVolumeSource(name=self.name))]
+        if ca_bundle is not None:
+            env.append(k8s.EnvVar(name=ENV_CA_FILE, value=f"{CA_MOUNT}/{CA_FILE_NAME}"))
+            mounts.append(k8s.VolumeMount(name="ca-bundle", mount_path=CA_MOUNT, read_only=True))
+            volumes.append(_ca_volume("ca-bundle", ca_bundle))
         self.job = k8s.KubeJob(
             self, "job",
             metadata=k8s.ObjectMeta(name=self.name, labels=ctx.labels(COMPONENT), annotations=dict(HOOK)),
@@ -82,9 +98,9 @@ class HarborConfigurationJob(Construct):
                             env=env,
                             resources=resources(JOB_RESOURCES),
                             security_context=container_security(read_only_root=True),
-                            volume_mounts=[k8s.VolumeMount(name="config", mount_path=MOUNT, read_only=True)],
+                            volume_mounts=mounts,
                         )],
-                        volumes=[k8s.Volume(name="config", config_map=k8s.ConfigMapVolumeSource(name=self.name))],
+                        volumes=volumes,
                     ),
                 ),
             ),
@@ -95,3 +111,14 @@ class HarborConfigurationJob(Construct):
         # The admin password and any upstream credential must come from a secret sync, or the Job
         # would wait forever in CreateContainerConfigError after every sync.
         add_checks(self, (unproduced_secret_problems, self, "HarborConfigurationJob"))
+
+
+def _ca_volume(name: str, ref: KeyRef) -> k8s.Volume:
+    """The one key as the file CA_FILE_NAME; world-readable (0444), since the pod runs as 65534 without
+    an fsGroup and a CA certificate is public material."""
+    items = [k8s.KeyToPath(key=ref.key, path=CA_FILE_NAME)]
+    if isinstance(ref, SecretKeyRef):
+        return k8s.Volume(name=name, secret=k8s.SecretVolumeSource(secret_name=ref.secret, items=items,
+                                                                   default_mode=0o444))
+    return k8s.Volume(name=name, config_map=k8s.ConfigMapVolumeSource(name=ref.config_map, items=items,
+                                                                       default_mode=0o444))

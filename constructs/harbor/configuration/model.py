@@ -22,7 +22,8 @@ from ..handles import SecretKeyRef
 from ..validation import check_http_url, fail
 
 # The version of the JSON document; the script refuses a document of another version.
-DOCUMENT_VERSION = 1
+# 2: system.gc_parameters (delete_untagged, workers, dry_run).
+DOCUMENT_VERSION = 2
 
 # Harbor's rule for project names: lower case, '.', '_' and '-' only between letters and digits.
 PROJECT_NAME = re.compile(r"[a-z0-9]+(?:[._-][a-z0-9]+)*")
@@ -170,6 +171,13 @@ def check_cron(field: str, value: object) -> str:
         if not _cron_field_ok(text, low, high, names, question):
             raise fail(field, rule + f" (the {name} field {text!r} is not valid: values {low}-{high}, '*', "
                                      "ranges a-b, steps /n, lists a,b)", value)
+    # Harbor's schedule handlers (scan all, GC, audit-log purge) call ValidateCronString
+    # (src/common/utils/utils.go), which refuses a six-field cron whose seconds field is anything but
+    # the literal "0" (not "00", not "*/30") with HTTP 400. Harbor splits on single spaces there, so
+    # it misses a cron with doubled spaces; the rule is applied here whatever the spacing.
+    if parts[0] != "0":
+        raise fail(field, rule + f" whose seconds field is exactly '0' (Harbor refuses {parts[0]!r}: its "
+                                 "schedules run at most once a minute, on the minute)", value)
     return value
 
 
@@ -195,7 +203,8 @@ class RegistryEndpoint:
 
     name: str
     type: RegistryType
-    url: str | None = None                  # None: the type's well-known address (Docker Hub, GHCR)
+    url: str | None = None                  # None: the type's well-known address (Docker Hub, GHCR); stored as
+                                            # Harbor stores it: lower-case scheme, no trailing '/'
     credential: RegistryCredential | None = None    # None: anonymous pulls
     insecure: bool = False                  # skip TLS verification of the upstream
     description: str = ""
@@ -211,9 +220,7 @@ class RegistryEndpoint:
                 raise fail("RegistryEndpoint.url", f"set for type {self.type.value!r} (only "
                                                    f"{sorted(t.value for t in DEFAULT_URLS)} have a default)", None)
             object.__setattr__(self, "url", DEFAULT_URLS[self.type])
-        check_http_url("RegistryEndpoint.url", self.url)
-        # Harbor stores the URL as given; one spelling keeps the comparison of later runs exact
-        object.__setattr__(self, "url", self.url.rstrip("/"))
+        object.__setattr__(self, "url", _registry_url(self.url))
         if self.credential is not None and not isinstance(self.credential, RegistryCredential):
             raise fail("RegistryEndpoint.credential", "a RegistryCredential or None", self.credential)
         _check_bool("RegistryEndpoint.insecure", self.insecure)
@@ -233,6 +240,37 @@ class RegistryEndpoint:
     @property
     def access_secret_env(self) -> str:
         return f"{self.env_prefix}_ACCESS_SECRET"
+
+
+def _registry_url(value: str) -> str:
+    """The URL exactly as Harbor will store it, or a ValueError for what Harbor would silently rewrite.
+
+    Harbor keeps only `scheme://host[:port]/path` of a registry URL: ValidateHTTPURL (src/lib/endpoint.go),
+    called by the registry controller's validate() on every create and update
+    (src/controller/registry/controller.go), trims spaces and trailing slashes, and rebuilds the URL from
+    Go's url.Parse as scheme, host and the *decoded* path, dropping user info, query and fragment. A
+    declared URL that differs from the stored one would be PUT again (and the upstream pinged) on every
+    run. What Harbor would drop is refused here, since it is almost surely a mistake (a password in a
+    URL belongs in a RegistryCredential); the harmless differences (scheme case, trailing slashes) are
+    normalised the way Harbor does it.
+    """
+    field = "RegistryEndpoint.url"
+    check_http_url(field, value)
+    if any(c.isspace() or ord(c) < 0x20 or ord(c) == 0x7F for c in value):
+        raise fail(field, "a URL without spaces or control characters", value)
+    scheme, rest = value.split("://", 1)
+    netloc = rest.split("/", 1)[0]
+    if "@" in netloc:
+        raise fail(field, "a URL without user info (Harbor drops it; put the login in RegistryEndpoint.credential "
+                          "as a RegistryCredential)", value)
+    if "?" in value or "#" in value:
+        raise fail(field, "a URL without a query or fragment (Harbor stores only scheme://host/path and drops them)",
+                   value)
+    if "%" in value:
+        raise fail(field, "a URL without percent-escapes (Harbor stores the decoded path, so the declared spelling "
+                          "would never match)", value)
+    # Go's url.Parse lower-cases the scheme and ValidateHTTPURL strips trailing slashes
+    return f"{scheme.lower()}://{rest}".rstrip("/")
 
 
 def _registry_type(value: object) -> RegistryType:
@@ -340,20 +378,54 @@ class ProxyCacheProject:
 AnyProject = Union[Project, ProxyCacheProject]
 
 
+# Harbor's GC handler refuses other worker counts with HTTP 400 (validateWorkers in
+# src/server/v2.0/handler/gc.go: greater than 0, at most 10).
+GC_WORKERS_MAX = 10
+
+
 @dataclass(frozen=True, kw_only=True)
 class SystemSettings:
-    """System-wide jobs; None leaves Harbor's current setting alone."""
+    """System-wide jobs; None leaves Harbor's current setting alone.
+
+    The gc_* parameters belong to the garbage-collection schedule and are applied with it; their
+    defaults are what Harbor's UI sends.
+    """
 
     scan_all_schedule: str | None = None    # six-field cron, e.g. "0 0 2 * * *" (02:00 daily)
     gc_schedule: str | None = None          # six-field cron, e.g. "0 0 3 * * 6" (Saturday 03:00)
+    gc_delete_untagged: bool = True         # also delete artifacts that have no tag left
+    gc_workers: int = 1                     # blob deletions in parallel, 1 to 10
+    # A dry run only reports what GC would free. Harbor keeps this flag for a schedule where its API
+    # cannot show it (see __post_init__), so the Job could neither check nor undo it: False only.
+    gc_dry_run: bool = False
 
     def __post_init__(self) -> None:
         for name in ("scan_all_schedule", "gc_schedule"):
             if getattr(self, name) is not None:
                 check_cron(f"SystemSettings.{name}", getattr(self, name))
+        _check_bool("SystemSettings.gc_delete_untagged", self.gc_delete_untagged)
+        if (isinstance(self.gc_workers, bool) or not isinstance(self.gc_workers, int)
+                or not 1 <= self.gc_workers <= GC_WORKERS_MAX):
+            raise fail("SystemSettings.gc_workers", f"an integer from 1 to {GC_WORKERS_MAX} (Harbor's GC handler "
+                                                   "refuses others)", self.gc_workers)
+        _check_bool("SystemSettings.gc_dry_run", self.gc_dry_run)
+        if self.gc_dry_run:
+            # GET /system/gc/schedule answers only delete_untagged, delete_tag and workers: the GC
+            # controller's CreateSchedule (src/controller/gc/controller.go) stores dry_run in the
+            # schedule's callback parameters alone. A dry-run schedule would look like a real one, and
+            # switching back to False would change nothing the Job can see.
+            raise fail("SystemSettings.gc_dry_run", "False: Harbor does not report dry_run for a schedule, so "
+                                                   "the Job could not verify it or switch it off again; start a "
+                                                   "dry run in Harbor's UI (Garbage Collection > Dry run) instead",
+                       self.gc_dry_run)
+        if self.gc_schedule is None and (self.gc_delete_untagged, self.gc_workers) != (True, 1):
+            raise fail("SystemSettings.gc_schedule", "set when gc_delete_untagged or gc_workers is (they are "
+                                                    "parameters of the schedule)", self.gc_schedule)
 
     def document(self) -> dict[str, Any]:
-        return {"scan_all_schedule": self.scan_all_schedule, "gc_schedule": self.gc_schedule}
+        return {"scan_all_schedule": self.scan_all_schedule, "gc_schedule": self.gc_schedule,
+                "gc_parameters": {"delete_untagged": self.gc_delete_untagged, "workers": self.gc_workers,
+                                  "dry_run": self.gc_dry_run}}
 
 
 @dataclass(frozen=True, kw_only=True)
