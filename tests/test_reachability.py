@@ -232,3 +232,18 @@ def test_a_health_target_core_cannot_reach_fires() -> None:
 def test_without_trivy_its_health_check_is_not_required() -> None:
     app, _, _ = build_harbor(trivy=None)
     assert not [e for e in validation_errors(app) if "health report" in e]
+
+
+def test_the_configuration_job_carries_the_check() -> None:
+    from constructs.harbor.configuration import HarborConfiguration
+    from constructs.harbor.configuration.job import HarborConfigurationJob
+
+    app, chart, harbor = build_harbor()
+    job = HarborConfigurationJob(chart, "configure", harbor=harbor, configuration=HarborConfiguration())
+    assert reachability_errors(app) == []
+    # without its path to core (the policy that opens core to it), the Job's HARBOR_URL is refused
+    core_side = job.network_policies[1]
+    core_side.add_json_patch(cdk8s.JsonPatch.replace("/spec/ingress", []))
+    errors = reachability_errors(app)
+    assert any("Job harbor-configure container configure env HARBOR_URL calls harbor-core:80" in e
+               and "the server's ingress" in e for e in errors), errors

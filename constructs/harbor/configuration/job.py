@@ -6,6 +6,7 @@ from cdk8s_plus_27 import k8s
 from constructs import Construct
 
 from ..checks import add_checks, unproduced_secret_problems
+from ..reachability import unreachable_address_problems
 from ..components.base import checksum, config_map, container_security, pod_metadata, resources
 from ..harbor_config import Resources
 from ..handles import KeyRef, SecretKeyRef, check_key_ref
@@ -110,7 +111,9 @@ class HarborConfigurationJob(Construct):
                                                         pod_labels=ctx.selector(COMPONENT))
         # The admin password and any upstream credential must come from a secret sync, or the Job
         # would wait forever in CreateContainerConfigError after every sync.
-        add_checks(self, (unproduced_secret_problems, self, "HarborConfigurationJob"))
+        add_checks(self, (unproduced_secret_problems, self, "HarborConfigurationJob"),
+                   # the Job dials core's URL: its policies must let it, or it times out on every sync
+                   (unreachable_address_problems, self))
 
 
 def _ca_volume(name: str, ref: KeyRef) -> k8s.Volume:
