@@ -46,7 +46,7 @@ import upstream
 from fake_harbor import SWAGGER
 
 if SWAGGER is None:
-    pytest.skip(upstream.missing("Harbor's API definition, which the fake Harbor validates against,"),
+    pytest.skip(upstream.missing("Harbor's API definition, which the fake Harbor validates against"),
                 allow_module_level=True)
 pytest.importorskip("bravado_core", reason="bravado-core (test extra) validates the fake's traffic")
 

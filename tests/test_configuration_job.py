@@ -126,7 +126,7 @@ def test_the_shipped_script_runs_against_a_fake_harbor(built, tmp_path: Path):
     """The bytes in the ConfigMap, not the module file, configure Harbor; a second run writes nothing."""
     fake_harbor = pytest.importorskip("fake_harbor")
     if fake_harbor.SWAGGER is None:
-        pytest.skip(upstream.missing("Harbor's API definition, which the fake Harbor validates against,"))
+        pytest.skip(upstream.missing("Harbor's API definition, which the fake Harbor validates against"))
     manifests, _ = built
     data = manifests.get("ConfigMap", "harbor-configure").obj["data"]
     for key, text in data.items():

@@ -1,8 +1,8 @@
 """scripts/fetch-upstream and upstream-files.toml: the pinned upstream files, downloaded and checked by sha256.
 
-The downloads go to a local HTTP server on 127.0.0.1 that serves ../shared (the script's --mirror
-option), so no test reaches the network. Those tests need ../shared as the mirror's content and skip
-without it; the pin file's own tests run everywhere.
+The downloads go to a local HTTP server on 127.0.0.1 (the script's --mirror option), so no test
+reaches the network. It serves ../shared, or in a clone without it the cache that a first run of
+the script filled (the same layout, the same checked bytes); with neither, those tests skip.
 """
 
 from __future__ import annotations
@@ -157,17 +157,19 @@ class Mirror:
 
 
 @pytest.fixture
-def shared() -> Path:
-    if not upstream.SHARED.is_dir():
-        pytest.skip(f"{upstream.SHARED} is absent: these tests serve it as the download mirror")
-    return upstream.SHARED
+def originals() -> Path:
+    """Every pinned file in ../shared's layout, for the mirror to serve: ../shared, else the cache."""
+    for root in (upstream.SHARED, upstream.CACHE):
+        if all((root / pin.relative).is_file() for pin in upstream.PINS):
+            return root
+    pytest.skip(upstream.missing("the pinned files that these tests serve as the download mirror"))
 
 
-def copy_pinned(shared: Path, folder: Path) -> Path:
-    """The pinned files of ../shared, copied writable (copytree would keep ../shared's read-only modes)."""
+def copy_pinned(originals: Path, folder: Path) -> Path:
+    """The pinned files, copied writable (copytree would keep ../shared's read-only modes)."""
     for pin in upstream.PINS:
         (folder / pin.relative).parent.mkdir(parents=True, exist_ok=True)
-        (folder / pin.relative).write_bytes((shared / pin.relative).read_bytes())
+        (folder / pin.relative).write_bytes((originals / pin.relative).read_bytes())
     return folder
 
 
@@ -193,8 +195,8 @@ def cached_files(cache: Path) -> set[str]:
     return {str(p.relative_to(cache)) for p in cache.rglob("*") if p.is_file()} if cache.exists() else set()
 
 
-def test_download_fills_the_cache_with_the_pinned_bytes(shared: Path, serve, tmp_path: Path) -> None:
-    mirror, cache = serve(shared), tmp_path / "cache"
+def test_download_fills_the_cache_with_the_pinned_bytes(originals: Path, serve, tmp_path: Path) -> None:
+    mirror, cache = serve(originals), tmp_path / "cache"
     result = fetch("--mirror", mirror.url, "--cache", str(cache))
     assert result.returncode == 0, result.stderr + result.stdout
     assert cached_files(cache) == {pin.relative for pin in upstream.PINS}, "a file missing, or a temporary file left"
@@ -203,8 +205,8 @@ def test_download_fills_the_cache_with_the_pinned_bytes(shared: Path, serve, tmp
     assert sorted(mirror.requests) == sorted(f"/{pin.relative}" for pin in upstream.PINS)
 
 
-def test_a_second_run_downloads_nothing(shared: Path, serve, tmp_path: Path) -> None:
-    mirror, cache = serve(shared), tmp_path / "cache"
+def test_a_second_run_downloads_nothing(originals: Path, serve, tmp_path: Path) -> None:
+    mirror, cache = serve(originals), tmp_path / "cache"
     assert fetch("--mirror", mirror.url, "--cache", str(cache)).returncode == 0
     mirror.requests.clear()
     again = fetch("--mirror", mirror.url, "--cache", str(cache))
@@ -213,8 +215,8 @@ def test_a_second_run_downloads_nothing(shared: Path, serve, tmp_path: Path) -> 
     assert "(0 downloaded)" in again.stdout
 
 
-def test_a_changed_cached_file_is_downloaded_again(shared: Path, serve, tmp_path: Path) -> None:
-    mirror, cache = serve(shared), tmp_path / "cache"
+def test_a_changed_cached_file_is_downloaded_again(originals: Path, serve, tmp_path: Path) -> None:
+    mirror, cache = serve(originals), tmp_path / "cache"
     assert fetch("--mirror", mirror.url, "--cache", str(cache)).returncode == 0
     pin = upstream.BY_NAME[upstream.SWAGGER_NAME]
     (cache / pin.relative).write_text("edited by hand\n")
@@ -225,9 +227,9 @@ def test_a_changed_cached_file_is_downloaded_again(shared: Path, serve, tmp_path
     assert sha256(cache / pin.relative) == pin.sha256
 
 
-def test_a_sha256_mismatch_fails_naming_file_url_and_digests(shared: Path, serve, tmp_path: Path) -> None:
+def test_a_sha256_mismatch_fails_naming_file_url_and_digests(originals: Path, serve, tmp_path: Path) -> None:
     """A mirror serving other bytes: the run fails, says what and where, and the file never lands."""
-    tampered = copy_pinned(shared, tmp_path / "mirror")
+    tampered = copy_pinned(originals, tmp_path / "mirror")
     pin = upstream.BY_NAME["longhorn.yaml"]
     served = tampered / pin.relative
     served.write_bytes(served.read_bytes() + b"# one more line\n")
@@ -244,8 +246,8 @@ def test_a_sha256_mismatch_fails_naming_file_url_and_digests(shared: Path, serve
     assert cached_files(cache) == {p.relative for p in upstream.PINS if p is not pin}, "temporary file left"
 
 
-def test_an_http_error_fails_and_is_not_taken_for_a_missing_network(shared: Path, serve, tmp_path: Path) -> None:
-    partial = copy_pinned(shared, tmp_path / "mirror")
+def test_an_http_error_fails_and_is_not_taken_for_a_missing_network(originals: Path, serve, tmp_path: Path) -> None:
+    partial = copy_pinned(originals, tmp_path / "mirror")
     pin = upstream.BY_NAME[upstream.SWAGGER_NAME]
     (partial / pin.relative).unlink()
     mirror, cache = serve(partial), tmp_path / "cache"
@@ -270,8 +272,8 @@ def test_an_unreachable_mirror_says_so_and_exits_3(tmp_path: Path) -> None:
     assert cached_files(cache) == set()
 
 
-def test_check_network_probes_without_downloading(shared: Path, serve, tmp_path: Path) -> None:
-    mirror = serve(shared)
+def test_check_network_probes_without_downloading(originals: Path, serve, tmp_path: Path) -> None:
+    mirror = serve(originals)
     reachable = fetch("--check-network", "--mirror", mirror.url, "--cache", str(tmp_path / "cache"))
     assert reachable.returncode == 0, reachable.stderr
     assert all(request.startswith("/crds/") or request.startswith("/reference/") for request in mirror.requests)
@@ -281,10 +283,10 @@ def test_check_network_probes_without_downloading(shared: Path, serve, tmp_path:
     assert "network unreachable" in unreachable.stderr
 
 
-def test_tests_read_the_cache_where_shared_is_absent(shared: Path, serve, tmp_path: Path,
+def test_tests_read_the_cache_where_shared_is_absent(originals: Path, serve, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """What a clone without ../shared sees once the script has run: every pinned file, from the cache."""
-    mirror, cache = serve(shared), tmp_path / "cache"
+    mirror, cache = serve(originals), tmp_path / "cache"
     assert fetch("--mirror", mirror.url, "--cache", str(cache)).returncode == 0
     monkeypatch.setattr(upstream, "SHARED", tmp_path / "no-shared")
     monkeypatch.setattr(upstream, "CACHE", cache)

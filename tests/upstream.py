@@ -60,8 +60,8 @@ def crd_dir() -> Path | None:
 
 def missing(what: str) -> str:
     """The skip message for an upstream file that neither ../shared nor the cache holds."""
-    return (f"{what} is in neither {SHARED} nor {CACHE}: run `{SCRIPT}` to download the pinned upstream "
-            "files (sha256-checked) into the cache")
+    return (f"{what}: found in neither {SHARED} nor {CACHE}; run `{SCRIPT}` to download the pinned "
+            "upstream files (sha256-checked) into the cache")
 
 
 def shared_only(relative: str) -> Path | None:
