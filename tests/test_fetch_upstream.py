@@ -57,7 +57,8 @@ def test_harbors_api_definition_is_pinned_at_v2_15_1() -> None:
 def test_pins_cover_every_shared_file_with_its_digest() -> None:
     """../shared holds the upstream bytes: every CRD file there and the API definition are pinned with their sha256."""
     if not upstream.SHARED.is_dir():
-        pytest.skip(f"{upstream.SHARED} is absent: nothing to compare the pins with")
+        pytest.skip(f"{upstream.SHARED} is absent: nothing to compare the pins with (in a clone, "
+                    f"{upstream.SCRIPT} checks every download against them)")
     crds = upstream.SHARED / "crds"
     shared = {f"crds/{p.name}" for p in crds.glob("*.yaml")} | {f"reference/{upstream.SWAGGER_NAME}"}
     pinned = {pin.relative for pin in upstream.PINS}
@@ -70,7 +71,7 @@ def test_pins_use_the_urls_of_sources_md() -> None:
     """../shared/crds/SOURCES.md gives each CRD's repository, tag and path: the pinned URL is their raw URL."""
     sources = upstream.SHARED / "crds" / "SOURCES.md"
     if not sources.is_file():
-        pytest.skip(f"{sources} is absent")
+        pytest.skip(f"{sources} is absent: the pinned URLs are compared with it where ../shared exists")
     rows = [[cell.strip() for cell in line.strip().strip("|").split("|")]
             for line in sources.read_text().splitlines() if line.startswith("| ") and ".yaml" in line]
     assert rows, f"no table rows in {sources}"
