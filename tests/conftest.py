@@ -19,10 +19,13 @@ from typing import Any, Callable, Iterator
 import pytest
 import yaml
 
+import upstream  # tests/upstream.py: where the pinned upstream files are
+
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-CRDS = SHARED / "crds"
+SHARED = upstream.SHARED
+# ../shared/crds, else .cache/upstream/crds (scripts/fetch-upstream); None where neither has every pinned CRD
+CRDS = upstream.crd_dir()
 
 os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
 for folder in (EXAMPLES, REPO):
@@ -224,7 +227,7 @@ def crd_errors(schemas: dict[tuple[str, str], dict[str, Any]], obj: dict[str, An
 
     key = (obj.get("apiVersion"), obj.get("kind"))
     if key not in schemas:
-        return [f"no CRD in {CRDS} defines apiVersion {key[0]} kind {key[1]}"]
+        return [f"no CRD pinned in {upstream.PIN_FILE.name} defines apiVersion {key[0]} kind {key[1]}"]
     validator = jsonschema.Draft202012Validator(schemas[key])
     return [f"{'.'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}"
             for e in sorted(validator.iter_errors(obj), key=lambda e: list(map(str, e.absolute_path)))]
@@ -243,16 +246,20 @@ def repo() -> Path:
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
-    """../shared (upstream CRDs and references): tests that need it skip when it is absent."""
+    """../shared itself, for what no URL serves (the offline reference render): skips when it is absent.
+
+    Downloadable upstream files come from `upstream.path(...)` and the `crd_dir` fixture instead.
+    """
     if not SHARED.is_dir():
-        pytest.skip(f"shared folder with the upstream CRDs not found: {SHARED}")
+        pytest.skip(f"shared folder not found: {SHARED}")
     return SHARED
 
 
 @pytest.fixture(scope="session")
-def crd_dir(shared_dir: Path) -> Path:
-    if not CRDS.is_dir():
-        pytest.skip(f"CRD folder not found: {CRDS}")
+def crd_dir() -> Path:
+    """Every pinned CRD: ../shared/crds, else the cache that scripts/fetch-upstream fills."""
+    if CRDS is None:
+        pytest.skip(upstream.missing("the pinned CRDs"))
     return CRDS
 
 

@@ -2,7 +2,7 @@
 
 It keeps state (registries, projects with their quotas and labels, the scan-all and GC schedules),
 checks HTTP basic auth, and validates every request and every response against Harbor's own API
-definition, read from ../shared/reference (never copied). The definition is Swagger 2.0, which
+definition (../shared or the download cache: tests/upstream.py). The definition is Swagger 2.0, which
 bravado-core validates; in memory, every object schema that lists properties is closed
 (`additionalProperties: false`), so that a misspelt field name is a violation instead of being
 silently ignored the way Harbor ignores it.
@@ -45,7 +45,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-SWAGGER = Path(__file__).resolve().parents[2] / "shared" / "reference" / "harbor-api-v2.15.1-swagger.yaml"
+import upstream
+
+# ../shared/reference, else the cache of scripts/fetch-upstream; None where neither has it
+SWAGGER = upstream.path(upstream.SWAGGER_NAME)
 BASE_PATH = "/api/v2.0"
 WRITE_METHODS = frozenset({"POST", "PUT", "DELETE", "PATCH"})
 # core's PERMITTED_REGISTRY_TYPES_FOR_PROXY_CACHE in Harbor 2.15.1 (no more quay)

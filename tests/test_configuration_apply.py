@@ -1,6 +1,6 @@
 """The configuration job's script, run for real (a subprocess, standard library only) against a fake Harbor.
 
-The fake validates every request and answer against Harbor's API definition in ../shared; every test
+The fake validates every request and answer against Harbor's API definition (tests/upstream.py); every test
 ends by asserting that it saw no violation. Retry pauses and the health deadline are shrunk through
 the script's environment so that the whole file runs in seconds.
 """
@@ -46,11 +46,12 @@ from constructs.harbor.configuration import (
 )
 from constructs.harbor.handles import SecretKeyRef
 
+import upstream
 from fake_harbor import SWAGGER
 
-if not SWAGGER.is_file():
-    pytest.skip(f"Harbor's API definition is not at {SWAGGER} (../shared is absent): the fake Harbor validates "
-                "against it", allow_module_level=True)
+if SWAGGER is None:
+    pytest.skip(upstream.missing("Harbor's API definition, which the fake Harbor validates against"),
+                allow_module_level=True)
 pytest.importorskip("bravado_core", reason="bravado-core (test extra) validates the fake's traffic")
 
 from fake_harbor import FakeHarbor  # noqa: E402

@@ -1,7 +1,8 @@
 """The committed imports/ is what the pinned cdk8s CLI generates, and the CLI's `synth` gives dist/.
 
-Both need the pinned CLI from node_modules/ (`npm ci`); regeneration also needs ../shared/crds. Locally
-a missing prerequisite skips with the reason; in CI (env CI set) a missing node_modules fails.
+Both need the pinned CLI from node_modules/ (`npm ci`); regeneration also needs the pinned CRDs (../shared/crds,
+or the cache that scripts/fetch-upstream fills: tests/upstream.py). Locally a missing prerequisite skips
+with the reason; in CI (env CI set) a missing node_modules fails.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import main
-from conftest import CRDS, REPO, diff_folders, folder_bytes
+from conftest import REPO, diff_folders, folder_bytes
 
 CDK8S_CLI = REPO / "node_modules" / ".bin" / "cdk8s"
 
@@ -38,11 +39,9 @@ def python_files(folder: Path) -> dict[str, bytes]:
     return {name: data for name, data in folder_bytes(folder).items() if "__pycache__" not in name}
 
 
-def test_imports_are_regenerated_identically(cdk8s_cli: Path, tmp_path: Path) -> None:
-    if not CRDS.is_dir():
-        pytest.skip(f"CRD folder not found: {CRDS}")
+def test_imports_are_regenerated_identically(cdk8s_cli: Path, crd_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "imports"
-    result = subprocess.run([str(REPO / "scripts" / "regenerate-imports"), str(CRDS), str(out)], cwd=REPO,
+    result = subprocess.run([str(REPO / "scripts" / "regenerate-imports"), str(crd_dir), str(out)], cwd=REPO,
                             env=cli_env(), capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr + result.stdout
     problems = diff_folders(python_files(REPO / "imports"), python_files(out))

@@ -36,7 +36,7 @@ from conftest import (
 )
 from constructs.harbor import synthesize
 
-# API groups served by CRDs: their objects are checked against the CRD schemas in ../shared/crds,
+# API groups served by CRDs: their objects are checked against the pinned CRDs' schemas (tests/upstream.py),
 # everything else against the Kubernetes OpenAPI schemas that kubernetes-validate ships.
 CUSTOM_GROUPS = {"gateway.networking.k8s.io", "secrets-store.csi.x-k8s.io", "postgresql.cnpg.io"}
 CLUSTER_SCOPED = {
@@ -155,7 +155,7 @@ def test_crd_schemas_reject_unknown_nested_fields(manifests: Manifests, crd_sche
 
 
 def test_every_object_is_checked_by_one_schema(manifests: Manifests) -> None:
-    # a custom group listed here without a CRD in ../shared fails the CRD test; anything else must be
+    # a custom group listed here without a pinned CRD fails the CRD test; anything else must be
     # a built-in kind that kubernetes-validate knows
     unknown = []
     for m in manifests:

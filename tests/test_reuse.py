@@ -21,15 +21,17 @@ from pathlib import Path
 import pytest
 import yaml
 
+import upstream
 from conftest import CRDS, REPO, crd_errors, load_crd_schemas, load_manifests
 
 pytestmark = pytest.mark.slow
 
 CDK8S_CLI = REPO / "node_modules" / ".bin" / "cdk8s"
-CNPG_CRD = CRDS / "postgresql.cnpg.io_clusters.yaml"
+# ../shared/crds or the cache of scripts/fetch-upstream; None where neither has it
+CNPG_CRD = upstream.path("postgresql.cnpg.io_clusters.yaml")
 # what never belongs in a copy of the sources that the wheel is built from
 NOT_SOURCES = shutil.ignore_patterns(".git", ".venv*", "node_modules", "dist", "build", "*.egg-info", "__pycache__",
-                                     ".pytest_cache", "cdk8s.out", "tests", "bench")
+                                     ".pytest_cache", "cdk8s.out", "tests", "bench", ".cache")
 
 GRAFANA_APP = '''
 """A separate app: Grafana, its admin password from OpenBao, its route, and a CloudNativePG database."""
@@ -134,8 +136,8 @@ def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_grafana_app_uses_the_installed_library(venv: Path, tmp_path: Path) -> None:
-    if not CNPG_CRD.is_file():
-        pytest.skip(f"CloudNativePG CRD not found: {CNPG_CRD}")
+    if CNPG_CRD is None:
+        pytest.skip(upstream.missing("CloudNativePG's Cluster CRD"))
     if not CDK8S_CLI.exists() or not shutil.which("node"):
         if os.environ.get("CI"):
             pytest.fail(f"{CDK8S_CLI} or node is missing in CI: scripts/check runs `npm ci`")
@@ -178,7 +180,7 @@ def test_grafana_app_uses_the_installed_library(venv: Path, tmp_path: Path) -> N
     assert cluster["apiVersion"] == "postgresql.cnpg.io/v1"
     assert cluster["spec"]["storage"]["size"] == "5Gi"
     assert not out.of_kind("Secret")
-    if CRDS.is_dir():
+    if CRDS is not None:
         schemas = load_crd_schemas(CRDS)
         checked = (("Cluster", "grafana-db"), ("HTTPRoute", "grafana"), ("SecretProviderClass", "grafana-secrets"))
         for kind, name in checked:
