@@ -183,6 +183,17 @@ def test_probes_and_port(default) -> None:
     assert readiness["initialDelaySeconds"] == 5
 
 
+def test_runs_the_adapter_binary_not_the_entrypoint_script(default) -> None:
+    # the image's ENTRYPOINT, /home/scanner/entrypoint.sh, runs install_cert.sh under `set -e`, which
+    # writes into /home/scanner and /etc/pki/tls/certs (make/photon/trivy-adapter/Dockerfile,
+    # entrypoint.sh, common/install_cert.sh at harbor v2.15.1): on the read-only root it exits
+    _, _, manifests = default
+    c = container(manifests)
+    assert c["command"] == ["/home/scanner/bin/scanner-trivy"]
+    assert "args" not in c
+    assert c["securityContext"]["readOnlyRootFilesystem"] is True
+
+
 def test_pod_hardening(default) -> None:
     _, _, manifests = default
     pod = stateful_set(manifests)["spec"]["template"]["spec"]

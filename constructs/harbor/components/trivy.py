@@ -24,6 +24,13 @@ from .base import (
 
 COMPONENT = "trivy"
 TRIVY_USER = 10000                        # the `scanner` user of the trivy-adapter-photon image
+# The adapter binary the image's entrypoint script execs (make/photon/trivy-adapter/Dockerfile and
+# entrypoint.sh, harbor v2.15.1). The script first runs install_cert.sh under `set -e`, which copies
+# the system CA bundle to /home/scanner/ca-bundle.crt.original and back over
+# /etc/pki/tls/certs/ca-bundle.crt: on a read-only root the first copy fails, the script exits and
+# the pod crash-loops. Running the binary directly skips it; a private CA comes through
+# HarborRegistry.ca_bundle instead.
+TRIVY_BINARY = "/home/scanner/bin/scanner-trivy"
 PORT_NAME = "api-server"
 # The vulnerability databases (several hundred MB) and the reports live on the claim, so that a
 # restarted pod neither downloads the databases again nor loses reports core has yet to fetch.
@@ -120,6 +127,7 @@ class Trivy(Construct):
             name=COMPONENT,
             image=ctx.images.image("trivy-adapter-photon"),
             image_pull_policy="IfNotPresent",
+            command=[TRIVY_BINARY],
             env=env,
             ports=[k8s.ContainerPort(name=PORT_NAME, container_port=TRIVY_PORT)],
             liveness_probe=http_probe("/probe/healthy", PORT_NAME, initial_delay=5, failure=10),
