@@ -186,18 +186,27 @@ def test_http_secret_comes_from_the_environment(default) -> None:
     assert (ref["name"], ref["key"]) == (ctx.secrets.registry_http_secret.secret, ctx.secrets.registry_http_secret.key)
 
 
-@pytest.mark.parametrize("level", list(LogLevel))
-def test_log_level_reaches_both_configs(level: LogLevel) -> None:
+@pytest.mark.parametrize(("level", "registry", "registryctl"), [
+    (LogLevel.DEBUG, "debug", "debug"),
+    (LogLevel.INFO, "info", "info"),
+    # distribution knows only error, warn, info and debug (see test_component_log_levels.py)
+    (LogLevel.WARNING, "warn", "warning"),
+    (LogLevel.ERROR, "error", "error"),
+    (LogLevel.FATAL, "error", "fatal"),
+])
+def test_log_level_reaches_registry_config_and_registryctl_env(level: LogLevel, registry: str,
+                                                                registryctl: str) -> None:
     manifests, _, _ = build(log_level=level)
-    assert config(manifests)["log"]["level"] == level.value
-    assert config(manifests, "ctl-config.yml")["log_level"] == level.value
+    assert config(manifests)["log"]["level"] == registry
+    env = {e["name"]: e.get("value") for e in container(manifests, "registryctl")["env"]}
+    assert env["LOG_LEVEL"] == registryctl
 
 
 def test_ctl_config(manifests: list[dict]) -> None:
+    # no log_level: registryctl parses it and never reads it; LOG_LEVEL in its env sets its logger
     assert config(manifests, "ctl-config.yml") == {
         "protocol": "http",
         "port": 8080,
-        "log_level": "info",
         "registry_config": "/etc/registry/config.yml",
     }
 
@@ -240,7 +249,7 @@ def test_env_names(manifests: list[dict]) -> None:
     assert [e["name"] for e in container(manifests, "registry")["env"]] == [
         "REGISTRY_HTTP_SECRET", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY"]
     assert [e["name"] for e in container(manifests, "registryctl")["env"]] == [
-        "CORE_SECRET", "JOBSERVICE_SECRET", "REGISTRY_HTTP_SECRET"]
+        "LOG_LEVEL", "CORE_SECRET", "JOBSERVICE_SECRET", "REGISTRY_HTTP_SECRET"]
 
 
 def test_proxy_settings_reach_the_registry() -> None:

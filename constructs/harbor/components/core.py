@@ -29,6 +29,7 @@ from .base import (
     service,
     spread_across_nodes,
 )
+from .log_levels import LogReader, log_level
 
 COMPONENT = "core"
 # Harbor's images run as the user `harbor`, uid and gid 10000.
@@ -99,7 +100,7 @@ def core_environment(ctx: HarborContext) -> dict[str, str]:
     env = {
         "PORT": str(CORE_PORT),
         "CONFIG_PATH": APP_CONF_PATH,
-        "LOG_LEVEL": ctx.log_level.value,
+        "LOG_LEVEL": log_level(LogReader.HARBOR, ctx.log_level),
         "EXT_ENDPOINT": ctx.external_url,
         "CORE_URL": ep.core.url,
         "CORE_LOCAL_URL": f"http://127.0.0.1:{CORE_PORT}",

@@ -12,7 +12,6 @@ import yaml
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
-from ..harbor_config import LogLevel
 from ..harbor_secrets import REGISTRY_USER
 from .base import (
     JOBSERVICE_PORT,
@@ -32,6 +31,7 @@ from .base import (
     service,
     spread_across_nodes,
 )
+from .log_levels import LogReader, log_level
 
 COMPONENT = "jobservice"
 # Harbor's images run as the user `harbor`, uid and gid 10000.
@@ -59,15 +59,6 @@ REGISTRY_HTTP_CLIENT_TIMEOUT = 30
 WEBHOOK_JOB_MAX_RETRY = 3
 WEBHOOK_JOB_HTTP_CLIENT_TIMEOUT = 3
 
-# jobservice's config.yml validates its loggers' levels against these upper-case names.
-JOB_LOG_LEVELS: dict[LogLevel, str] = {
-    LogLevel.DEBUG: "DEBUG",
-    LogLevel.INFO: "INFO",
-    LogLevel.WARNING: "WARNING",
-    LogLevel.ERROR: "ERROR",
-    LogLevel.FATAL: "FATAL",
-}
-
 STATS_PATH = "/api/v1/stats"
 
 
@@ -83,7 +74,7 @@ def jobservice_environment(ctx: HarborContext) -> dict[str, str]:
         "REGISTRY_HTTP_CLIENT_TIMEOUT": str(REGISTRY_HTTP_CLIENT_TIMEOUT),
         "JOBSERVICE_WEBHOOK_JOB_MAX_RETRY": str(WEBHOOK_JOB_MAX_RETRY),
         "JOBSERVICE_WEBHOOK_JOB_HTTP_CLIENT_TIMEOUT": str(WEBHOOK_JOB_HTTP_CLIENT_TIMEOUT),
-        "LOG_LEVEL": ctx.log_level.value,
+        "LOG_LEVEL": log_level(LogReader.HARBOR, ctx.log_level),
         **{var.name: var.value for var in ctx.proxy_env()},
     }
 
@@ -105,7 +96,7 @@ def redis_url_env(ctx: HarborContext) -> list[k8s.EnvVar]:
 
 def jobservice_config(ctx: HarborContext) -> dict[str, Any]:
     """jobservice's config.yml as a Python structure."""
-    level = JOB_LOG_LEVELS[ctx.log_level]
+    level = log_level(LogReader.JOBSERVICE_LOGGERS, ctx.log_level)
     return {
         "protocol": "http",
         "port": JOBSERVICE_PORT,

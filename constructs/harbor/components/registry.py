@@ -33,6 +33,7 @@ from .base import (
     service,
     spread_across_nodes,
 )
+from .log_levels import LogReader, log_level
 
 COMPONENT = "registry"
 
@@ -100,7 +101,8 @@ def registry_config(ctx: HarborContext) -> dict[str, Any]:
     disable_redirect = ctx.image_storage.disable_redirect if ctx.image_storage is not None else False
     return {
         "version": "0.1",
-        "log": {"level": ctx.log_level.value, "fields": {"service": COMPONENT}},
+        # distribution accepts only error, warn, info and debug, and exits on anything else
+        "log": {"level": log_level(LogReader.DISTRIBUTION, ctx.log_level), "fields": {"service": COMPONENT}},
         "storage": {
             **storage_driver(ctx),
             # layer metadata cached in redis spares a storage stat per blob request
@@ -135,11 +137,15 @@ def registry_config(ctx: HarborContext) -> dict[str, Any]:
 
 
 def controller_config(ctx: HarborContext) -> dict[str, Any]:
-    """registryctl's configuration: where it listens and which registry config it shares."""
+    """registryctl's configuration: where it listens and which registry config it shares.
+
+    No `log_level`: registryctl parses that key into Configuration.LogLevel, which nothing reads
+    (GetLogLevel has no caller, src/registryctl/config/config.go at v2.15.1); its logger takes the
+    level from LOG_LEVEL in the environment (src/lib/log/logger.go `init`), set on the container.
+    """
     return {
         "protocol": "http",
         "port": REGISTRYCTL_PORT,
-        "log_level": ctx.log_level.value,
         "registry_config": REGISTRY_CONFIG_PATH,
     }
 
@@ -247,6 +253,7 @@ class Registry(Construct):
             command=list(REGISTRYCTL_COMMAND),
             ports=[k8s.ContainerPort(name="http-controller", container_port=REGISTRYCTL_PORT, protocol="TCP")],
             env=[
+                k8s.EnvVar(name="LOG_LEVEL", value=log_level(LogReader.HARBOR, ctx.log_level)),
                 # core and jobservice authenticate to registryctl with these
                 ctx.secrets.core_secret.env_var("CORE_SECRET"),
                 ctx.secrets.jobservice_secret.env_var("JOBSERVICE_SECRET"),

@@ -21,6 +21,7 @@ from .base import (
     spread_across_nodes,
     stateful_set,
 )
+from .log_levels import LogReader, log_level
 
 COMPONENT = "trivy"
 TRIVY_USER = 10000                        # the `scanner` user of the trivy-adapter-photon image
@@ -55,7 +56,7 @@ def trivy_env(ctx: HarborContext, settings: TrivySettings) -> list[k8s.EnvVar]:
     redis_url = ctx.redis.url(ctx.redis.databases.trivy)
     env = [
         *ctx.proxy_env(),
-        plain("SCANNER_LOG_LEVEL", ctx.log_level.value),
+        plain("SCANNER_LOG_LEVEL", log_level(LogReader.TRIVY, ctx.log_level)),
         plain("SCANNER_TRIVY_CACHE_DIR", CACHE_DIR),
         plain("SCANNER_TRIVY_REPORTS_DIR", REPORTS_DIR),
         plain("SCANNER_TRIVY_DEBUG_MODE", _flag(ctx.log_level is LogLevel.DEBUG)),
