@@ -36,7 +36,7 @@ from .components.portal import Portal
 from .components.redis import Redis
 from .components.registry import Registry
 from .components.trivy import Trivy
-from .handles import ServicePort
+from .handles import KeyRef, ServicePort, check_key_ref
 from .harbor_config import (
     HarborImages,
     HarborReplicas,
@@ -71,6 +71,11 @@ class HarborRegistry(Construct):
     `image_storage` None keeps images on the `storage.registry` volume; an `S3Storage` puts them in a
     bucket. External stores replace the bundled pods, their Services, claims and policy paths.
 
+    Private CAs: `ca_bundle`, a key of a Secret or a ConfigMap (e.g. one trust-manager writes) holding
+    PEM certificates, is mounted in core, jobservice, registry, registryctl and Trivy and added to the
+    system's CAs there (components/base.py CA_BUNDLE_DIR says how): for a proxy-cache upstream, an
+    OIDC provider or an S3 endpoint signed by a private CA. None: the images' system CAs only.
+
     High availability (`replicas` above one): several pods of a component get a PodDisruptionBudget
     and a topology spread over nodes; a volume that several of them write must be ReadWriteMany
     (or, for images, an S3 bucket), which is checked; every registry replica reads the one synced
@@ -98,7 +103,8 @@ class HarborRegistry(Construct):
                  network_policies: bool = True,
                  database: ExternalDatabase | CloudNativePgDatabase | None = None,
                  redis: ExternalRedis | None = None,
-                 image_storage: S3Storage | None = None) -> None:
+                 image_storage: S3Storage | None = None,
+                 ca_bundle: KeyRef | None = None) -> None:
         check_http_url("HarborRegistry.external_url", external_url, allow_path=False)
         check_hostname("HarborRegistry.external_url host", urlsplit(external_url).hostname or "")
         # Names such as "<instance>-jobservice" must stay within 63 characters.
@@ -130,6 +136,8 @@ class HarborRegistry(Construct):
             if value is not None and not isinstance(value, kinds):
                 names = " or ".join(k.__name__ for k in kinds)
                 raise fail(f"HarborRegistry.{field_name}", f"{names}, or None (Harbor's own)", value)
+        if ca_bundle is not None:
+            check_key_ref("HarborRegistry.ca_bundle", ca_bundle)
         if database is None and secrets.database_password is None:
             raise fail("HarborSecrets.database_password",
                        "a SecretKeyRef when HarborRegistry runs its own database (database=None): declare it with "
@@ -161,7 +169,7 @@ class HarborRegistry(Construct):
             resources=resources, trivy=trivy, log_level=log_level, proxy=proxy,
             pod_annotations=dict(pod_annotations or {}),
             database=self._database_connection(database), redis=self._redis_connection(redis),
-            image_storage=image_storage,
+            image_storage=image_storage, ca_bundle=ca_bundle,
         )
         ctx = self.context
         # the construct that runs the database (None for an external server) and Redis (None likewise)

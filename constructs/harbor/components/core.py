@@ -15,6 +15,9 @@ from ..harbor_secrets import REGISTRY_USER
 from .base import (
     CORE_PORT,
     HarborContext,
+    ca_bundle_env,
+    ca_bundle_mounts,
+    ca_bundle_volumes,
     checksum,
     config_map,
     config_volume,
@@ -177,6 +180,7 @@ class Core(Construct):
             empty_dir("psc"),
             empty_dir("tmp"),
             *ctx.database.ca_volumes(),
+            *ca_bundle_volumes(ctx.ca_bundle),
         ]
         pod = k8s.PodSpec(
             automount_service_account_token=False,      # core never talks to the Kubernetes API
@@ -214,6 +218,7 @@ class Core(Construct):
             s.registry_password.env_var("REGISTRY_CREDENTIAL_PASSWORD"),
             s.csrf_key.env_var("CSRF_KEY"),
             *ctx.database.ca_env(),
+            *ca_bundle_env(ctx.ca_bundle),
             *redis_url_env(ctx),
         ]
         ping = http_probe(PING_PATH, CORE_PORT, initial_delay=0, period=10, failure=2, timeout=1)
@@ -241,5 +246,6 @@ class Core(Construct):
                 k8s.VolumeMount(name="psc", mount_path=TOKEN_DIR),
                 k8s.VolumeMount(name="tmp", mount_path=TMP_DIR),
                 *ctx.database.ca_mounts(),
+                *ca_bundle_mounts(ctx.ca_bundle),
             ],
         )

@@ -16,6 +16,9 @@ from ..harbor_secrets import REGISTRY_USER
 from .base import (
     JOBSERVICE_PORT,
     HarborContext,
+    ca_bundle_env,
+    ca_bundle_mounts,
+    ca_bundle_volumes,
     checksum,
     claim_volume,
     config_map,
@@ -164,6 +167,7 @@ class Jobservice(Construct):
                 claim_volume("job-logs", self.claim_name),
                 empty_dir("tmp"),
                 *ctx.database.ca_volumes(),
+                *ca_bundle_volumes(ctx.ca_bundle),
             ],
         )
         self.deployment = deployment(self, "deployment", ctx, COMPONENT, replicas=ctx.replicas.jobservice, pod=pod,
@@ -192,6 +196,7 @@ class Jobservice(Construct):
                 # jobservice's job context opens its own database connection with the settings core
                 # hands out (its password included); only the CA file is its own to find
                 *ctx.database.ca_env(),
+                *ca_bundle_env(ctx.ca_bundle),
                 *redis_url_env(ctx),
             ],
             resources=resources(ctx.resources.jobservice),
@@ -205,5 +210,6 @@ class Jobservice(Construct):
                 k8s.VolumeMount(name="job-logs", mount_path=JOB_LOG_DIR),
                 k8s.VolumeMount(name="tmp", mount_path=TMP_DIR),
                 *ctx.database.ca_mounts(),
+                *ca_bundle_mounts(ctx.ca_bundle),
             ],
         )

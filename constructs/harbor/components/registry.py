@@ -17,6 +17,9 @@ from .base import (
     REGISTRY_PORT,
     REGISTRYCTL_PORT,
     HarborContext,
+    ca_bundle_env,
+    ca_bundle_mounts,
+    ca_bundle_volumes,
     checksum,
     claim_volume,
     config_map,
@@ -232,6 +235,8 @@ class Registry(Construct):
                 *ctx.proxy_env(),
                 *registry_redis_env(ctx),
                 *s3_credential_env(ctx),
+                # an S3 endpoint, or a token service, signed by a private CA
+                *ca_bundle_env(ctx.ca_bundle),
             ],
             # the chart's timings: no restart for the first five minutes, traffic once it answers
             liveness_probe=http_probe("/", REGISTRY_PORT, initial_delay=300),
@@ -244,6 +249,7 @@ class Registry(Construct):
                 k8s.VolumeMount(name=HTPASSWD_VOLUME, mount_path=HTPASSWD_PATH, sub_path=HTPASSWD_FILE,
                                 read_only=True),
                 tmp_mount,
+                *ca_bundle_mounts(ctx.ca_bundle),
             ],
         )
         registryctl = k8s.Container(
@@ -259,6 +265,8 @@ class Registry(Construct):
                 ctx.secrets.jobservice_secret.env_var("JOBSERVICE_SECRET"),
                 ctx.secrets.registry_http_secret.env_var("REGISTRY_HTTP_SECRET"),
                 *s3_credential_env(ctx),
+                # registryctl deletes blobs through the same storage driver, an S3 endpoint included
+                *ca_bundle_env(ctx.ca_bundle),
             ],
             liveness_probe=http_probe("/api/health", REGISTRYCTL_PORT, initial_delay=300),
             readiness_probe=http_probe("/api/health", REGISTRYCTL_PORT, initial_delay=1),
@@ -270,6 +278,7 @@ class Registry(Construct):
                 k8s.VolumeMount(name=CONFIG_VOLUME, mount_path=CTL_CONFIG_PATH, sub_path=CTL_CONFIG_FILE,
                                 read_only=True),
                 tmp_mount,
+                *ca_bundle_mounts(ctx.ca_bundle),
             ],
         )
 
@@ -287,6 +296,7 @@ class Registry(Construct):
                 # group-readable: kubelet makes the file's group the pod's fsGroup, the harbor user's group
                 secret_file_volume(HTPASSWD_VOLUME, ctx.secrets.registry_htpasswd, HTPASSWD_FILE, mode=0o440),
                 empty_dir(TMP_VOLUME),
+                *ca_bundle_volumes(ctx.ca_bundle),
             ],
         )
         self.deployment = deployment(self, "deployment", ctx, COMPONENT, replicas=ctx.replicas.registry, pod=pod,

@@ -10,6 +10,9 @@ from ..validation import fail
 from .base import (
     TRIVY_PORT,
     HarborContext,
+    ca_bundle_env,
+    ca_bundle_mounts,
+    ca_bundle_volumes,
     claim_template,
     claim_volume,
     container_security,
@@ -112,7 +115,7 @@ class Trivy(Construct):
         replicas = ctx.replicas.trivy
         env = trivy_env(ctx, settings)   # raises before anything is handed to cdk8s
 
-        volumes = [empty_dir("scratch")]  # trivy unpacks image layers under /tmp while it scans
+        volumes = [empty_dir("scratch"), *ca_bundle_volumes(ctx.ca_bundle)]  # trivy unpacks image layers under /tmp while it scans
         claims = []
         if storage.existing_claim:
             # every replica mounts the same claim, which pods on several nodes can share only as RWX
@@ -129,7 +132,9 @@ class Trivy(Construct):
             image=ctx.images.image("trivy-adapter-photon"),
             image_pull_policy="IfNotPresent",
             command=[TRIVY_BINARY],
-            env=env,
+            # the adapter hands its environment to the trivy CLI it runs (pkg/trivy/wrapper.go
+            # `prepareScanCmd`, os.Environ()), so SSL_CERT_DIR reaches the pulls of both
+            env=[*env, *ca_bundle_env(ctx.ca_bundle)],
             ports=[k8s.ContainerPort(name=PORT_NAME, container_port=TRIVY_PORT)],
             liveness_probe=http_probe("/probe/healthy", PORT_NAME, initial_delay=5, failure=10),
             readiness_probe=http_probe("/probe/ready", PORT_NAME, initial_delay=5),
@@ -140,6 +145,7 @@ class Trivy(Construct):
             volume_mounts=[
                 k8s.VolumeMount(name=DATA_VOLUME, mount_path=CACHE_ROOT),
                 k8s.VolumeMount(name="scratch", mount_path="/tmp"),
+                *ca_bundle_mounts(ctx.ca_bundle),
             ],
         )
         pod = k8s.PodSpec(
