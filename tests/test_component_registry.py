@@ -221,7 +221,6 @@ def test_config_map_holds_exactly_the_two_files(manifests: list[dict]) -> None:
     ("registry", "REGISTRY_HTTP_SECRET", "registry_http_secret"),
     ("registryctl", "CORE_SECRET", "core_secret"),
     ("registryctl", "JOBSERVICE_SECRET", "jobservice_secret"),
-    ("registryctl", "REGISTRY_HTTP_SECRET", "registry_http_secret"),
 ])
 def test_secret_env_reads_a_synced_key(default, name: str, variable: str, handle: str) -> None:
     manifests, _, ctx = default
@@ -249,7 +248,13 @@ def test_env_names(manifests: list[dict]) -> None:
     assert [e["name"] for e in container(manifests, "registry")["env"]] == [
         "REGISTRY_HTTP_SECRET", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY"]
     assert [e["name"] for e in container(manifests, "registryctl")["env"]] == [
-        "LOG_LEVEL", "CORE_SECRET", "JOBSERVICE_SECRET", "REGISTRY_HTTP_SECRET"]
+        "LOG_LEVEL", "CORE_SECRET", "JOBSERVICE_SECRET"]
+
+
+def test_registryctl_does_not_get_the_http_secret(manifests: list[dict]) -> None:
+    # registryctl parses the registry's config for its storage driver only
+    # (src/registryctl/config/config.go setStorageDriver); http.secret signs the registry's uploads
+    assert "REGISTRY_HTTP_SECRET" not in {e["name"] for e in container(manifests, "registryctl")["env"]}
 
 
 def test_proxy_settings_reach_the_registry() -> None:

@@ -52,9 +52,9 @@ DEFAULT_ENV = {
     "SCANNER_TRIVY_SECURITY_CHECKS": "vuln",
     "SCANNER_TRIVY_INSECURE": "false",
     "SCANNER_API_SERVER_ADDR": ":8080",
+    # adapter v0.36.0 reads only SCANNER_REDIS_URL (pkg/etc/config.go); the chart also sets
+    # SCANNER_STORE_REDIS_URL and SCANNER_JOB_QUEUE_REDIS_URL, which it ignores
     "SCANNER_REDIS_URL": REDIS_URL,
-    "SCANNER_STORE_REDIS_URL": REDIS_URL,
-    "SCANNER_JOB_QUEUE_REDIS_URL": REDIS_URL,
 }
 
 

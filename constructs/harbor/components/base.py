@@ -49,6 +49,13 @@ DATABASE_PORT = 5432
 REDIS_PORT = 6379
 NGINX_PORT = 8080
 
+# Idle connections of a Redis pool close after 30 s, as Harbor's installer says in every Redis URL
+# (make/photon/prepare/utils/configs.py `get_redis_configs`); core and jobservice (src/lib/redis/pool.go
+# `GetRedisPool`, src/lib/cache/redis/util.go) and the Trivy adapter (pkg/redisx/pool.go) read it
+# from the URL, and for jobservice it overrides config.yml's `idle_timeout_second`, which is
+# therefore left out.
+REDIS_URL_IDLE_TIMEOUT = "idle_timeout_seconds=30"
+
 # Redis database index per client, as Harbor's own installer assigns them (RedisDatabases' defaults).
 REDIS_DB_CORE = RedisDatabases().core
 REDIS_DB_JOBSERVICE = RedisDatabases().jobservice
@@ -90,7 +97,7 @@ class Endpoints:
         )
 
     def redis_url(self, db: int) -> str:
-        return f"redis://{self.redis.host}:{self.redis.port}/{db}?idle_timeout_seconds=30"
+        return f"redis://{self.redis.host}:{self.redis.port}/{db}?{REDIS_URL_IDLE_TIMEOUT}"
 
 
 # ---- data stores ------------------------------------------------------------------------------------
@@ -253,7 +260,7 @@ class RedisConnection:
             user = f"$({REDIS_USERNAME_ENV})" if self.username is not None else ""
             userinfo = f"{user}:$({REDIS_PASSWORD_ENV})@"
         scheme = "rediss" if self.tls else "redis"
-        return f"{scheme}://{userinfo}{self.address}/{db}?idle_timeout_seconds=30"
+        return f"{scheme}://{userinfo}{self.address}/{db}?{REDIS_URL_IDLE_TIMEOUT}"
 
     def credential_env(self) -> list[k8s.EnvVar]:
         """The env vars the URLs reference; they must come before the URLs in the container's env."""

@@ -59,10 +59,12 @@ TMP_PATH = "/tmp"
 
 HTPASSWD_REALM = "harbor-registry-basic-realm"
 
-# The images' entrypoints first run install_cert.sh, which rewrites the CA bundle under /etc/pki and
-# keeps a copy in /home/harbor: it fails on a read-only root filesystem. It only appends CAs from
-# /etc/harbor/ssl (internal TLS) and /harbor_cust_cert, neither of which this pod mounts, so it has
-# nothing to add here: we run the binary the entrypoint would exec and keep the root read-only.
+# The images' entrypoints (/home/harbor/entrypoint.sh, /home/harbor/start.sh) first run
+# install_cert.sh under `set -e`: it copies /etc/pki/tls/certs/ca-bundle.crt to
+# /home/harbor/ca-bundle.crt.original (beside the script) on the first start, copies it back over the
+# system bundle on every start and appends the CAs of /etc/harbor/ssl and /harbor_cust_cert
+# (make/photon/common/install_cert.sh). Both copies fail on a read-only root, so we run the binary
+# the entrypoint would exec; private CAs come through HarborRegistry.ca_bundle and SSL_CERT_DIR.
 REGISTRY_COMMAND = ("/usr/bin/registry_DO_NOT_USE_GC", "serve", REGISTRY_CONFIG_PATH)
 REGISTRYCTL_COMMAND = ("/home/harbor/harbor_registryctl", "-c", CTL_CONFIG_PATH)
 
@@ -263,7 +265,8 @@ class Registry(Construct):
                 # core and jobservice authenticate to registryctl with these
                 ctx.secrets.core_secret.env_var("CORE_SECRET"),
                 ctx.secrets.jobservice_secret.env_var("JOBSERVICE_SECRET"),
-                ctx.secrets.registry_http_secret.env_var("REGISTRY_HTTP_SECRET"),
+                # no REGISTRY_HTTP_SECRET: registryctl parses the registry's config only for its
+                # storage driver (src/registryctl/config/config.go `setStorageDriver`), never http.secret
                 *s3_credential_env(ctx),
                 # registryctl deletes blobs through the same storage driver, an S3 endpoint included
                 *ca_bundle_env(ctx.ca_bundle),

@@ -36,8 +36,9 @@ TRIVY_USER = 10000                        # the `scanner` user of the trivy-adap
 # HarborRegistry.ca_bundle instead.
 TRIVY_BINARY = "/home/scanner/bin/scanner-trivy"
 PORT_NAME = "api-server"
-# The vulnerability databases (several hundred MB) and the reports live on the claim, so that a
-# restarted pod neither downloads the databases again nor loses reports core has yet to fetch.
+# The vulnerability databases (several hundred MB) live on the claim, so that a restarted pod does not
+# download them again. Reports are temporary files, removed after each scan (pkg/trivy/wrapper.go
+# `Scan`, harbor-scanner-trivy v0.36.0), kept beside the databases on the same volume.
 CACHE_ROOT = "/home/scanner/.cache"
 CACHE_DIR = f"{CACHE_ROOT}/trivy"
 REPORTS_DIR = f"{CACHE_ROOT}/reports"
@@ -79,12 +80,12 @@ def trivy_env(ctx: HarborContext, settings: TrivySettings) -> list[k8s.EnvVar]:
         # The internal redis has no password, so the URL holds no secret and needs no Secret
         # (the chart's `harbor-trivy` Secret exists only to carry it). An external Redis's
         # password comes from its Secret as an env var just before, and the URL references it as
-        # $(HARBOR_REDIS_PASSWORD) (see base.RedisConnection). Adapter v0.36.0 reads only
-        # SCANNER_REDIS_URL; the two others are what the chart sets, for older adapters.
+        # $(HARBOR_REDIS_PASSWORD) (see base.RedisConnection). Adapter v0.36.0, the one Harbor
+        # v2.15.1 ships (Makefile TRIVYADAPTERVERSION), reads only SCANNER_REDIS_URL
+        # (pkg/etc/config.go); the chart's SCANNER_STORE_REDIS_URL and SCANNER_JOB_QUEUE_REDIS_URL
+        # are for older adapters and are not set.
         *ctx.redis.credential_env(),
         plain("SCANNER_REDIS_URL", redis_url),
-        plain("SCANNER_STORE_REDIS_URL", redis_url),
-        plain("SCANNER_JOB_QUEUE_REDIS_URL", redis_url),
     ]
     if settings.github_token:
         token = ctx.secrets.trivy_github_token
