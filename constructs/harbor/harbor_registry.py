@@ -17,6 +17,7 @@ from .checks import (
     unproduced_secret_problems,
 )
 from .cloudnative_pg import CloudNativePgCluster
+from .runtime_checks import runtime_contract_problems
 from .components.base import (
     DatabaseConnection,
     Endpoints,
@@ -190,7 +191,8 @@ class HarborRegistry(Construct):
                    (external_url_problems, self),
                    (unproduced_secret_problems, self, "HarborRegistry.secrets"),
                    (unconsumed_secret_problems, self),
-                   (single_attach_problems, self))
+                   (single_attach_problems, self),
+                   (runtime_contract_problems, self))
 
     def _database_connection(self, database: ExternalDatabase | CloudNativePgDatabase | None
                              ) -> DatabaseConnection | None:
