@@ -5,6 +5,9 @@ warning, error, fatal). Not every binary knows all five, and they disagree on wh
 does: distribution refuses to start, the others fall back to a default without a word. Each map
 below sends every LogLevel to a name its reader accepts; tests/test_component_log_levels.py holds
 the accepted sets, read from the sources cited here, and checks every level against every reader.
+
+The portal and the entry point (nginx: `error_log stderr` at nginx's default level, nginx_conf.py),
+PostgreSQL and Redis (`loglevel notice` in the image's redis.conf) get no level from HarborRegistry.
 """
 
 from __future__ import annotations

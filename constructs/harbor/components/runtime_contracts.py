@@ -481,8 +481,7 @@ DATABASE = ImageContract(
     other_programs=("/bin/sh",),
     writes=DATABASE_WRITES,
     env=(
-        Env(name="POSTGRES_PASSWORD", cite=Cite(HARBOR, "make/photon/db/initdb.sh, docker-healthcheck.sh"),
-            reason=None),
+        Env(name="POSTGRES_PASSWORD", cite=Cite(HARBOR, "make/photon/db/initdb.sh, docker-healthcheck.sh")),
         Env(name="PGDATA", cite=DB_ENTRYPOINT),
         *(Env(name=name, cite=Cite(HARBOR, "make/photon/db/initdb.sh", "file_env")) for name in (
             "POSTGRES_USER", "POSTGRES_DB", "POSTGRES_INITDB_ARGS", "POSTGRES_INITDB_XLOGDIR", "PGUSER")),
