@@ -169,7 +169,6 @@ def test_addresses_match_the_chart(manifests, name, value):
 
 
 @pytest.mark.parametrize("name, value", [
-    ("PORT", "8080"),
     ("DATABASE_TYPE", "postgresql"),
     ("POSTGRESQL_USERNAME", "postgres"),
     ("POSTGRESQL_DATABASE", "registry"),
@@ -181,7 +180,6 @@ def test_addresses_match_the_chart(manifests, name, value):
     ("REGISTRY_STORAGE_PROVIDER_NAME", "filesystem"),
     ("LOG_LEVEL", "info"),
     ("CONFIG_PATH", "/etc/core/app.conf"),
-    ("CHART_CACHE_DRIVER", "redis"),
     ("REGISTRY_CREDENTIAL_USERNAME", REGISTRY_USER),
     ("QUOTA_UPDATE_PROVIDER", "db"),
     ("HTTP_PROXY", ""),
@@ -197,10 +195,10 @@ def test_settings(manifests, name, value):
 
 
 CONFIG_ENV = {
-    "PORT", "DATABASE_TYPE", "POSTGRESQL_HOST", "POSTGRESQL_PORT", "POSTGRESQL_USERNAME", "POSTGRESQL_DATABASE",
+    "DATABASE_TYPE", "POSTGRESQL_HOST", "POSTGRESQL_PORT", "POSTGRESQL_USERNAME", "POSTGRESQL_DATABASE",
     "POSTGRESQL_SSLMODE", "POSTGRESQL_MAX_IDLE_CONNS", "POSTGRESQL_MAX_OPEN_CONNS", "EXT_ENDPOINT", "CORE_URL",
     "JOBSERVICE_URL", "REGISTRY_URL", "TOKEN_SERVICE_URL", "CORE_LOCAL_URL", "WITH_TRIVY", "TRIVY_ADAPTER_URL",
-    "REGISTRY_STORAGE_PROVIDER_NAME", "LOG_LEVEL", "CONFIG_PATH", "CHART_CACHE_DRIVER", "_REDIS_URL_CORE",
+    "REGISTRY_STORAGE_PROVIDER_NAME", "LOG_LEVEL", "CONFIG_PATH", "_REDIS_URL_CORE",
     "_REDIS_URL_REG", "PORTAL_URL", "REGISTRY_CONTROLLER_URL", "REGISTRY_CREDENTIAL_USERNAME",
     "PERMITTED_REGISTRY_TYPES_FOR_PROXY_CACHE", "REPLICATION_ADAPTER_WHITELIST", "QUOTA_UPDATE_PROVIDER",
     "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY",
@@ -295,7 +293,6 @@ MOUNTS = [
     ("/etc/core/app.conf", "config", "app.conf", True),
     ("/etc/core/key", "secret-key", "key", True),
     ("/etc/core/private_key.pem", "token-service-private-key", "private_key.pem", True),
-    ("/etc/core/token", "psc", None, False),
     ("/tmp", "tmp", None, False),
 ]
 
@@ -348,6 +345,19 @@ def test_read_only_root_and_restricted(manifests):
     }
     # the image's entrypoint writes the CA bundle into the root filesystem; the binary itself does not
     assert container["command"] == ["/harbor/harbor_core"]
+
+
+def test_working_dir_is_where_the_image_keeps_migrations_and_icons(manifests):
+    # relative paths: "migrations/postgresql/" (src/common/dao/pgsql.go), "./icons/*.png"
+    # (src/controller/icon/controller.go); the image copies both into /harbor (make/photon/core/Dockerfile)
+    assert core_container(manifests)["workingDir"] == "/harbor"
+
+
+@pytest.mark.parametrize("name", ["PORT", "CHART_CACHE_DRIVER"])
+def test_settings_core_does_not_read_are_not_set(manifests, name):
+    # core listens on app.conf's httpport; ChartMuseum, whose cache CHART_CACHE_DRIVER chose, left in 2.8
+    assert name not in env_values(manifests)
+    assert name not in find(manifests, "ConfigMap", NAME)["data"]
 
 
 def test_pod_settings(manifests):

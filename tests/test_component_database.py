@@ -263,3 +263,28 @@ def test_objects_pass_strict_kubernetes_schemas(manifests: list[dict], version: 
     assert {m["kind"] for m in mine} == {"Service", "StatefulSet"}
     for m in mine:
         kv_utils.validate(m, version, strict=True)
+
+
+# ---- the password harbor-db's initdb.sh and core can use ----------------------------------------
+
+@pytest.mark.parametrize("password", [
+    "it's-a-secret",            # initdb.sh: PASSWORD '$POSTGRES_PASSWORD' (make/photon/db/initdb.sh)
+    "'leading-quote",
+    "two words",                # core: "password=%s" unquoted in a key=value string (src/common/dao/pgsql.go)
+    "tab\there",
+    "new\nline",
+    "back\\slash",
+], ids=["quote", "leading-quote", "space", "tab", "newline", "backslash"])
+def test_a_password_harbor_cannot_use_is_refused_without_showing_it(password: str) -> None:
+    from constructs.harbor.secret_generator import check_database_password
+
+    with pytest.raises(ValueError, match=r"^database_password must be free of ', \\ and whitespace") as error:
+        check_database_password(password)
+    assert password not in str(error.value)
+
+
+def test_generated_database_passwords_are_usable() -> None:
+    from constructs.harbor.secret_generator import ALPHANUMERIC, UNSAFE_DATABASE_PASSWORD, check_database_password
+
+    assert not set(ALPHANUMERIC) & UNSAFE_DATABASE_PASSWORD
+    assert check_database_password("Abc123xyz") == "Abc123xyz"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import main  # noqa: F401  (points jsii at Node before cdk8s loads)
 
@@ -116,7 +117,6 @@ def test_handles_are_exposed(built):
 
 ENV_FROM_HANDLES = [
     ("CORE_URL", lambda c: c.endpoints.core.url),
-    ("TOKEN_SERVICE_URL", lambda c: f"{c.endpoints.core.url}/service/token"),
     ("REGISTRY_URL", lambda c: c.endpoints.registry.url),
     ("REGISTRY_CONTROLLER_URL", lambda c: c.endpoints.registryctl.url),
     ("LOG_LEVEL", lambda c: c.log_level.value),
@@ -131,11 +131,10 @@ def test_addresses_come_from_the_handles(ctx, manifests, name, expected):
 
 @pytest.mark.parametrize("name, value", [
     ("CORE_URL", "http://harbor-core:80"),
-    ("TOKEN_SERVICE_URL", "http://harbor-core:80/service/token"),
     ("REGISTRY_URL", "http://harbor-registry:5000"),
     ("REGISTRY_CONTROLLER_URL", "http://harbor-registry:8080"),
     ("REGISTRY_CREDENTIAL_USERNAME", REGISTRY_USER),
-    ("REGISTRY_HTTP_CLIENT_TIMEOUT", "30"),
+    ("REGISTRY_HTTP_CLIENT_TIMEOUT", "30"),                 # minutes (src/pkg/registry/client.go)
     ("JOBSERVICE_WEBHOOK_JOB_MAX_RETRY", "3"),
     ("JOBSERVICE_WEBHOOK_JOB_HTTP_CLIENT_TIMEOUT", "3"),
     ("LOG_LEVEL", "info"),
@@ -148,7 +147,7 @@ def test_settings(manifests, name, value):
 
 def test_env_config_map_holds_exactly_these_keys(manifests):
     assert set(find(manifests, "ConfigMap", ENV_NAME)["data"]) == {
-        "CORE_URL", "TOKEN_SERVICE_URL", "REGISTRY_URL", "REGISTRY_CONTROLLER_URL", "REGISTRY_CREDENTIAL_USERNAME",
+        "CORE_URL", "REGISTRY_URL", "REGISTRY_CONTROLLER_URL", "REGISTRY_CREDENTIAL_USERNAME",
         "REGISTRY_HTTP_CLIENT_TIMEOUT", "JOBSERVICE_WEBHOOK_JOB_MAX_RETRY",
         "JOBSERVICE_WEBHOOK_JOB_HTTP_CLIENT_TIMEOUT", "LOG_LEVEL", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY",
     }
@@ -198,7 +197,7 @@ def test_config_yml(ctx, manifests):
             "workers": 10,
             "backend": "redis",
             "redis_pool": {"redis_url": ctx.endpoints.redis_url(REDIS_DB_JOBSERVICE),
-                           "namespace": "harbor_job_service_namespace", "idle_timeout_second": 3600},
+                           "namespace": "harbor_job_service_namespace"},
         },
         "job_loggers": [{"name": "FILE", "level": "INFO", "settings": {"base_dir": "/var/log/jobs"},
                          "sweeper": {"duration": 14, "settings": {"work_dir": "/var/log/jobs"}}}],
@@ -206,6 +205,22 @@ def test_config_yml(ctx, manifests):
         "loggers": [{"name": "STD_OUTPUT", "level": "INFO"}],
         "reaper": {"max_update_hours": 24, "max_dangling_hours": 168},
     }
+
+
+def test_the_redis_idle_timeout_is_said_once(manifests):
+    # an idle_timeout_seconds query parameter on the URL overrides config.yml's idle_timeout_second
+    # (src/lib/redis/pool.go GetRedisPool): with both, the config.yml value is dead and misleading
+    pool = config_yml(manifests)["worker_pool"]["redis_pool"]
+    query = parse_qs(urlsplit(pool["redis_url"]).query)
+    said = [where for where, present in (("redis_url idle_timeout_seconds", "idle_timeout_seconds" in query),
+                                         ("idle_timeout_second", "idle_timeout_second" in pool)) if present]
+    assert said == ["redis_url idle_timeout_seconds"]
+    assert query["idle_timeout_seconds"] == ["30"]
+
+
+def test_token_service_url_is_not_set(manifests):
+    # jobservice builds it from CORE_URL (src/lib/config/systemconfig.go InternalTokenServiceEndpoint)
+    assert "TOKEN_SERVICE_URL" not in find(manifests, "ConfigMap", ENV_NAME)["data"]
 
 
 def test_config_yml_keeps_harbor_order(manifests):

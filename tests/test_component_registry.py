@@ -186,18 +186,27 @@ def test_http_secret_comes_from_the_environment(default) -> None:
     assert (ref["name"], ref["key"]) == (ctx.secrets.registry_http_secret.secret, ctx.secrets.registry_http_secret.key)
 
 
-@pytest.mark.parametrize("level", list(LogLevel))
-def test_log_level_reaches_both_configs(level: LogLevel) -> None:
+@pytest.mark.parametrize(("level", "registry", "registryctl"), [
+    (LogLevel.DEBUG, "debug", "debug"),
+    (LogLevel.INFO, "info", "info"),
+    # distribution knows only error, warn, info and debug (see test_component_log_levels.py)
+    (LogLevel.WARNING, "warn", "warning"),
+    (LogLevel.ERROR, "error", "error"),
+    (LogLevel.FATAL, "error", "fatal"),
+])
+def test_log_level_reaches_registry_config_and_registryctl_env(level: LogLevel, registry: str,
+                                                                registryctl: str) -> None:
     manifests, _, _ = build(log_level=level)
-    assert config(manifests)["log"]["level"] == level.value
-    assert config(manifests, "ctl-config.yml")["log_level"] == level.value
+    assert config(manifests)["log"]["level"] == registry
+    env = {e["name"]: e.get("value") for e in container(manifests, "registryctl")["env"]}
+    assert env["LOG_LEVEL"] == registryctl
 
 
 def test_ctl_config(manifests: list[dict]) -> None:
+    # no log_level: registryctl parses it and never reads it; LOG_LEVEL in its env sets its logger
     assert config(manifests, "ctl-config.yml") == {
         "protocol": "http",
         "port": 8080,
-        "log_level": "info",
         "registry_config": "/etc/registry/config.yml",
     }
 
@@ -212,7 +221,6 @@ def test_config_map_holds_exactly_the_two_files(manifests: list[dict]) -> None:
     ("registry", "REGISTRY_HTTP_SECRET", "registry_http_secret"),
     ("registryctl", "CORE_SECRET", "core_secret"),
     ("registryctl", "JOBSERVICE_SECRET", "jobservice_secret"),
-    ("registryctl", "REGISTRY_HTTP_SECRET", "registry_http_secret"),
 ])
 def test_secret_env_reads_a_synced_key(default, name: str, variable: str, handle: str) -> None:
     manifests, _, ctx = default
@@ -240,7 +248,13 @@ def test_env_names(manifests: list[dict]) -> None:
     assert [e["name"] for e in container(manifests, "registry")["env"]] == [
         "REGISTRY_HTTP_SECRET", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY"]
     assert [e["name"] for e in container(manifests, "registryctl")["env"]] == [
-        "CORE_SECRET", "JOBSERVICE_SECRET", "REGISTRY_HTTP_SECRET"]
+        "LOG_LEVEL", "CORE_SECRET", "JOBSERVICE_SECRET"]
+
+
+def test_registryctl_does_not_get_the_http_secret(manifests: list[dict]) -> None:
+    # registryctl parses the registry's config for its storage driver only
+    # (src/registryctl/config/config.go setStorageDriver); http.secret signs the registry's uploads
+    assert "REGISTRY_HTTP_SECRET" not in {e["name"] for e in container(manifests, "registryctl")["env"]}
 
 
 def test_proxy_settings_reach_the_registry() -> None:

@@ -52,9 +52,9 @@ DEFAULT_ENV = {
     "SCANNER_TRIVY_SECURITY_CHECKS": "vuln",
     "SCANNER_TRIVY_INSECURE": "false",
     "SCANNER_API_SERVER_ADDR": ":8080",
+    # adapter v0.36.0 reads only SCANNER_REDIS_URL (pkg/etc/config.go); the chart also sets
+    # SCANNER_STORE_REDIS_URL and SCANNER_JOB_QUEUE_REDIS_URL, which it ignores
     "SCANNER_REDIS_URL": REDIS_URL,
-    "SCANNER_STORE_REDIS_URL": REDIS_URL,
-    "SCANNER_JOB_QUEUE_REDIS_URL": REDIS_URL,
 }
 
 
@@ -181,6 +181,17 @@ def test_probes_and_port(default) -> None:
     assert (liveness["initialDelaySeconds"], liveness["failureThreshold"]) == (5, 10)
     assert readiness["httpGet"] == {"path": "/probe/ready", "port": "api-server", "scheme": "HTTP"}
     assert readiness["initialDelaySeconds"] == 5
+
+
+def test_runs_the_adapter_binary_not_the_entrypoint_script(default) -> None:
+    # the image's ENTRYPOINT, /home/scanner/entrypoint.sh, runs install_cert.sh under `set -e`, which
+    # writes into /home/scanner and /etc/pki/tls/certs (make/photon/trivy-adapter/Dockerfile,
+    # entrypoint.sh, common/install_cert.sh at harbor v2.15.1): on the read-only root it exits
+    _, _, manifests = default
+    c = container(manifests)
+    assert c["command"] == ["/home/scanner/bin/scanner-trivy"]
+    assert "args" not in c
+    assert c["securityContext"]["readOnlyRootFilesystem"] is True
 
 
 def test_pod_hardening(default) -> None:

@@ -17,6 +17,7 @@ from .checks import (
     unproduced_secret_problems,
 )
 from .cloudnative_pg import CloudNativePgCluster
+from .runtime_checks import runtime_contract_problems
 from .components.base import (
     DatabaseConnection,
     Endpoints,
@@ -37,7 +38,7 @@ from .components.portal import Portal
 from .components.redis import Redis
 from .components.registry import Registry
 from .components.trivy import Trivy
-from .handles import SecretKeyRef, ServicePort
+from .handles import KeyRef, SecretKeyRef, ServicePort, check_key_ref
 from .reachability import unreachable_address_problems
 from .harbor_config import (
     HarborImages,
@@ -77,6 +78,11 @@ class HarborRegistry(Construct, DeclaresSecretRules):
     `ipv6` (default True) makes the nginx of the portal and the entry point listen on IPv6 as well as
     IPv4; set it False on nodes whose kernel has IPv6 turned off, where nginx cannot bind [::] and exits.
 
+    Private CAs: `ca_bundle`, a key of a Secret or a ConfigMap (e.g. one trust-manager writes) holding
+    PEM certificates, is mounted in core, jobservice, registry, registryctl and Trivy and added to the
+    system's CAs there (components/base.py CA_BUNDLE_DIR says how): for a proxy-cache upstream, an
+    OIDC provider or an S3 endpoint signed by a private CA. None: the images' system CAs only.
+
     High availability (`replicas` above one): several pods of a component get a PodDisruptionBudget
     and a topology spread over nodes; a volume that several of them write must be ReadWriteMany
     (or, for images, an S3 bucket), which is checked; every registry replica reads the one synced
@@ -105,7 +111,8 @@ class HarborRegistry(Construct, DeclaresSecretRules):
                  database: ExternalDatabase | CloudNativePgDatabase | None = None,
                  redis: ExternalRedis | None = None,
                  image_storage: S3Storage | None = None,
-                 ipv6: bool = True) -> None:
+                 ipv6: bool = True,
+                 ca_bundle: KeyRef | None = None) -> None:
         check_http_url("HarborRegistry.external_url", external_url, allow_path=False)
         check_hostname("HarborRegistry.external_url host", urlsplit(external_url).hostname or "")
         # Names such as "<instance>-jobservice" must stay within 63 characters.
@@ -139,6 +146,8 @@ class HarborRegistry(Construct, DeclaresSecretRules):
             if value is not None and not isinstance(value, kinds):
                 names = " or ".join(k.__name__ for k in kinds)
                 raise fail(f"HarborRegistry.{field_name}", f"{names}, or None (Harbor's own)", value)
+        if ca_bundle is not None:
+            check_key_ref("HarborRegistry.ca_bundle", ca_bundle)
         if database is None and secrets.database_password is None:
             raise fail("HarborSecrets.database_password",
                        "a SecretKeyRef when HarborRegistry runs its own database (database=None): declare it with "
@@ -170,7 +179,7 @@ class HarborRegistry(Construct, DeclaresSecretRules):
             resources=resources, trivy=trivy, log_level=log_level, proxy=proxy,
             pod_annotations=dict(pod_annotations or {}),
             database=self._database_connection(database), redis=self._redis_connection(redis),
-            image_storage=image_storage, ipv6=ipv6,
+            image_storage=image_storage, ipv6=ipv6, ca_bundle=ca_bundle,
         )
         ctx = self.context
         # the construct that runs the database (None for an external server) and Redis (None likewise)
@@ -193,7 +202,8 @@ class HarborRegistry(Construct, DeclaresSecretRules):
                    (unconsumed_secret_problems, self),
                    (single_attach_problems, self),
                    (unreachable_address_problems, self),
-                   (core_health_problems, self))
+                   (core_health_problems, self),
+                   (runtime_contract_problems, self))
 
     def _database_connection(self, database: ExternalDatabase | CloudNativePgDatabase | None
                              ) -> DatabaseConnection | None:

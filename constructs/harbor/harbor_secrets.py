@@ -48,7 +48,8 @@ SPECS: dict[str, SecretSpec] = {
     "registry_htpasswd": SecretSpec("REGISTRY_HTPASSWD", "registry", "REGISTRY_HTPASSWD",
                                     f"bcrypt htpasswd line of {REGISTRY_USER} for that password"),
     "database_password": SecretSpec("DATABASE_PASSWORD", "database", "POSTGRES_PASSWORD",
-                                    "password of the database user postgres"),
+                                    "password of the database user postgres; no ', \\ or whitespace "
+                                    "(secret_generator.check_database_password says why)"),
     "trivy_github_token": SecretSpec("TRIVY_GITHUB_TOKEN", "trivy", "gitHubToken",
                                      "optional GitHub token that raises Trivy's download rate limit"),
 }

@@ -16,10 +16,32 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from .harbor_secrets import OPTIONAL, REGISTRY_USER, SPECS
+from .validation import fail
 
 ALPHANUMERIC = string.ascii_letters + string.digits
 TOKEN_KEY_BITS = 4096
 BCRYPT_ROUNDS = 10
+
+# Characters that break a database password on its way into Harbor 2.15.1:
+# - ' : harbor-db's first start splices POSTGRES_PASSWORD into SQL between single quotes
+#   (make/photon/db/initdb.sh `initPG`: `PASSWORD '$POSTGRES_PASSWORD'`), so initdb fails, or runs
+#   what follows the quote as SQL;
+# - whitespace and \ : core and jobservice put the password unquoted into a key=value connection
+#   string (src/common/dao/pgsql.go `Register`: "password=%s"), which pgx cuts at whitespace and
+#   in which it unescapes \\ and \' (and a leading ' opens a quoted value).
+# Generated passwords are letters and digits only; a password stored in OpenBao by hand never
+# passes through this library, so README.md asks for the same there.
+UNSAFE_DATABASE_PASSWORD = frozenset("'\\ \t\n\r\v\f")
+
+
+def check_database_password(value: str) -> str:
+    """`value` if Harbor can use it as a database password; the error never shows the password."""
+    unsafe = sorted(set(value) & UNSAFE_DATABASE_PASSWORD)
+    if unsafe:
+        raise fail("database_password", "free of ', \\ and whitespace (harbor-db's initdb.sh splices it into SQL "
+                   "between single quotes; core puts it unquoted into a key=value connection string)",
+                   f"<a {len(value)}-character password containing {unsafe}>")
+    return value
 
 
 def random_string(length: int) -> str:
@@ -60,7 +82,7 @@ def generate_harbor_secrets() -> dict[str, str]:
         "registry_http_secret": random_string(32),
         "registry_password": registry_password,
         "registry_htpasswd": htpasswd_line(REGISTRY_USER, registry_password),
-        "database_password": random_string(32),
+        "database_password": check_database_password(random_string(32)),
     }
     assert set(values) == set(SPECS) - OPTIONAL
     return {SPECS[name].bao_key: value for name, value in values.items()}

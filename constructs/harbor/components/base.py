@@ -11,7 +11,7 @@ from cdk8s_plus_27 import k8s
 from constructs import Construct
 
 from ..data_stores import RedisDatabases, S3Storage, SslMode
-from ..handles import SecretKeyRef, ServicePort
+from ..handles import ConfigMapKeyRef, KeyRef, SecretKeyRef, ServicePort
 from ..harbor_config import (
     HarborImages,
     HarborReplicas,
@@ -48,6 +48,13 @@ TRIVY_PORT = 8080
 DATABASE_PORT = 5432
 REDIS_PORT = 6379
 NGINX_PORT = 8080
+
+# Idle connections of a Redis pool close after 30 s, as Harbor's installer says in every Redis URL
+# (make/photon/prepare/utils/configs.py `get_redis_configs`); core and jobservice (src/lib/redis/pool.go
+# `GetRedisPool`, src/lib/cache/redis/util.go) and the Trivy adapter (pkg/redisx/pool.go) read it
+# from the URL, and for jobservice it overrides config.yml's `idle_timeout_second`, which is
+# therefore left out.
+REDIS_URL_IDLE_TIMEOUT = "idle_timeout_seconds=30"
 
 # Redis database index per client, as Harbor's own installer assigns them (RedisDatabases' defaults).
 REDIS_DB_CORE = RedisDatabases().core
@@ -90,7 +97,7 @@ class Endpoints:
         )
 
     def redis_url(self, db: int) -> str:
-        return f"redis://{self.redis.host}:{self.redis.port}/{db}?idle_timeout_seconds=30"
+        return f"redis://{self.redis.host}:{self.redis.port}/{db}?{REDIS_URL_IDLE_TIMEOUT}"
 
 
 # ---- data stores ------------------------------------------------------------------------------------
@@ -109,6 +116,53 @@ DATABASE_MAX_OPEN_CONNS = 900
 DATABASE_CA_DIR = "/etc/harbor-database"
 DATABASE_CA_FILE = "ca.crt"
 DATABASE_CA_VOLUME = "database-ca"
+
+# A private CA bundle (HarborRegistry.ca_bundle), for what install_cert.sh does in Harbor's images:
+# trust the CAs of a private registry, an OIDC provider or an S3 endpoint. That script appends
+# /harbor_cust_cert/*.crt to /etc/pki/tls/certs/ca-bundle.crt at every start, which a read-only
+# root forbids, so the bundle goes elsewhere and SSL_CERT_DIR points Go at it.
+#
+# What Go's crypto/x509 does on Linux (root_unix.go `loadSystemRoots`, root_linux.go): it reads one
+# bundle *file*, SSL_CERT_FILE if set, else the first of its known files that exists (on Photon
+# /etc/pki/tls/certs/ca-bundle.crt, the system's CAs); then every file of every *directory* listed in
+# SSL_CERT_DIR (colon-separated). SSL_CERT_DIR replaces only the default directory list
+# (/etc/ssl/certs, /etc/pki/tls/certs, ...): with it set those directories are no longer scanned, and
+# the system bundle file is still loaded, so the private CAs come in addition to the system's.
+# Every file of the directory is parsed as PEM whatever its name. The kubelet writes a Secret or
+# ConfigMap volume as `<file> -> ..data/<file>`, `..data -> ..<timestamp>/`: Go's
+# `readUniqueDirectoryEntries` skips only symlinks whose target has no '/', which drops `..data`
+# and keeps `<file>`, whose target it follows; the `..<timestamp>` directory fails to read as a file
+# and is skipped. The whole volume is mounted (no subPath), so an updated bundle reaches the
+# directory; Go loads the roots once per process, so pods pick it up when they restart.
+CA_BUNDLE_DIR = "/etc/harbor-ca-bundle"
+CA_BUNDLE_FILE = "ca-bundle.crt"
+CA_BUNDLE_VOLUME = "ca-bundle"
+CA_BUNDLE_ENV = "SSL_CERT_DIR"
+
+
+def ca_bundle_volumes(ref: KeyRef | None) -> list[k8s.Volume]:
+    """The bundle's one key as a file, readable by all like the system's bundle (it is public)."""
+    if ref is None:
+        return []
+    items = [k8s.KeyToPath(key=ref.key, path=CA_BUNDLE_FILE)]
+    if isinstance(ref, ConfigMapKeyRef):
+        return [k8s.Volume(name=CA_BUNDLE_VOLUME, config_map=k8s.ConfigMapVolumeSource(
+            name=ref.config_map, items=items, default_mode=0o444))]
+    return [k8s.Volume(name=CA_BUNDLE_VOLUME, secret=k8s.SecretVolumeSource(
+        secret_name=ref.secret, items=items, default_mode=0o444))]
+
+
+def ca_bundle_mounts(ref: KeyRef | None) -> list[k8s.VolumeMount]:
+    if ref is None:
+        return []
+    return [k8s.VolumeMount(name=CA_BUNDLE_VOLUME, mount_path=CA_BUNDLE_DIR, read_only=True)]
+
+
+def ca_bundle_env(ref: KeyRef | None) -> list[k8s.EnvVar]:
+    if ref is None:
+        return []
+    return [k8s.EnvVar(name=CA_BUNDLE_ENV, value=CA_BUNDLE_DIR)]
+
 
 # The env vars that hold an external Redis's credentials in core, jobservice and Trivy. Their URLs
 # reference them as $(NAME): the kubelet expands a reference to an env var defined earlier in the
@@ -206,7 +260,7 @@ class RedisConnection:
             user = f"$({REDIS_USERNAME_ENV})" if self.username is not None else ""
             userinfo = f"{user}:$({REDIS_PASSWORD_ENV})@"
         scheme = "rediss" if self.tls else "redis"
-        return f"{scheme}://{userinfo}{self.address}/{db}?idle_timeout_seconds=30"
+        return f"{scheme}://{userinfo}{self.address}/{db}?{REDIS_URL_IDLE_TIMEOUT}"
 
     def credential_env(self) -> list[k8s.EnvVar]:
         """The env vars the URLs reference; they must come before the URLs in the container's env."""
@@ -245,6 +299,7 @@ class HarborContext:
     redis: RedisConnection | None = None
     image_storage: S3Storage | None = None           # None: images on the registry's volume
     ipv6: bool = True                                 # nginx (portal, entry point) listens on [::] too
+    ca_bundle: KeyRef | None = None                  # private CAs for core, jobservice, registry, Trivy
 
     def __post_init__(self) -> None:
         if self.database is None:

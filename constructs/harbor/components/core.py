@@ -15,6 +15,9 @@ from ..harbor_secrets import REGISTRY_USER
 from .base import (
     CORE_PORT,
     HarborContext,
+    ca_bundle_env,
+    ca_bundle_mounts,
+    ca_bundle_volumes,
     checksum,
     config_map,
     config_volume,
@@ -29,6 +32,7 @@ from .base import (
     service,
     spread_across_nodes,
 )
+from .log_levels import LogReader, log_level
 
 COMPONENT = "core"
 # Harbor's images run as the user `harbor`, uid and gid 10000.
@@ -39,10 +43,13 @@ APP_CONF_KEY = "app.conf"
 APP_CONF_PATH = "/etc/core/app.conf"
 SECRET_KEY_PATH = "/etc/core/key"
 TOKEN_PRIVATE_KEY_PATH = "/etc/core/private_key.pem"
-TOKEN_DIR = "/etc/core/token"
 TMP_DIR = "/tmp"
 # The binary the image's entrypoint script finally execs (see `_container` for why we call it directly).
 CORE_BINARY = "/harbor/harbor_core"
+# core reads its schema migrations, artifact icons and views relative to its working directory:
+# "migrations/postgresql/" (src/common/dao/pgsql.go), "./icons/*.png" (src/controller/icon/controller.go)
+# and beego's "views"; the image copies them into /harbor (make/photon/core/Dockerfile, WORKDIR /harbor/).
+WORKING_DIR = "/harbor"
 
 # The registry storage driver's name, which core reports in its system information (src/controller/systeminfo).
 STORAGE_PROVIDER_FILESYSTEM = "filesystem"
@@ -96,13 +103,16 @@ def core_environment(ctx: HarborContext) -> dict[str, str]:
     ep = ctx.endpoints
     db = ctx.database
     redis = ctx.redis
+    # Not set, as no code of core 2.15.1 reads them: PORT (core listens on app.conf's httpport) and
+    # CHART_CACHE_DRIVER (a ChartMuseum setting; ChartMuseum is gone since 2.8).
     env = {
-        "PORT": str(CORE_PORT),
         "CONFIG_PATH": APP_CONF_PATH,
-        "LOG_LEVEL": ctx.log_level.value,
+        "LOG_LEVEL": log_level(LogReader.HARBOR, ctx.log_level),
         "EXT_ENDPOINT": ctx.external_url,
         "CORE_URL": ep.core.url,
         "CORE_LOCAL_URL": f"http://127.0.0.1:{CORE_PORT}",
+        # loaded into core's configuration store (src/lib/config/metadata/metadatalist.go EnvKey); no
+        # code of 2.15.1 uses it, but the store then holds our address rather than "http://core:8080"
         "TOKEN_SERVICE_URL": f"{ep.core.url}/service/token",
         "JOBSERVICE_URL": ep.jobservice.url,
         "PORTAL_URL": ep.portal.url,
@@ -119,7 +129,6 @@ def core_environment(ctx: HarborContext) -> dict[str, str]:
         "POSTGRESQL_SSLMODE": db.ssl_mode.value,
         "POSTGRESQL_MAX_IDLE_CONNS": str(db.max_idle_connections),
         "POSTGRESQL_MAX_OPEN_CONNS": str(db.max_open_connections),
-        "CHART_CACHE_DRIVER": "redis",
         "WITH_TRIVY": "true" if ctx.trivy is not None else "false",
         "PERMITTED_REGISTRY_TYPES_FOR_PROXY_CACHE": ",".join(PROXY_CACHE_REGISTRY_TYPES),
         "REPLICATION_ADAPTER_WHITELIST": ",".join(REPLICATION_ADAPTERS),
@@ -172,10 +181,11 @@ class Core(Construct):
             config_volume("config", name),
             secret_file_volume("secret-key", ctx.secrets.secret_key, "key"),
             secret_file_volume("token-service-private-key", ctx.secrets.token_private_key, "private_key.pem"),
-            # /etc/core/token must be writable: the chart and Harbor's installer give it a volume too
-            empty_dir("psc"),
+            # core writes only temporary files, e.g. multipart uploads that spill out of memory. No
+            # /etc/core/token volume, which the chart mounts: nothing in core 2.15.1 uses that path.
             empty_dir("tmp"),
             *ctx.database.ca_volumes(),
+            *ca_bundle_volumes(ctx.ca_bundle),
         ]
         pod = k8s.PodSpec(
             automount_service_account_token=False,      # core never talks to the Kubernetes API
@@ -213,6 +223,7 @@ class Core(Construct):
             s.registry_password.env_var("REGISTRY_CREDENTIAL_PASSWORD"),
             s.csrf_key.env_var("CSRF_KEY"),
             *ctx.database.ca_env(),
+            *ca_bundle_env(ctx.ca_bundle),
             *redis_url_env(ctx),
         ]
         ping = http_probe(PING_PATH, CORE_PORT, initial_delay=0, period=10, failure=2, timeout=1)
@@ -220,14 +231,18 @@ class Core(Construct):
             name=COMPONENT,
             image=ctx.images.image("harbor-core"),
             image_pull_policy="IfNotPresent",
-            # The image's entrypoint first runs install_cert.sh, which copies the CA bundle into $HOME and
-            # back into /etc/pki to append custom CAs from /harbor_cust_cert. This library mounts no custom
-            # CA, and those writes would fail on a read-only root filesystem, so the binary runs directly.
+            # The image's entrypoint (/harbor/entrypoint.sh) first runs install_cert.sh under `set -e`: it
+            # copies /etc/pki/tls/certs/ca-bundle.crt to ca-bundle.crt.original beside itself (/harbor) on
+            # the first start, copies it back over the system bundle on every start and appends the
+            # CAs of /etc/harbor/ssl and /harbor_cust_cert to it (make/photon/common/install_cert.sh).
+            # Both copies fail on a read-only root, so the binary runs directly; private CAs come
+            # through HarborRegistry.ca_bundle and SSL_CERT_DIR instead.
             command=[CORE_BINARY],
+            working_dir=WORKING_DIR,
             ports=[k8s.ContainerPort(name="http", container_port=CORE_PORT, protocol="TCP")],
             env=[*config_env, *secret_env],
             resources=resources(ctx.resources.core),
-            # core writes only to /etc/core/token and /tmp, both emptyDirs
+            # core writes only to /tmp, an emptyDir
             security_context=container_security(read_only_root=True),
             startup_probe=http_probe(PING_PATH, CORE_PORT, initial_delay=10, period=10, failure=360, timeout=1),
             liveness_probe=ping,
@@ -237,8 +252,8 @@ class Core(Construct):
                 k8s.VolumeMount(name="secret-key", mount_path=SECRET_KEY_PATH, sub_path="key", read_only=True),
                 k8s.VolumeMount(name="token-service-private-key", mount_path=TOKEN_PRIVATE_KEY_PATH,
                                 sub_path="private_key.pem", read_only=True),
-                k8s.VolumeMount(name="psc", mount_path=TOKEN_DIR),
                 k8s.VolumeMount(name="tmp", mount_path=TMP_DIR),
                 *ctx.database.ca_mounts(),
+                *ca_bundle_mounts(ctx.ca_bundle),
             ],
         )

@@ -12,11 +12,13 @@ import yaml
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
-from ..harbor_config import LogLevel
 from ..harbor_secrets import REGISTRY_USER
 from .base import (
     JOBSERVICE_PORT,
     HarborContext,
+    ca_bundle_env,
+    ca_bundle_mounts,
+    ca_bundle_volumes,
     checksum,
     claim_volume,
     config_map,
@@ -32,6 +34,7 @@ from .base import (
     service,
     spread_across_nodes,
 )
+from .log_levels import LogReader, log_level
 
 COMPONENT = "jobservice"
 # Harbor's images run as the user `harbor`, uid and gid 10000.
@@ -52,38 +55,33 @@ REAPER_MAX_UPDATE_HOURS = 24
 REAPER_MAX_DANGLING_HOURS = 168
 REDIS_NAMESPACE = "harbor_job_service_namespace"
 POOL_REDIS_URL_ENV = "JOB_SERVICE_POOL_REDIS_URL"
-REDIS_IDLE_TIMEOUT_SECONDS = 3600
 METRICS_PORT = 8001
-# Timeouts (seconds) and retries jobservice uses towards the registry and webhook receivers.
-REGISTRY_HTTP_CLIENT_TIMEOUT = 30
+# The registry client's timeout, in minutes (src/pkg/registry/client.go `init`); 30 is Harbor's default.
+REGISTRY_HTTP_CLIENT_TIMEOUT_MINUTES = 30
+# Webhook jobs: retries, and the HTTP timeout in seconds (src/jobservice/job/impl/notification/http_helper.go).
 WEBHOOK_JOB_MAX_RETRY = 3
-WEBHOOK_JOB_HTTP_CLIENT_TIMEOUT = 3
-
-# jobservice's config.yml validates its loggers' levels against these upper-case names.
-JOB_LOG_LEVELS: dict[LogLevel, str] = {
-    LogLevel.DEBUG: "DEBUG",
-    LogLevel.INFO: "INFO",
-    LogLevel.WARNING: "WARNING",
-    LogLevel.ERROR: "ERROR",
-    LogLevel.FATAL: "FATAL",
-}
+WEBHOOK_JOB_HTTP_CLIENT_TIMEOUT_SECONDS = 3
 
 STATS_PATH = "/api/v1/stats"
 
 
 def jobservice_environment(ctx: HarborContext) -> dict[str, str]:
-    """The non-secret variables jobservice 2.15.1 reads, addresses from the Endpoints."""
+    """The non-secret variables jobservice 2.15.1 reads, addresses from the Endpoints.
+
+    No TOKEN_SERVICE_URL: jobservice takes its configuration from core (src/pkg/config/rest) and
+    builds the token service's address from CORE_URL (src/lib/config/systemconfig.go
+    `InternalTokenServiceEndpoint`).
+    """
     ep = ctx.endpoints
     return {
         "CORE_URL": ep.core.url,
-        "TOKEN_SERVICE_URL": f"{ep.core.url}/service/token",
         "REGISTRY_URL": ep.registry.url,
         "REGISTRY_CONTROLLER_URL": ep.registryctl.url,
         "REGISTRY_CREDENTIAL_USERNAME": REGISTRY_USER,
-        "REGISTRY_HTTP_CLIENT_TIMEOUT": str(REGISTRY_HTTP_CLIENT_TIMEOUT),
+        "REGISTRY_HTTP_CLIENT_TIMEOUT": str(REGISTRY_HTTP_CLIENT_TIMEOUT_MINUTES),
         "JOBSERVICE_WEBHOOK_JOB_MAX_RETRY": str(WEBHOOK_JOB_MAX_RETRY),
-        "JOBSERVICE_WEBHOOK_JOB_HTTP_CLIENT_TIMEOUT": str(WEBHOOK_JOB_HTTP_CLIENT_TIMEOUT),
-        "LOG_LEVEL": ctx.log_level.value,
+        "JOBSERVICE_WEBHOOK_JOB_HTTP_CLIENT_TIMEOUT": str(WEBHOOK_JOB_HTTP_CLIENT_TIMEOUT_SECONDS),
+        "LOG_LEVEL": log_level(LogReader.HARBOR, ctx.log_level),
         **{var.name: var.value for var in ctx.proxy_env()},
     }
 
@@ -105,7 +103,7 @@ def redis_url_env(ctx: HarborContext) -> list[k8s.EnvVar]:
 
 def jobservice_config(ctx: HarborContext) -> dict[str, Any]:
     """jobservice's config.yml as a Python structure."""
-    level = JOB_LOG_LEVELS[ctx.log_level]
+    level = log_level(LogReader.JOBSERVICE_LOGGERS, ctx.log_level)
     return {
         "protocol": "http",
         "port": JOBSERVICE_PORT,
@@ -117,7 +115,9 @@ def jobservice_config(ctx: HarborContext) -> dict[str, Any]:
                 # `redis_url_env`): config.yml is a ConfigMap and never holds credentials
                 **({} if ctx.redis.has_credentials else {"redis_url": jobservice_redis_url(ctx)}),
                 "namespace": REDIS_NAMESPACE,
-                "idle_timeout_second": REDIS_IDLE_TIMEOUT_SECONDS,
+                # No idle_timeout_second: the URL's idle_timeout_seconds overrides it
+                # (src/lib/redis/pool.go `GetRedisPool`); Harbor's installer writes 3600 here and
+                # 30 in the URL, and gets 30. The idle timeout is said once, in the URL (base.py).
             },
         },
         "job_loggers": [{
@@ -173,6 +173,7 @@ class Jobservice(Construct):
                 claim_volume("job-logs", self.claim_name),
                 empty_dir("tmp"),
                 *ctx.database.ca_volumes(),
+                *ca_bundle_volumes(ctx.ca_bundle),
             ],
         )
         self.deployment = deployment(self, "deployment", ctx, COMPONENT, replicas=ctx.replicas.jobservice, pod=pod,
@@ -187,9 +188,12 @@ class Jobservice(Construct):
             name=COMPONENT,
             image=ctx.images.image("harbor-jobservice"),
             image_pull_policy="IfNotPresent",
-            # The image's entrypoint first runs install_cert.sh, which copies the CA bundle into $HOME and
-            # back into /etc/pki to append custom CAs from /harbor_cust_cert. This library mounts no custom
-            # CA, and those writes would fail on a read-only root filesystem, so the binary runs directly.
+            # The image's entrypoint (/harbor/entrypoint.sh) first runs install_cert.sh under `set -e`: it
+            # copies /etc/pki/tls/certs/ca-bundle.crt to ca-bundle.crt.original beside itself (/harbor) on
+            # the first start, copies it back over the system bundle on every start and appends the
+            # CAs of /etc/harbor/ssl and /harbor_cust_cert to it (make/photon/common/install_cert.sh).
+            # Both copies fail on a read-only root, so the binary runs directly; private CAs come
+            # through HarborRegistry.ca_bundle and SSL_CERT_DIR instead.
             command=[JOBSERVICE_BINARY, "-c", CONFIG_PATH],
             ports=[k8s.ContainerPort(name="http", container_port=JOBSERVICE_PORT, protocol="TCP")],
             # every key of this ConfigMap is an env var name, so envFrom is safe here
@@ -201,10 +205,12 @@ class Jobservice(Construct):
                 # jobservice's job context opens its own database connection with the settings core
                 # hands out (its password included); only the CA file is its own to find
                 *ctx.database.ca_env(),
+                *ca_bundle_env(ctx.ca_bundle),
                 *redis_url_env(ctx),
             ],
             resources=resources(ctx.resources.jobservice),
-            # jobservice writes only job logs (the claim) and temporary files (/tmp)
+            # jobservice writes only job logs (the claim) and temporary files (/tmp: the CSV files of
+            # scan data exports, src/pkg/scan/export/constants.go)
             security_context=container_security(read_only_root=True),
             liveness_probe=http_probe(STATS_PATH, JOBSERVICE_PORT, initial_delay=300, period=10, failure=3),
             readiness_probe=http_probe(STATS_PATH, JOBSERVICE_PORT, initial_delay=20, period=10, failure=3),
@@ -214,5 +220,6 @@ class Jobservice(Construct):
                 k8s.VolumeMount(name="job-logs", mount_path=JOB_LOG_DIR),
                 k8s.VolumeMount(name="tmp", mount_path=TMP_DIR),
                 *ctx.database.ca_mounts(),
+                *ca_bundle_mounts(ctx.ca_bundle),
             ],
         )

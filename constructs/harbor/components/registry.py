@@ -17,6 +17,9 @@ from .base import (
     REGISTRY_PORT,
     REGISTRYCTL_PORT,
     HarborContext,
+    ca_bundle_env,
+    ca_bundle_mounts,
+    ca_bundle_volumes,
     checksum,
     claim_volume,
     config_map,
@@ -33,6 +36,7 @@ from .base import (
     service,
     spread_across_nodes,
 )
+from .log_levels import LogReader, log_level
 
 COMPONENT = "registry"
 
@@ -55,10 +59,12 @@ TMP_PATH = "/tmp"
 
 HTPASSWD_REALM = "harbor-registry-basic-realm"
 
-# The images' entrypoints first run install_cert.sh, which rewrites the CA bundle under /etc/pki and
-# keeps a copy in /home/harbor: it fails on a read-only root filesystem. It only appends CAs from
-# /etc/harbor/ssl (internal TLS) and /harbor_cust_cert, neither of which this pod mounts, so it has
-# nothing to add here: we run the binary the entrypoint would exec and keep the root read-only.
+# The images' entrypoints (/home/harbor/entrypoint.sh, /home/harbor/start.sh) first run
+# install_cert.sh under `set -e`: it copies /etc/pki/tls/certs/ca-bundle.crt to
+# /home/harbor/ca-bundle.crt.original (beside the script) on the first start, copies it back over the
+# system bundle on every start and appends the CAs of /etc/harbor/ssl and /harbor_cust_cert
+# (make/photon/common/install_cert.sh). Both copies fail on a read-only root, so we run the binary
+# the entrypoint would exec; private CAs come through HarborRegistry.ca_bundle and SSL_CERT_DIR.
 REGISTRY_COMMAND = ("/usr/bin/registry_DO_NOT_USE_GC", "serve", REGISTRY_CONFIG_PATH)
 REGISTRYCTL_COMMAND = ("/home/harbor/harbor_registryctl", "-c", CTL_CONFIG_PATH)
 
@@ -100,7 +106,8 @@ def registry_config(ctx: HarborContext) -> dict[str, Any]:
     disable_redirect = ctx.image_storage.disable_redirect if ctx.image_storage is not None else False
     return {
         "version": "0.1",
-        "log": {"level": ctx.log_level.value, "fields": {"service": COMPONENT}},
+        # distribution accepts only error, warn, info and debug, and exits on anything else
+        "log": {"level": log_level(LogReader.DISTRIBUTION, ctx.log_level), "fields": {"service": COMPONENT}},
         "storage": {
             **storage_driver(ctx),
             # layer metadata cached in redis spares a storage stat per blob request
@@ -135,11 +142,15 @@ def registry_config(ctx: HarborContext) -> dict[str, Any]:
 
 
 def controller_config(ctx: HarborContext) -> dict[str, Any]:
-    """registryctl's configuration: where it listens and which registry config it shares."""
+    """registryctl's configuration: where it listens and which registry config it shares.
+
+    No `log_level`: registryctl parses that key into Configuration.LogLevel, which nothing reads
+    (GetLogLevel has no caller, src/registryctl/config/config.go at v2.15.1); its logger takes the
+    level from LOG_LEVEL in the environment (src/lib/log/logger.go `init`), set on the container.
+    """
     return {
         "protocol": "http",
         "port": REGISTRYCTL_PORT,
-        "log_level": ctx.log_level.value,
         "registry_config": REGISTRY_CONFIG_PATH,
     }
 
@@ -226,6 +237,8 @@ class Registry(Construct):
                 *ctx.proxy_env(),
                 *registry_redis_env(ctx),
                 *s3_credential_env(ctx),
+                # an S3 endpoint, or a token service, signed by a private CA
+                *ca_bundle_env(ctx.ca_bundle),
             ],
             # the chart's timings: no restart for the first five minutes, traffic once it answers
             liveness_probe=http_probe("/", REGISTRY_PORT, initial_delay=300),
@@ -238,6 +251,7 @@ class Registry(Construct):
                 k8s.VolumeMount(name=HTPASSWD_VOLUME, mount_path=HTPASSWD_PATH, sub_path=HTPASSWD_FILE,
                                 read_only=True),
                 tmp_mount,
+                *ca_bundle_mounts(ctx.ca_bundle),
             ],
         )
         registryctl = k8s.Container(
@@ -247,11 +261,15 @@ class Registry(Construct):
             command=list(REGISTRYCTL_COMMAND),
             ports=[k8s.ContainerPort(name="http-controller", container_port=REGISTRYCTL_PORT, protocol="TCP")],
             env=[
+                k8s.EnvVar(name="LOG_LEVEL", value=log_level(LogReader.HARBOR, ctx.log_level)),
                 # core and jobservice authenticate to registryctl with these
                 ctx.secrets.core_secret.env_var("CORE_SECRET"),
                 ctx.secrets.jobservice_secret.env_var("JOBSERVICE_SECRET"),
-                ctx.secrets.registry_http_secret.env_var("REGISTRY_HTTP_SECRET"),
+                # no REGISTRY_HTTP_SECRET: registryctl parses the registry's config only for its
+                # storage driver (src/registryctl/config/config.go `setStorageDriver`), never http.secret
                 *s3_credential_env(ctx),
+                # registryctl deletes blobs through the same storage driver, an S3 endpoint included
+                *ca_bundle_env(ctx.ca_bundle),
             ],
             liveness_probe=http_probe("/api/health", REGISTRYCTL_PORT, initial_delay=300),
             readiness_probe=http_probe("/api/health", REGISTRYCTL_PORT, initial_delay=1),
@@ -263,6 +281,7 @@ class Registry(Construct):
                 k8s.VolumeMount(name=CONFIG_VOLUME, mount_path=CTL_CONFIG_PATH, sub_path=CTL_CONFIG_FILE,
                                 read_only=True),
                 tmp_mount,
+                *ca_bundle_mounts(ctx.ca_bundle),
             ],
         )
 
@@ -280,6 +299,7 @@ class Registry(Construct):
                 # group-readable: kubelet makes the file's group the pod's fsGroup, the harbor user's group
                 secret_file_volume(HTPASSWD_VOLUME, ctx.secrets.registry_htpasswd, HTPASSWD_FILE, mode=0o440),
                 empty_dir(TMP_VOLUME),
+                *ca_bundle_volumes(ctx.ca_bundle),
             ],
         )
         self.deployment = deployment(self, "deployment", ctx, COMPONENT, replicas=ctx.replicas.registry, pod=pod,

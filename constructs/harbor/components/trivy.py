@@ -10,6 +10,9 @@ from ..validation import fail
 from .base import (
     TRIVY_PORT,
     HarborContext,
+    ca_bundle_env,
+    ca_bundle_mounts,
+    ca_bundle_volumes,
     claim_template,
     claim_volume,
     container_security,
@@ -21,12 +24,21 @@ from .base import (
     spread_across_nodes,
     stateful_set,
 )
+from .log_levels import LogReader, log_level
 
 COMPONENT = "trivy"
 TRIVY_USER = 10000                        # the `scanner` user of the trivy-adapter-photon image
+# The adapter binary the image's entrypoint script execs (make/photon/trivy-adapter/Dockerfile and
+# entrypoint.sh, harbor v2.15.1). The script first runs install_cert.sh under `set -e`, which copies
+# the system CA bundle to /home/scanner/ca-bundle.crt.original and back over
+# /etc/pki/tls/certs/ca-bundle.crt: on a read-only root the first copy fails, the script exits and
+# the pod crash-loops. Running the binary directly skips it; a private CA comes through
+# HarborRegistry.ca_bundle instead.
+TRIVY_BINARY = "/home/scanner/bin/scanner-trivy"
 PORT_NAME = "api-server"
-# The vulnerability databases (several hundred MB) and the reports live on the claim, so that a
-# restarted pod neither downloads the databases again nor loses reports core has yet to fetch.
+# The vulnerability databases (several hundred MB) live on the claim, so that a restarted pod does not
+# download them again. Reports are temporary files, removed after each scan (pkg/trivy/wrapper.go
+# `Scan`, harbor-scanner-trivy v0.36.0), kept beside the databases on the same volume.
 CACHE_ROOT = "/home/scanner/.cache"
 CACHE_DIR = f"{CACHE_ROOT}/trivy"
 REPORTS_DIR = f"{CACHE_ROOT}/reports"
@@ -48,7 +60,7 @@ def trivy_env(ctx: HarborContext, settings: TrivySettings) -> list[k8s.EnvVar]:
     redis_url = ctx.redis.url(ctx.redis.databases.trivy)
     env = [
         *ctx.proxy_env(),
-        plain("SCANNER_LOG_LEVEL", ctx.log_level.value),
+        plain("SCANNER_LOG_LEVEL", log_level(LogReader.TRIVY, ctx.log_level)),
         plain("SCANNER_TRIVY_CACHE_DIR", CACHE_DIR),
         plain("SCANNER_TRIVY_REPORTS_DIR", REPORTS_DIR),
         plain("SCANNER_TRIVY_DEBUG_MODE", _flag(ctx.log_level is LogLevel.DEBUG)),
@@ -68,12 +80,12 @@ def trivy_env(ctx: HarborContext, settings: TrivySettings) -> list[k8s.EnvVar]:
         # The internal redis has no password, so the URL holds no secret and needs no Secret
         # (the chart's `harbor-trivy` Secret exists only to carry it). An external Redis's
         # password comes from its Secret as an env var just before, and the URL references it as
-        # $(HARBOR_REDIS_PASSWORD) (see base.RedisConnection). Adapter v0.36.0 reads only
-        # SCANNER_REDIS_URL; the two others are what the chart sets, for older adapters.
+        # $(HARBOR_REDIS_PASSWORD) (see base.RedisConnection). Adapter v0.36.0, the one Harbor
+        # v2.15.1 ships (Makefile TRIVYADAPTERVERSION), reads only SCANNER_REDIS_URL
+        # (pkg/etc/config.go); the chart's SCANNER_STORE_REDIS_URL and SCANNER_JOB_QUEUE_REDIS_URL
+        # are for older adapters and are not set.
         *ctx.redis.credential_env(),
         plain("SCANNER_REDIS_URL", redis_url),
-        plain("SCANNER_STORE_REDIS_URL", redis_url),
-        plain("SCANNER_JOB_QUEUE_REDIS_URL", redis_url),
     ]
     if settings.github_token:
         token = ctx.secrets.trivy_github_token
@@ -104,7 +116,7 @@ class Trivy(Construct):
         replicas = ctx.replicas.trivy
         env = trivy_env(ctx, settings)   # raises before anything is handed to cdk8s
 
-        volumes = [empty_dir("scratch")]  # trivy unpacks image layers under /tmp while it scans
+        volumes = [empty_dir("scratch"), *ca_bundle_volumes(ctx.ca_bundle)]  # trivy unpacks image layers under /tmp while it scans
         claims = []
         if storage.existing_claim:
             # every replica mounts the same claim, which pods on several nodes can share only as RWX
@@ -120,7 +132,10 @@ class Trivy(Construct):
             name=COMPONENT,
             image=ctx.images.image("trivy-adapter-photon"),
             image_pull_policy="IfNotPresent",
-            env=env,
+            command=[TRIVY_BINARY],
+            # the adapter hands its environment to the trivy CLI it runs (pkg/trivy/wrapper.go
+            # `prepareScanCmd`, os.Environ()), so SSL_CERT_DIR reaches the pulls of both
+            env=[*env, *ca_bundle_env(ctx.ca_bundle)],
             ports=[k8s.ContainerPort(name=PORT_NAME, container_port=TRIVY_PORT)],
             liveness_probe=http_probe("/probe/healthy", PORT_NAME, initial_delay=5, failure=10),
             readiness_probe=http_probe("/probe/ready", PORT_NAME, initial_delay=5),
@@ -131,6 +146,7 @@ class Trivy(Construct):
             volume_mounts=[
                 k8s.VolumeMount(name=DATA_VOLUME, mount_path=CACHE_ROOT),
                 k8s.VolumeMount(name="scratch", mount_path="/tmp"),
+                *ca_bundle_mounts(ctx.ca_bundle),
             ],
         )
         pod = k8s.PodSpec(
