@@ -11,6 +11,7 @@ message that names the container, the path or variable, and the field to change.
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any, Callable
@@ -33,16 +34,22 @@ from constructs.harbor import (
 from constructs.harbor.components import runtime_contracts as rc
 from constructs.harbor.components.runtime_contracts import CONTRACTS, contract_for, image_repository
 
-SRC = Path(__file__).resolve().parents[2] / "src"
+# Where the upstream sources are checked out: ../src beside the repository, or UPSTREAM_SOURCES.
+# They are large and come from GitHub, so CI does without them; the tables then stand on their
+# citations alone, and these comparisons run wherever a developer has cloned them.
+SRC = Path(os.environ.get("UPSTREAM_SOURCES") or Path(__file__).resolve().parents[2] / "src")
 HARBOR_SRC = SRC / "harbor"
 ADAPTER_SRC = SRC / "harbor-scanner-trivy"
+CLONE_HINT = ("git clone --branch {tag} https://github.com/goharbor/{repo} {path} (or set UPSTREAM_SOURCES to the "
+              "folder holding it) to compare the tables with it")
 SERVER = OpenBaoServer(address="http://openbao.openbao.svc:8200")
 
 
 def harbor_source(path: str) -> str:
     file = HARBOR_SRC / path
     if not file.is_file():
-        pytest.skip(f"Harbor's sources at v2.15.1 are not checked out at {HARBOR_SRC}")
+        pytest.skip(f"Harbor's sources at v2.15.1 are not at {HARBOR_SRC}: "
+                    + CLONE_HINT.format(tag="v2.15.1", repo="harbor", path=HARBOR_SRC))
     return file.read_text()
 
 
@@ -126,7 +133,8 @@ def test_the_entrypoint_script_runs_install_cert_then_execs_the_program(reposito
 def test_every_variable_of_the_trivy_table_is_a_field_of_the_adapter() -> None:
     config = ADAPTER_SRC / "pkg" / "etc" / "config.go"
     if not config.is_file():
-        pytest.skip(f"harbor-scanner-trivy v0.36.0 is not checked out at {ADAPTER_SRC}")
+        pytest.skip(f"harbor-scanner-trivy v0.36.0 is not at {ADAPTER_SRC}: "
+                    + CLONE_HINT.format(tag="v0.36.0", repo="harbor-scanner-trivy", path=ADAPTER_SRC))
     read = set(re.findall(r'env:"([A-Z_]+)"', config.read_text())) | {"SCANNER_LOG_LEVEL"}
     listed = {e.name for e in rc.TRIVY.env if e.name.startswith("SCANNER_")}
     assert listed == read

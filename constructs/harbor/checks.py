@@ -20,6 +20,14 @@ Symptom, and the check that prevents it (entry: where the value is given; synth:
   hostnames: `external_url_problems` (synth, on HarborRegistry)
 - a route that never matches, an upper-case host name: validation.check_hostname and
   check_http_url (entry)
+- calls that time out at run time, a configured address the NetworkPolicies refuse (core could not
+  reach the portal): `reachability.unreachable_address_problems` (synth, on HarborRegistry and the
+  configuration Job; any app may attach it)
+- Harbor "unhealthy" for good although every pod is Ready, a component of core's health report that
+  core cannot reach or has no address for: `components.health_model.core_health_problems` (synth)
+- a crash-looping container, an entrypoint that writes into a read-only root, a path the binary
+  writes without a writable volume, a setting no binary reads: `runtime_checks.runtime_contract_problems`
+  (synth, against the tables of components/runtime_contracts.py)
 
 A construct outside HarborRegistry whose pods read synced Secrets (the configuration Job, say)
 attaches the same check to itself: `add_checks(self, (unproduced_secret_problems, self, "<Field>"))`.
