@@ -30,8 +30,10 @@ from constructs.harbor.configuration import (
     RegistryCredential,
     RegistryEndpoint,
     RegistryType,
+    applier_dir,
     applier_files,
 )
+from constructs.harbor.components.base import checksum
 from constructs.harbor.configuration.job import HarborConfigurationJob
 from constructs.harbor.handles import ConfigMapKeyRef, SecretKeyRef
 
@@ -116,6 +118,29 @@ def test_config_map_ships_the_exact_applier_and_the_declaration(built):
     files = config_files(manifests)
     assert files == {**applier_files(), DOCUMENT_NAME: configuration.to_json()}
     assert "dckr" not in files[DOCUMENT_NAME]
+
+
+def test_every_module_of_the_applier_is_shipped(built):
+    """Each .py under the applier's folder, subfolders included, reaches the pod at its place, unchanged."""
+    manifests, _ = built
+    files = config_files(manifests)
+    modules = {path.relative_to(applier_dir().parent).as_posix(): path.read_text(encoding="utf-8")
+               for path in applier_dir().rglob("*.py") if "__pycache__" not in path.parts}
+    assert {"applier/__main__.py", "applier/__init__.py", "applier/main.py"} <= set(modules)
+    missing = sorted(set(modules) - set(files))
+    assert not missing, f"modules the ConfigMap does not ship: {missing}"
+    assert {path: files[path] for path in modules} == modules
+    assert set(files) - set(modules) == {DOCUMENT_NAME}
+
+
+def test_the_pod_rolls_when_any_shipped_file_changes(built):
+    """The pod template's checksum is that of the whole ConfigMap, every module included: a change to any
+    one rolls out a new pod (a checksum of one file would let the others change unnoticed)."""
+    manifests, _ = built
+    data = manifests.get("ConfigMap", "harbor-configure").obj["data"]
+    annotations = manifests.get("Job", "harbor-configure").obj["spec"]["template"]["metadata"]["annotations"]
+    assert annotations["checksum/config"] == checksum(data)
+    assert checksum({**data, "applier.client.py": data["applier.client.py"] + "# changed\n"}) != checksum(data)
 
 
 def test_environment_points_at_core_with_the_synced_admin_password_and_credentials(built):
