@@ -1,8 +1,8 @@
-"""The configuration job's script, run for real (a subprocess, standard library only) against a fake Harbor.
+"""The configuration job's applier, run for real (a subprocess, standard library only) against a fake Harbor.
 
 The fake validates every request and answer against Harbor's API definition (tests/upstream.py); every test
 ends by asserting that it saw no violation. Retry pauses and the health deadline are shrunk through
-the script's environment so that the whole file runs in seconds.
+the applier's environment so that the whole file runs in seconds.
 """
 
 from __future__ import annotations
@@ -41,8 +41,8 @@ from constructs.harbor.configuration import (
     RegistryType,
     SystemSettings,
     VulnerabilitySeverity,
-    script_path,
-    script_source,
+    applier_dir,
+    applier_files,
 )
 from constructs.harbor.handles import SecretKeyRef
 
@@ -87,7 +87,7 @@ HOMELAB = HarborConfiguration(
     system=SystemSettings(scan_all_schedule="0 0 2 * * *", gc_schedule="0 0 3 * * 6"),
 )
 GIB = 2**30
-# the interpreter that runs the script; point it at a python3.13 to match the Job's image
+# the interpreter that runs the applier; point it at a python3.13 to match the Job's image
 PYTHON = os.environ.get("HARBOR_CONFIG_TEST_PYTHON") or sys.executable
 
 
@@ -108,7 +108,7 @@ def fake():
 
 @pytest.fixture
 def apply(fake: FakeHarbor, tmp_path: Path):
-    """Run the real script file against the fake; returns exit code, output and wall time."""
+    """Run the real applier folder against the fake, as the Job does; returns exit code, output and wall time."""
     counter = iter(range(1_000))
 
     def run(config: HarborConfiguration | str = HOMELAB, *, env: dict[str, str] | None = None,
@@ -134,7 +134,7 @@ def apply(fake: FakeHarbor, tmp_path: Path):
         start = time.monotonic()
         # -I -S: no site-packages, no user site, no PYTHON* variables: the standard library alone, as
         # on the python:3.13-alpine image the Job runs
-        done = subprocess.run([PYTHON, "-I", "-S", str(script_path())], env=environment,
+        done = subprocess.run([PYTHON, "-I", "-S", str(applier_dir())], env=environment,
                               capture_output=True, text=True, timeout=timeout)
         return Run(done.returncode, done.stdout + done.stderr, time.monotonic() - start)
 
@@ -145,21 +145,29 @@ def lines(out: str, text: str) -> list[str]:
     return [line for line in out.splitlines() if text in line]
 
 
-# ---- the script itself --------------------------------------------------------------------------------
+# ---- the applier itself ---------------------------------------------------------------------------------
 
-def test_script_imports_only_the_standard_library():
-    tree = ast.parse(script_source())
+@pytest.mark.parametrize("path", sorted(applier_files()))
+def test_every_module_imports_only_the_standard_library_and_its_siblings(path):
+    siblings = {Path(p).stem for p in applier_files()}
+    tree = ast.parse(applier_files()[path])
     modules = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
                for alias in node.names}
     modules |= {node.module.split(".")[0] for node in ast.walk(tree)
-                if isinstance(node, ast.ImportFrom) and node.module}
+                if isinstance(node, ast.ImportFrom) and node.level == 0}
     outside = modules - set(sys.stdlib_module_names)
-    assert not outside, f"not in the standard library: {outside}"
+    assert not outside, f"{path} imports what is not in the standard library: {outside}"
+    relative = {(node.module or alias.name).split(".")[0] for node in ast.walk(tree)
+                if isinstance(node, ast.ImportFrom) and node.level > 0 for alias in node.names}
+    assert relative <= siblings, f"{path} imports from outside the applier: {relative - siblings}"
+    assert all(node.level <= 1 for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)), \
+        f"{path} imports from above the applier's folder"
 
 
-def test_script_source_is_the_file_the_job_runs():
-    assert script_source() == script_path().read_text(encoding="utf-8")
-    assert script_source().startswith("#!/usr/bin/env python3\n")
+def test_applier_files_are_the_files_the_job_runs():
+    files = applier_files()
+    assert files == {path: (applier_dir().parent / path).read_text(encoding="utf-8") for path in files}
+    assert "applier/__main__.py" in files
 
 
 # ---- the fake holds Harbor's API definition to account -----------------------------------------------------

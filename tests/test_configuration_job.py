@@ -1,4 +1,4 @@
-"""HarborConfigurationJob: the PostSync Job, its ConfigMap, and the shipped script run against a fake Harbor."""
+"""HarborConfigurationJob: the PostSync Job, its ConfigMap, and the shipped applier run against a fake Harbor."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import cdk8s
 import pytest
@@ -25,15 +25,16 @@ from constructs.harbor import (
 )
 from constructs.harbor.configuration import (
     DOCUMENT_NAME,
-    SCRIPT_NAME,
     HarborConfiguration,
     Project,
     ProxyCacheProject,
     RegistryCredential,
     RegistryEndpoint,
     RegistryType,
-    script_source,
+    applier_dir,
+    applier_files,
 )
+from constructs.harbor.components.base import checksum
 from constructs.harbor.configuration.job import HarborConfigurationJob
 from constructs.harbor.handles import ConfigMapKeyRef, SecretKeyRef
 
@@ -87,12 +88,60 @@ def test_job_is_a_post_sync_hook_replaced_on_each_sync(built):
     assert job["spec"]["template"]["spec"]["restartPolicy"] == "Never"
 
 
-def test_config_map_ships_the_exact_script_and_the_declaration(built):
-    manifests, configuration = built
+def config_files(manifests) -> dict[str, str]:
+    """The Job's config volume as the pod sees it: path in the mount -> text, from the ConfigMap's data
+    and the volume's items (which project only the keys they list, each at its path)."""
     data = manifests.get("ConfigMap", "harbor-configure").obj["data"]
-    assert data[SCRIPT_NAME] == script_source()
-    assert data[DOCUMENT_NAME] == configuration.to_json()
-    assert "dckr" not in data[DOCUMENT_NAME]
+    spec = manifests.get("Job", "harbor-configure").obj["spec"]["template"]["spec"]
+    (volume,) = [v for v in spec["volumes"] if v["name"] == "config"]
+    assert volume["configMap"]["name"] == "harbor-configure"
+    items = volume["configMap"]["items"]
+    assert sorted(i["key"] for i in items) == sorted(data), "every key of the ConfigMap is projected, once"
+    return {item["path"]: data[item["key"]] for item in items}
+
+
+def mount(files: dict[str, str], root: Path) -> Path:
+    """Write `files` as the kubelet does a ConfigMap volume: into a timestamped folder that `..data`
+    points at, each top-level entry a symlink through `..data`; returns the mount point."""
+    version = root / "..2025_01_01_00_00_00.000000000"
+    for path, text in files.items():
+        target = version / PurePosixPath(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    (root / "..data").symlink_to(version.name)
+    for entry in {PurePosixPath(path).parts[0] for path in files}:
+        (root / entry).symlink_to(f"..data/{entry}")
+    return root
+
+
+def test_config_map_ships_the_exact_applier_and_the_declaration(built):
+    manifests, configuration = built
+    files = config_files(manifests)
+    assert files == {**applier_files(), DOCUMENT_NAME: configuration.to_json()}
+    assert "dckr" not in files[DOCUMENT_NAME]
+
+
+def test_every_module_of_the_applier_is_shipped(built):
+    """Each .py under the applier's folder, subfolders included, reaches the pod at its place, unchanged."""
+    manifests, _ = built
+    files = config_files(manifests)
+    modules = {path.relative_to(applier_dir().parent).as_posix(): path.read_text(encoding="utf-8")
+               for path in applier_dir().rglob("*.py") if "__pycache__" not in path.parts}
+    assert {"applier/__main__.py", "applier/__init__.py", "applier/main.py"} <= set(modules)
+    missing = sorted(set(modules) - set(files))
+    assert not missing, f"modules the ConfigMap does not ship: {missing}"
+    assert {path: files[path] for path in modules} == modules
+    assert set(files) - set(modules) == {DOCUMENT_NAME}
+
+
+def test_the_pod_rolls_when_any_shipped_file_changes(built):
+    """The pod template's checksum is that of the whole ConfigMap, every module included: a change to any
+    one rolls out a new pod (a checksum of one file would let the others change unnoticed)."""
+    manifests, _ = built
+    data = manifests.get("ConfigMap", "harbor-configure").obj["data"]
+    annotations = manifests.get("Job", "harbor-configure").obj["spec"]["template"]["metadata"]["annotations"]
+    assert annotations["checksum/config"] == checksum(data)
+    assert checksum({**data, "applier.client.py": data["applier.client.py"] + "# changed\n"}) != checksum(data)
 
 
 def test_environment_points_at_core_with_the_synced_admin_password_and_credentials(built):
@@ -105,7 +154,8 @@ def test_environment_points_at_core_with_the_synced_admin_password_and_credentia
                                                                          "key": "HARBOR_ADMIN_PASSWORD"}
     assert env["HARBOR_REGISTRY_DOCKERHUB_ACCESS_SECRET"]["valueFrom"]["secretKeyRef"] == {
         "name": "harbor-upstream", "key": "DOCKERHUB_TOKEN"}
-    assert container["command"] == ["python3", "-I", f"/config/{SCRIPT_NAME}"]
+    assert container["command"] == ["python3", "-I", "/config/applier"]
+    assert {"name": "config", "mountPath": "/config", "readOnly": True} in container["volumeMounts"]
     assert container["image"].startswith("docker.io/library/python:3.13")
 
 
@@ -173,27 +223,31 @@ def test_a_ca_bundle_from_a_secret_nothing_produces_fails_synthesis():
         cdk8s.Testing.synth(chart)
 
 
-def test_the_shipped_script_runs_against_a_fake_harbor(built, tmp_path: Path):
-    """The bytes in the ConfigMap, not the module file, configure Harbor; a second run writes nothing."""
+def test_the_shipped_applier_runs_against_a_fake_harbor(built, tmp_path: Path):
+    """The bytes in the ConfigMap, laid out by the volume's items, not the repository's files, configure
+    Harbor, run by the Job's own command; a second run writes nothing."""
     fake_harbor = pytest.importorskip("fake_harbor")
     if fake_harbor.SWAGGER is None:
         pytest.skip(upstream.missing("Harbor's API definition, which the fake Harbor validates against"))
     manifests, _ = built
-    data = manifests.get("ConfigMap", "harbor-configure").obj["data"]
-    for key, text in data.items():
-        (tmp_path / key).write_text(text)
+    root = mount(config_files(manifests), tmp_path / "config")
+    (container,) = manifests.get("Job", "harbor-configure").obj["spec"]["template"]["spec"]["containers"]
+    (config_mount,) = [m["mountPath"] for m in container["volumeMounts"] if m["name"] == "config"]
+    python, *arguments = container["command"]
+    assert python == "python3"
+    command = [sys.executable, *(str(root) + a[len(config_mount):] if a.startswith(config_mount + "/") else a
+                                 for a in arguments)]
     with fake_harbor.FakeHarbor(password="S3cret-admin") as harbor:
         env = {"PATH": os.environ.get("PATH", ""), "HARBOR_URL": harbor.url, "HARBOR_ADMIN_PASSWORD": "S3cret-admin",
-               "HARBOR_CONFIG_FILE": str(tmp_path / DOCUMENT_NAME), "HARBOR_HEALTH_DEADLINE_SECONDS": "10",
+               "HARBOR_CONFIG_FILE": str(root / DOCUMENT_NAME), "HARBOR_HEALTH_DEADLINE_SECONDS": "10",
                "HARBOR_REGISTRY_DOCKERHUB_ACCESS_KEY": "homelab", "HARBOR_REGISTRY_DOCKERHUB_ACCESS_SECRET": "token",
                "HARBOR_RETRY_DELAY_SECONDS": "0.01"}
-        first = subprocess.run([sys.executable, "-I", str(tmp_path / SCRIPT_NAME)], env=env, capture_output=True,
-                               text=True, timeout=60)
+        first = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
         assert first.returncode == 0, first.stdout + first.stderr
+        assert "created project dockerhub" in first.stdout
         assert harbor.project("dockerhub") is not None and harbor.registry("dockerhub") is not None
         harbor.reset_counts()
-        second = subprocess.run([sys.executable, "-I", str(tmp_path / SCRIPT_NAME)], env=env, capture_output=True,
-                                text=True, timeout=60)
+        second = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
         assert second.returncode == 0, second.stdout + second.stderr
         assert harbor.writes == []
         assert harbor.violations == []

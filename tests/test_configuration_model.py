@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from dataclasses import replace
@@ -21,9 +20,9 @@ from constructs.harbor.configuration import (
     RegistryType,
     SystemSettings,
     VulnerabilitySeverity,
-    script_path,
     storage_bytes,
 )
+from constructs.harbor.configuration.applier import declaration, main
 from constructs.harbor.handles import SecretKeyRef
 
 # core's PERMITTED_REGISTRY_TYPES_FOR_PROXY_CACHE in Harbor 2.15.1, as ../shared/reference/harbor-chart-facts.md
@@ -300,14 +299,12 @@ def test_credential_env_says_which_secret_key_fills_which_variable():
 
 
 def test_the_script_reads_the_document_the_model_writes(tmp_path):
-    """The script's own loader accepts the model's output (it runs as a file; loaded here as a module)."""
-    spec = importlib.util.spec_from_file_location("apply_harbor_config", script_path())
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
+    """The applier's own loader, with every kind's check, accepts the model's output (imported here as a
+    subpackage; its modules import each other relatively)."""
     path = tmp_path / "declaration.json"
     path.write_text(config(prune=True).to_json())
-    assert script.load_declaration(str(path)) == json.loads(path.read_text())
-    assert script.DOCUMENT_VERSION == DOCUMENT_VERSION
+    assert declaration.load_declaration(str(path), main.KINDS) == json.loads(path.read_text())
+    assert declaration.DOCUMENT_VERSION == DOCUMENT_VERSION
 
 
 def test_declarations_are_frozen():

@@ -14,15 +14,15 @@ from ..harbor_registry import HarborRegistry
 from ..images import PYTHON_IMAGE
 from ..validation import check_positive, fail
 from . import (
+    APPLIER,
     DOCUMENT_NAME,
     ENV_ADMIN_PASSWORD,
     ENV_CA_FILE,
     ENV_CONFIG_FILE,
     ENV_HEALTH_DEADLINE,
     ENV_URL,
-    SCRIPT_NAME,
     HarborConfiguration,
-    script_source,
+    applier_files,
 )
 
 COMPONENT = "configure"
@@ -37,14 +37,14 @@ JOB_RESOURCES = Resources(cpu_request="10m", memory_request="32Mi", cpu_limit="2
 
 
 class HarborConfigurationJob(Construct):
-    """A ConfigMap with the script and the declaration, and the PostSync Job that runs it."""
+    """A ConfigMap with the applier package and the declaration, and the PostSync Job that runs it."""
 
     def __init__(self, scope: Construct, id: str, *, harbor: HarborRegistry, configuration: HarborConfiguration,
                  health_deadline_seconds: int = 900, backoff_limit: int = 2,
                  ttl_seconds_after_finished: int = 86400, image: str = PYTHON_IMAGE,
                  ca_bundle: KeyRef | None = None) -> None:
         """`ca_bundle`: a PEM CA bundle (a Secret or ConfigMap key, e.g. one that trust-manager writes)
-        that the script trusts, instead of the system CAs, for an https Harbor URL. None: system CAs."""
+        that the applier trusts, instead of the system CAs, for an https Harbor URL. None: system CAs."""
         if not isinstance(harbor, HarborRegistry):
             raise fail("HarborConfigurationJob.harbor", "a HarborRegistry", harbor)
         if not isinstance(configuration, HarborConfiguration):
@@ -58,7 +58,8 @@ class HarborConfigurationJob(Construct):
         ctx = harbor.context
         self.configuration = configuration
         self.name = ctx.name(COMPONENT)
-        data = {SCRIPT_NAME: script_source(), DOCUMENT_NAME: configuration.to_json()}
+        files = {**applier_files(), DOCUMENT_NAME: configuration.to_json()}     # path in the mount -> text
+        data = {config_map_key(path): text for path, text in files.items()}
         self.config_map = config_map(self, "config", ctx, COMPONENT, self.name, data)
         env = [
             k8s.EnvVar(name=ENV_URL, value=ctx.endpoints.core.url),
@@ -68,7 +69,10 @@ class HarborConfigurationJob(Construct):
             *configuration.credential_env_vars(),
         ]
         mounts = [k8s.VolumeMount(name="config", mount_path=MOUNT, read_only=True)]
-        volumes = [k8s.Volume(name="config", config_map=k8s.ConfigMapVolumeSource(name=self.name))]
+        # A ConfigMap key cannot hold "/": the items put each key back at its path ("applier.client.py" at
+        # applier/client.py). Items project only the keys they list, so they list every key.
+        items = [k8s.KeyToPath(key=config_map_key(path), path=path) for path in sorted(files)]
+        volumes = [k8s.Volume(name="config", config_map=k8s.ConfigMapVolumeSource(name=self.name, items=items))]
         if ca_bundle is not None:
             env.append(k8s.EnvVar(name=ENV_CA_FILE, value=f"{CA_MOUNT}/{CA_FILE_NAME}"))
             mounts.append(k8s.VolumeMount(name="ca-bundle", mount_path=CA_MOUNT, read_only=True))
@@ -79,7 +83,7 @@ class HarborConfigurationJob(Construct):
             spec=k8s.JobSpec(
                 backoff_limit=backoff_limit,
                 ttl_seconds_after_finished=ttl_seconds_after_finished,
-                # the script's own health wait plus room for its retries
+                # the applier's own health wait plus room for its retries
                 active_deadline_seconds=health_deadline_seconds + 300,
                 template=k8s.PodTemplateSpec(
                     metadata=pod_metadata(ctx, COMPONENT, checksum(data)),
@@ -94,8 +98,10 @@ class HarborConfigurationJob(Construct):
                             name=COMPONENT,
                             image=image,
                             image_pull_policy="IfNotPresent",
-                            # -I: ignore the environment and user site, so only the standard library runs
-                            command=["python3", "-I", f"{MOUNT}/{SCRIPT_NAME}"],
+                            # -I: ignore PYTHON* variables and the user site, so only the standard library
+                            # runs. The applier is a folder, run by its __main__.py: under -I neither a
+                            # module file nor -m could import its sibling modules (applier/__main__.py)
+                            command=["python3", "-I", f"{MOUNT}/{APPLIER}"],
                             env=env,
                             resources=resources(JOB_RESOURCES),
                             security_context=container_security(read_only_root=True),
@@ -114,6 +120,11 @@ class HarborConfigurationJob(Construct):
         add_checks(self, (unproduced_secret_problems, self, "HarborConfigurationJob"),
                    # the Job dials core's URL: its policies must let it, or it times out on every sync
                    (unreachable_address_problems, self))
+
+
+def config_map_key(path: str) -> str:
+    """The ConfigMap key of a file at `path` in the mount: "/" is not allowed in a key, "." is."""
+    return path.replace("/", ".")
 
 
 def _ca_volume(name: str, ref: KeyRef) -> k8s.Volume:

@@ -1,7 +1,7 @@
 """Typed, validated declaration of what Harbor should contain: registry endpoints, proxy caches, projects.
 
 The declaration is plain data. It serializes to one JSON document that the configuration Job reads
-(`apply_harbor_config.py`, shipped next to this module); credentials never enter that document: it
+(the package `applier/`, shipped next to this module); credentials never enter that document: it
 names the environment variables that hold them, and `HarborConfiguration.credential_env` says which
 synced Secret key fills each variable.
 
@@ -21,7 +21,7 @@ from typing import Any, Mapping, Union
 from ..handles import SecretKeyRef
 from ..validation import check_http_url, fail
 
-# The version of the JSON document; the script refuses a document of another version.
+# The version of the JSON document; the applier refuses a document of another version.
 # 2: system.gc_parameters (delete_untagged, workers, dry_run).
 DOCUMENT_VERSION = 2
 
@@ -34,7 +34,7 @@ ENDPOINT_NAME_MAX = 63
 # Harbor parses proxy_speed_kb and max_upstream_conn as int32.
 INT32_MAX = 2**31 - 1
 INT64_MAX = 2**63 - 1
-# What the script appends to a registry description to mark it as its own; users may not write it.
+# What the applier appends to a registry description to mark it as its own; users may not write it.
 RESERVED_MARKER = "[managed-by="
 
 _BINARY = {"Ki": 2**10, "Mi": 2**20, "Gi": 2**30, "Ti": 2**40, "Pi": 2**50, "Ei": 2**60}

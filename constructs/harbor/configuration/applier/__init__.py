@@ -1,0 +1,52 @@
+"""Apply a declared Harbor configuration (registries, projects, schedules) through Harbor's REST API.
+
+Runs as a Kubernetes Job after each Argo CD sync, on a stock Python image: standard library only, a
+folder of modules shipped in the Job's ConfigMap and run as `python3 -I /config/applier` (see
+__main__.py for why a folder). It is idempotent: it creates what is missing, updates what differs,
+and a second run makes no write at all and says so. Every action is one log line.
+
+Modules:
+  __main__.py     entry point: makes the folder importable as a package, runs main.main()
+  main.py         the run: settings, declaration, health wait, the kinds phase by phase; KINDS
+  errors.py       exit codes and the exceptions that carry them
+  settings.py     the environment below
+  client.py       Harbor's API: auth, JSON, retries of 5xx and connection errors, the 401 explanation,
+                  the health wait
+  declaration.py  reads the document and checks its version; each kind checks its own part
+  context.py      Kind, the common shape of a resource kind, and Run, what one run shares
+  registries.py   registry endpoints and their credentials (kind)
+  projects.py     projects: metadata, quotas, proxy-cache binding (kind)
+  ownership.py    ownership marks, and Prune, which runs the kinds' deletions (kind)
+  schedules.py    scan-all and garbage-collection schedules (kind)
+A new kind (robots, retention, ...) is one module with a subclass of context.Kind and one line in
+main.KINDS. Every module here is shipped: the library lists the folder (applier_files()).
+
+Environment:
+  HARBOR_URL                       Harbor's base URL, e.g. http://harbor-core.harbor.svc (required)
+  HARBOR_ADMIN_USER                Harbor user with system-admin rights (default: admin)
+  HARBOR_ADMIN_PASSWORD            its password (required)
+  HARBOR_CONFIG_FILE               path of the JSON declaration (required)
+  HARBOR_HEALTH_DEADLINE_SECONDS   how long to wait for /api/v2.0/health to say healthy (default 600)
+  HARBOR_HEALTH_INTERVAL_SECONDS   pause between two health checks (default 5)
+  HARBOR_RETRY_ATTEMPTS            attempts per request on 5xx answers and connection errors (default 5)
+  HARBOR_RETRY_DELAY_SECONDS       first pause between attempts, doubled each time (default 1)
+  HARBOR_RETRY_MAX_DELAY_SECONDS   longest pause between attempts (default 30)
+  HARBOR_REQUEST_TIMEOUT_SECONDS   timeout of one HTTP request (default 30)
+  HARBOR_CA_FILE                   PEM CA bundle that verifies an https HARBOR_URL, instead of the
+                                   system CAs (for a Harbor behind a private CA; default: system CAs)
+  plus, for each registry with a credential, the two variables the declaration names.
+
+Ownership, which decides what `prune` may delete (ownership.py): a registry is owned when its
+description ends with the marker "[managed-by=harbor-gitops...]", a project when it carries the
+project label "harbor-gitops". Without prune nothing is ever deleted; with prune, owned objects the
+declaration no longer lists are deleted, except a project that still holds repositories, or a
+registry a project still uses (both are reported and kept).
+
+Unreachable upstreams (registries.py): a registry whose upstream Harbor cannot ping is skipped, with
+the proxy-cache projects bound to it; everything else is applied, the skips are listed, and the run
+ends with exit code 6, so that the sync is marked failed and retried.
+
+Exit codes: 0 applied (or nothing to do), 1 bad input, 2 Harbor not healthy in time, 3 credentials
+rejected, 4 a name is taken by an object of another kind, 5 Harbor kept failing or refused a change,
+6 everything applied except registries whose upstream Harbor could not ping (and their caches).
+"""

@@ -1,0 +1,66 @@
+"""The run: settings and declaration first, Harbor's health next, then every kind, phase by phase."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from .client import Harbor
+from .context import Kind, Run
+from .declaration import load_declaration
+from .errors import Failure, Skipped
+from .ownership import Prune
+from .projects import Projects
+from .registries import Registries
+from .schedules import SystemSchedules
+from .settings import Settings
+
+# The kinds in the order of application: a kind after those it refers to (a proxy-cache project after
+# its registry). Prune runs the kinds' deletions in the reverse order, dependents first; the system
+# settings come last. A new kind is one module and one line here.
+KINDS: tuple[type[Kind], ...] = (
+    Registries,
+    Projects,
+    Prune,
+    SystemSchedules,
+)
+
+log = logging.getLogger("harbor-config")
+
+
+def apply(run: Run) -> None:
+    """Every kind's inspect (reads and conflict checks, no write), then every kind's apply; the summary."""
+    for kind in run.kinds:
+        kind.inspect(run)
+    for kind in run.kinds:
+        kind.apply(run)
+    if run.skipped:
+        log.info("applied %d changes; skipped registries: %s; skipped proxy caches: %s", run.changes,
+                 ", ".join(sorted(run.skipped)), ", ".join(run.skipped_projects) or "none")
+        raise Skipped(
+            "not everything was applied: registries " + ", ".join(sorted(run.skipped)) + " (Harbor could not "
+            "ping their upstream)" + (", and the proxy caches bound to them: " + ", ".join(run.skipped_projects)
+                                      if run.skipped_projects else "")
+            + "; everything else is applied. Failing so that the sync is retried: a later run applies them "
+            "once Harbor reaches the upstream (check its address, the network policy and the credential)")
+    if run.changes == 0:
+        log.info("nothing changed: Harbor already matches the declaration (%d registries, %d projects)",
+                 len(run.doc["registries"]), len(run.doc["projects"]))
+    else:
+        log.info("done: %d changes applied", run.changes)
+
+
+def main() -> int:
+    logging.basicConfig(stream=sys.stdout, level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s",
+                        datefmt="%Y-%m-%dT%H:%M:%S%z")
+    try:
+        settings = Settings()
+        doc = load_declaration(settings.config_file, KINDS)
+        kinds = tuple(kind(doc) for kind in KINDS)      # each reads what it needs from the environment
+        harbor = Harbor(settings)
+        harbor.wait_healthy(settings.health_deadline, settings.health_interval)
+        apply(Run(harbor, doc, kinds, settings.password))
+    except Failure as failure:
+        log.error("%s", failure)
+        return failure.exit_code
+    return 0
