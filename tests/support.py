@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import cdk8s
 
-from constructs.harbor import AppChart, OpenBaoSecretSync, OpenBaoServer
-from constructs.harbor.components.base import Endpoints, HarborContext
+from constructs.harbor._components.context import HarborContext
+from constructs.harbor._components.endpoints import Endpoints
 from constructs.harbor.harbor_secrets import HarborSecrets, harbor_synced_secrets
+from constructs.harbor.kit import AppChart, OpenBaoSecretSync, OpenBaoServer
 
 SERVER = OpenBaoServer(address="http://openbao.openbao.svc:8200")
 

@@ -9,12 +9,12 @@ import re
 from pathlib import Path
 
 import cdk8s
-import constructs
 import jsii
 import pytest
-
 from conftest import folder_bytes
-from constructs.harbor import (
+
+import constructs
+from constructs.harbor.kit import (
     AppChart,
     BaoKey,
     GatewayRef,

@@ -8,25 +8,22 @@ adds to the system's CAs rather than replacing them).
 
 from __future__ import annotations
 
-import main  # noqa: F401  (points jsii at Node before cdk8s loads)
-
 import cdk8s
 import pytest
 
-from constructs.harbor import (
+import main  # noqa: F401  (points jsii at Node before cdk8s loads)
+from constructs.harbor import HarborRegistry, HarborSecrets, harbor_synced_secrets
+from constructs.harbor._components.connections import CA_BUNDLE_DIR, CA_BUNDLE_FILE
+from constructs.harbor.kit import (
     AppChart,
-    HarborRegistry,
-    HarborSecrets,
     OpenBaoSecretSync,
     OpenBaoServer,
     SecretKeyRef,
     SyncedSecret,
-    harbor_synced_secrets,
     validation_errors,
 )
-from constructs.harbor.components.base import CA_BUNDLE_DIR, CA_BUNDLE_FILE
-from constructs.harbor.handles import ConfigMapKeyRef
-from constructs.harbor.openbao import BaoKey
+from constructs.harbor.kit.handles import ConfigMapKeyRef
+from constructs.harbor.kit.openbao import BaoKey
 
 SERVER = OpenBaoServer(address="http://openbao.openbao.svc:8200")
 PATH = "secret/data/harbor"

@@ -6,11 +6,11 @@ import configparser
 import sys
 from pathlib import Path
 
-import main  # noqa: F401  (points jsii at Node before cdk8s loads)
-
 import pytest
 import yaml
 from kubernetes_validate import utils as kv_utils
+
+import main  # noqa: F401  (points jsii at Node before cdk8s loads)
 
 try:
     from support import find, harbor_chart, objects, synced_keys
@@ -18,22 +18,12 @@ except ImportError:  # tests/ is not on sys.path when the module is imported fro
     sys.path.insert(0, str(Path(__file__).parent))
     from support import find, harbor_chart, objects, synced_keys
 
-from constructs.harbor.components.base import (
-    CONFIG_CHECKSUM,
-    REDIS_DB_CORE,
-    REDIS_DB_REGISTRY,
-    checksum,
-)
-from constructs.harbor.components.core import Core, render_ini
-from constructs.harbor.harbor_config import (
-    HarborImages,
-    HarborReplicas,
-    HarborResources,
-    LogLevel,
-    ProxySettings,
-    Resources,
-)
+from constructs.harbor._components.checksum import CONFIG_CHECKSUM, checksum
+from constructs.harbor._components.constants import REDIS_DB_CORE, REDIS_DB_REGISTRY
+from constructs.harbor._components.core import Core, render_ini
 from constructs.harbor.harbor_secrets import REGISTRY_USER
+from constructs.harbor.kit.resources import Resources
+from constructs.harbor.settings import HarborImages, HarborReplicas, HarborResources, LogLevel, ProxySettings
 
 NAME = "harbor-core"
 

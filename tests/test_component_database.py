@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
-import main  # noqa: F401  (points jsii at Node before cdk8s loads)
-
 import sys
 from pathlib import Path
 
 import pytest
 from kubernetes_validate import utils as kv_utils
 
+import main  # noqa: F401  (points jsii at Node before cdk8s loads)
+
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
 
 from support import find, harbor_chart, objects, synced_keys  # noqa: E402
 
-from constructs.harbor.components.database import Database  # noqa: E402
-from constructs.harbor.harbor_config import (  # noqa: E402
-    AccessMode,
-    HarborImages,
-    HarborResources,
-    HarborStorage,
-    Resources,
-    Storage,
-)
+from constructs.harbor._components.database import Database  # noqa: E402
+from constructs.harbor.kit.resources import Resources
+from constructs.harbor.settings import AccessMode, HarborImages, HarborResources, HarborStorage, Storage
 
 NAME = "harbor-database"
 IMAGE = "docker.io/goharbor/harbor-db:v2.15.1"

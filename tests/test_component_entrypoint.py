@@ -5,8 +5,6 @@ rendered text. Where nginx is installed, the rendered configs also go through `n
 entry point runs for real on the loopback interface in front of two stub backends.
 """
 
-import main  # noqa: F401  (points jsii at the bundled Node before cdk8s is imported)
-
 import dataclasses
 import http.client
 import http.server
@@ -24,30 +22,21 @@ from typing import Callable, Iterator
 
 import pytest
 
+import main  # noqa: F401  (points jsii at the bundled Node before cdk8s is imported)
+
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
 
 from support import find, harbor_chart, objects  # noqa: E402
 
-from constructs.harbor.components.base import CONFIG_CHECKSUM, NGINX_PORT, checksum  # noqa: E402
-from constructs.harbor.components.entrypoint import (  # noqa: E402
-    ROUTES,
-    Backend,
-    Entrypoint,
-    entrypoint_config,
-)
-from constructs.harbor.components.nginx_conf import (  # noqa: E402
-    SCRATCH_DIR,
-    Block,
-    Config,
-    Directive,
-    block,
-    directive,
-    quote,
-)
-from constructs.harbor.components.portal import portal_config  # noqa: E402
-from constructs.harbor.harbor_config import HarborReplicas, HarborResources, Resources  # noqa: E402
-from constructs.harbor.handles import ServicePort  # noqa: E402
+from constructs.harbor._components.checksum import CONFIG_CHECKSUM, checksum  # noqa: E402
+from constructs.harbor._components.constants import NGINX_PORT  # noqa: E402
+from constructs.harbor._components.entrypoint import ROUTES, Backend, Entrypoint, entrypoint_config
+from constructs.harbor._components.nginx_conf import SCRATCH_DIR, Block, Config, Directive, block, directive, quote
+from constructs.harbor._components.portal import portal_config  # noqa: E402
+from constructs.harbor.kit.handles import ServicePort  # noqa: E402
+from constructs.harbor.kit.resources import Resources  # noqa: E402
+from constructs.harbor.settings import HarborReplicas, HarborResources  # noqa: E402
 
 EXPECTED_ROUTING = (
     ("/", "portal"),

@@ -6,11 +6,11 @@ import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-import main  # noqa: F401  (points jsii at Node before cdk8s loads)
-
 import pytest
 import yaml
 from kubernetes_validate import utils as kv_utils
+
+import main  # noqa: F401  (points jsii at Node before cdk8s loads)
 
 try:
     from support import find, harbor_chart, objects, synced_keys
@@ -18,19 +18,20 @@ except ImportError:  # tests/ is not on sys.path when the module is imported fro
     sys.path.insert(0, str(Path(__file__).parent))
     from support import find, harbor_chart, objects, synced_keys
 
-from constructs.harbor.components.base import CONFIG_CHECKSUM, REDIS_DB_JOBSERVICE, checksum
-from constructs.harbor.components.jobservice import Jobservice
-from constructs.harbor.harbor_config import (
+from constructs.harbor._components.checksum import CONFIG_CHECKSUM, checksum
+from constructs.harbor._components.constants import REDIS_DB_JOBSERVICE
+from constructs.harbor._components.jobservice import Jobservice
+from constructs.harbor.harbor_secrets import REGISTRY_USER
+from constructs.harbor.kit.resources import Resources
+from constructs.harbor.settings import (
     AccessMode,
     HarborReplicas,
     HarborResources,
     HarborStorage,
     LogLevel,
     ProxySettings,
-    Resources,
     Storage,
 )
-from constructs.harbor.harbor_secrets import REGISTRY_USER
 
 NAME = "harbor-jobservice"
 ENV_NAME = "harbor-jobservice-env"

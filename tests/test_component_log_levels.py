@@ -8,24 +8,24 @@ every component, and what each binary gets must be in its set.
 
 from __future__ import annotations
 
-import main  # noqa: F401  (points jsii at Node before cdk8s loads)
-
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
+import main  # noqa: F401  (points jsii at Node before cdk8s loads)
+
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
 
 from support import find, harbor_chart, objects  # noqa: E402
 
-from constructs.harbor.components.core import Core  # noqa: E402
-from constructs.harbor.components.jobservice import Jobservice  # noqa: E402
-from constructs.harbor.components.registry import Registry  # noqa: E402
-from constructs.harbor.components.trivy import Trivy  # noqa: E402
-from constructs.harbor.harbor_config import LogLevel, TrivySettings  # noqa: E402
+from constructs.harbor._components.core import Core  # noqa: E402
+from constructs.harbor._components.jobservice import Jobservice  # noqa: E402
+from constructs.harbor._components.registry import Registry  # noqa: E402
+from constructs.harbor._components.trivy import Trivy  # noqa: E402
+from constructs.harbor.settings import LogLevel, TrivySettings  # noqa: E402
 
 # goharbor/harbor v2.15.1 src/lib/log/level.go `parseLevel` (case-insensitive; logger.go `init`
 # reads LOG_LEVEL, and an unknown name silently means info)

@@ -1,12 +1,12 @@
 """The portal: Harbor's web UI, its nginx config (a typed tree) and its Kubernetes objects."""
 
-import main  # noqa: F401  (points jsii at the bundled Node before cdk8s is imported)
-
 import gzip
 import sys
 from pathlib import Path
 
 import pytest
+
+import main  # noqa: F401  (points jsii at the bundled Node before cdk8s is imported)
 
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
@@ -14,11 +14,12 @@ if str(Path(__file__).parent) not in sys.path:
 from support import find, harbor_chart, objects  # noqa: E402
 from test_component_entrypoint import needs_nginx, request, rewrite, running_nginx  # noqa: E402
 
-from constructs.harbor.components.base import CONFIG_CHECKSUM, checksum  # noqa: E402
-from constructs.harbor.components.nginx_conf import Directive, directive  # noqa: E402
-from constructs.harbor.components.portal import Portal, portal_config  # noqa: E402
-from constructs.harbor.harbor_config import HarborImages, HarborReplicas, HarborResources, Resources  # noqa: E402
-from constructs.harbor.handles import ServicePort  # noqa: E402
+from constructs.harbor._components.checksum import CONFIG_CHECKSUM, checksum  # noqa: E402
+from constructs.harbor._components.nginx_conf import Directive, directive  # noqa: E402
+from constructs.harbor._components.portal import Portal, portal_config  # noqa: E402
+from constructs.harbor.kit.handles import ServicePort  # noqa: E402
+from constructs.harbor.kit.resources import Resources  # noqa: E402
+from constructs.harbor.settings import HarborImages, HarborReplicas, HarborResources  # noqa: E402
 
 NO_CACHE = "no-store, no-cache, must-revalidate"
 

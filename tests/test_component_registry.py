@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import main  # noqa: F401  (points jsii at Node before cdk8s loads)
-
 import sys
 from pathlib import Path
 
@@ -11,21 +9,17 @@ import pytest
 import yaml
 from kubernetes_validate import utils as kv_utils
 
+import main  # noqa: F401  (points jsii at Node before cdk8s loads)
+
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
 
 from support import find, harbor_chart, objects, synced_keys  # noqa: E402
 
-from constructs.harbor.components.base import REDIS_DB_REGISTRY, checksum  # noqa: E402
-from constructs.harbor.components.registry import Registry  # noqa: E402
-from constructs.harbor.harbor_config import (  # noqa: E402
-    AccessMode,
-    HarborReplicas,
-    HarborStorage,
-    LogLevel,
-    ProxySettings,
-    Storage,
-)
+from constructs.harbor._components.checksum import checksum  # noqa: E402
+from constructs.harbor._components.constants import REDIS_DB_REGISTRY  # noqa: E402
+from constructs.harbor._components.registry import Registry  # noqa: E402
+from constructs.harbor.settings import AccessMode, HarborReplicas, HarborStorage, LogLevel, ProxySettings, Storage
 
 NAME = "harbor-registry"
 

@@ -1,32 +1,32 @@
 """The Trivy adapter: environment from the typed settings, probes, storage, Service."""
 
-import main  # noqa: F401  (points jsii at the bundled Node before cdk8s is imported)
-
 import sys
 from pathlib import Path
 
 import pytest
+
+import main  # noqa: F401  (points jsii at the bundled Node before cdk8s is imported)
 
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
 
 from support import find, harbor_chart, objects  # noqa: E402
 
-from constructs.harbor.components.base import REDIS_DB_TRIVY  # noqa: E402
-from constructs.harbor.components.trivy import Trivy  # noqa: E402
-from constructs.harbor.harbor_config import (  # noqa: E402
+from constructs.harbor._components.constants import REDIS_DB_TRIVY  # noqa: E402
+from constructs.harbor._components.trivy import Trivy  # noqa: E402
+from constructs.harbor.kit.handles import ServicePort  # noqa: E402
+from constructs.harbor.kit.resources import Resources
+from constructs.harbor.settings import (
     AccessMode,
     HarborReplicas,
     HarborResources,
     HarborStorage,
     LogLevel,
     ProxySettings,
-    Resources,
     Severity,
     Storage,
     TrivySettings,
 )
-from constructs.harbor.handles import ServicePort  # noqa: E402
 
 REDIS_URL = "redis://harbor-redis:6379/5?idle_timeout_seconds=30"
 NO_PROXY = ("harbor-core,harbor-jobservice,harbor-database,harbor-registry,harbor-portal,harbor-trivy,harbor-redis,"

@@ -24,14 +24,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
+import upstream
+from fake_harbor import SWAGGER
 
 from constructs.harbor.configuration import (
-    EXIT_AUTH,
-    EXIT_CONFLICT,
-    EXIT_HARBOR,
-    EXIT_INPUT,
-    EXIT_SKIPPED,
-    EXIT_UNHEALTHY,
     HarborConfiguration,
     Project,
     ProjectPolicy,
@@ -41,13 +37,18 @@ from constructs.harbor.configuration import (
     RegistryType,
     SystemSettings,
     VulnerabilitySeverity,
+)
+from constructs.harbor.configuration._shipping import (
+    EXIT_AUTH,
+    EXIT_CONFLICT,
+    EXIT_HARBOR,
+    EXIT_INPUT,
+    EXIT_SKIPPED,
+    EXIT_UNHEALTHY,
     applier_dir,
     applier_files,
 )
-from constructs.harbor.handles import SecretKeyRef
-
-import upstream
-from fake_harbor import SWAGGER
+from constructs.harbor.kit.handles import SecretKeyRef
 
 if SWAGGER is None:
     pytest.skip(upstream.missing("Harbor's API definition, which the fake Harbor validates against"),

@@ -13,30 +13,20 @@ import pytest
 import upstream
 from conftest import from_objects
 
-from constructs.harbor import (
-    AppChart,
-    BaoKey,
-    HarborRegistry,
-    HarborSecrets,
-    OpenBaoSecretSync,
-    OpenBaoServer,
-    SyncedSecret,
-    harbor_synced_secrets,
-)
+from constructs.harbor import HarborRegistry, HarborSecrets, harbor_synced_secrets
+from constructs.harbor._components.checksum import checksum
 from constructs.harbor.configuration import (
-    DOCUMENT_NAME,
     HarborConfiguration,
     Project,
     ProxyCacheProject,
     RegistryCredential,
     RegistryEndpoint,
     RegistryType,
-    applier_dir,
-    applier_files,
 )
-from constructs.harbor.components.base import checksum
+from constructs.harbor.configuration._shipping import DOCUMENT_NAME, applier_dir, applier_files
 from constructs.harbor.configuration.job import HarborConfigurationJob
-from constructs.harbor.handles import ConfigMapKeyRef, SecretKeyRef
+from constructs.harbor.kit import AppChart, BaoKey, OpenBaoSecretSync, OpenBaoServer, SyncedSecret
+from constructs.harbor.kit.handles import ConfigMapKeyRef, SecretKeyRef
 
 # bravado-core still calls jsonschema's deprecated resolver API, once per validated schema
 pytestmark = pytest.mark.filterwarnings("ignore:Accessing Validator.resolver is deprecated:DeprecationWarning")

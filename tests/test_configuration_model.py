@@ -10,7 +10,6 @@ import pytest
 import upstream
 
 from constructs.harbor.configuration import (
-    DOCUMENT_VERSION,
     HarborConfiguration,
     Project,
     ProjectPolicy,
@@ -20,10 +19,10 @@ from constructs.harbor.configuration import (
     RegistryType,
     SystemSettings,
     VulnerabilitySeverity,
-    storage_bytes,
 )
 from constructs.harbor.configuration.applier import declaration, main
-from constructs.harbor.handles import SecretKeyRef
+from constructs.harbor.configuration.model import DOCUMENT_VERSION, storage_bytes
+from constructs.harbor.kit.handles import SecretKeyRef
 
 # core's PERMITTED_REGISTRY_TYPES_FOR_PROXY_CACHE in Harbor 2.15.1, as ../shared/reference/harbor-chart-facts.md
 # records it; written here because no URL serves those facts (they were written offline), so a clone checks it too
@@ -239,7 +238,7 @@ def test_registry_types_match_harbor_2_15_proxy_cache_list():
 
 
 def test_registry_types_match_what_core_permits():
-    core = pytest.importorskip("constructs.harbor.components.core")
+    core = pytest.importorskip("constructs.harbor._components.core")
     permitted = getattr(core, "PROXY_CACHE_REGISTRY_TYPES", None)
     if permitted is None:
         pytest.skip("components.core does not define PROXY_CACHE_REGISTRY_TYPES")

@@ -16,7 +16,6 @@ from typing import Any, Callable
 
 import cel
 import pytest
-
 from cel_rules import (
     EXTENSIONS,
     Crd,

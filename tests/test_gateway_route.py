@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import cdk8s
-
 from conftest import crd_errors, from_objects
-from constructs.harbor import AppChart, GatewayRef, GatewayRoute, PathMatch, RouteRule, ServicePort
+
+from constructs.harbor.kit import AppChart, GatewayRef, GatewayRoute, PathMatch, RouteRule, ServicePort
 
 GATEWAY = GatewayRef(name="public", namespace="gateway", section_name="https")
 WEB = ServicePort(service="web", port=8080)

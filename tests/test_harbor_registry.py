@@ -8,27 +8,24 @@ from pathlib import Path
 
 import cdk8s
 import pytest
-import yaml
 import upstream
+import yaml
 from conftest import Manifests, containers, from_objects, pod_spec
 
 from constructs.harbor import (
     AccessMode,
-    AppChart,
     HarborImages,
     HarborRegistry,
     HarborReplicas,
     HarborSecrets,
     HarborStorage,
-    OpenBaoSecretSync,
-    OpenBaoServer,
     ProxySettings,
     Resources,
     Storage,
-    SyncedSecret,
     TrivySettings,
     harbor_synced_secrets,
 )
+from constructs.harbor.kit import AppChart, OpenBaoSecretSync, OpenBaoServer, SyncedSecret
 
 NAMESPACE = "harbor"
 # the official chart's output for the homelab values: generated offline, no URL serves it (tests/upstream.py)
@@ -349,7 +346,7 @@ BAD_INPUTS = [
      "HarborStorage.registry.access", "ReadWriteOnce"),
     ("missing-secret-key", lambda: _sync_without("CSRF_KEY"), "HarborSecrets.from_sync('secrets').csrf_key",
      "harbor-core"),
-    ("secret-not-a-handle", lambda: replace(build_harbor()[1].context.secrets, csrf_key="harbor-core/CSRF_KEY"),
+    ("secret-not-a-handle", lambda: replace(build_harbor()[1]._context.secrets, csrf_key="harbor-core/CSRF_KEY"),
      "HarborSecrets.csrf_key", "harbor-core/CSRF_KEY"),
     ("cpu-not-a-quantity",
      lambda: Resources(cpu_request="1 core", memory_request="1Gi", cpu_limit="1", memory_limit="1Gi"),
@@ -382,7 +379,7 @@ def test_bad_input_names_field_and_value(build, field: str, bad) -> None:
 
 
 def test_bad_input_is_rejected_before_any_file_is_written(tmp_path: Path) -> None:
-    from constructs.harbor import synthesize
+    from constructs.harbor.kit import synthesize
 
     target = tmp_path / "harbor"
 

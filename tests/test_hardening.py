@@ -15,28 +15,31 @@ from typing import Any
 
 import cdk8s
 import pytest
+from conftest import REPO, Manifest, Manifests, containers, from_objects, pod_spec, pod_template
 
 import main
-from conftest import REPO, Manifest, Manifests, containers, from_objects, pod_spec, pod_template
 from constructs.harbor import (
     AccessMode,
-    AppChart,
-    ClusterDns,
-    GatewayPeer,
     HarborRegistry,
     HarborReplicas,
     HarborSecrets,
     HarborStorage,
+    Storage,
+    harbor_synced_secrets,
+)
+from constructs.harbor._components import constants
+from constructs.harbor.kit import (
+    AppChart,
+    ClusterDns,
+    GatewayPeer,
     InternetEgress,
     OpenBaoSecretSync,
     OpenBaoServer,
     PodSecurityLevel,
-    Storage,
-    harbor_synced_secrets,
 )
-from constructs.harbor.components import base
-from constructs.harbor.metadata import SYNC_OPTIONS
-from constructs.harbor.network_model import IpEndpoint, NetworkModel, PodEndpoint, Policy, selects
+from constructs.harbor.kit.argocd import SYNC_OPTIONS
+from constructs.harbor.kit.labels import INSTANCE_LABEL
+from constructs.harbor.kit.network_model import IpEndpoint, NetworkModel, PodEndpoint, Policy, selects
 
 SERVER = OpenBaoServer(address="http://openbao.openbao.svc:8200")
 CHECKOV = REPO / ".venv-checkov" / "bin" / "checkov"
@@ -276,7 +279,7 @@ def test_claims_from_templates_are_not_tracked_by_argo_cd(manifests: Manifests) 
     # the StatefulSet controller copies a template's labels onto its claims; with Argo CD's label
     # tracking, `app.kubernetes.io/instance: harbor` would make them extraneous resources of the app
     tracked = [f"{m} {t['metadata']['name']}" for m, t in claim_templates(manifests)
-               if base.INSTANCE_LABEL in (t["metadata"].get("labels") or {})]
+               if INSTANCE_LABEL in (t["metadata"].get("labels") or {})]
     assert not tracked, tracked
 
 
@@ -457,8 +460,8 @@ def test_internet_egress_leaves_out_cluster_and_private_ranges(policies, pods, a
 
 
 def test_policy_ports_are_the_components_ports(policies) -> None:
-    known = {base.CORE_PORT, base.PORTAL_PORT, base.REGISTRY_PORT, base.REGISTRYCTL_PORT, base.JOBSERVICE_PORT,
-             base.TRIVY_PORT, base.DATABASE_PORT, base.REDIS_PORT, base.NGINX_PORT, 53, *InternetEgress().ports}
+    known = {constants.CORE_PORT, constants.PORTAL_PORT, constants.REGISTRY_PORT, constants.REGISTRYCTL_PORT, constants.JOBSERVICE_PORT,
+             constants.TRIVY_PORT, constants.DATABASE_PORT, constants.REDIS_PORT, constants.NGINX_PORT, 53, *InternetEgress().ports}
     used = {p["port"] for m in policies for direction in ("ingress", "egress")
             for rule in m.obj["spec"].get(direction) or [] for p in rule.get("ports") or []}
     assert used <= known, sorted(used - known)
@@ -594,7 +597,7 @@ def test_the_configuration_job_fits_the_hook() -> None:
 
     chart, harbor = build_harbor()
     job_module.HarborConfigurationJob(chart, "configure", harbor=harbor, configuration=HarborConfiguration())
-    labels = harbor.context.selector(job_module.COMPONENT)
+    labels = harbor._context.selector(job_module.COMPONENT)
     harbor.allow_api_client("configure", name=job_module.COMPONENT, pod_labels=labels)
     out = synth(chart)
     (job,) = out.of_kind("Job")
@@ -602,6 +605,6 @@ def test_the_configuration_job_fits_the_hook() -> None:
     policies, pods = out.of_kind("NetworkPolicy"), pods_of(out)
     template_labels = pod_template(job.obj)["metadata"]["labels"]
     pod = Endpoint("job", job.namespace, template_labels)
-    assert allowed(policies, pod, pods["core"], base.CORE_PORT)
-    assert not allowed(policies, pod, pods["database"], base.DATABASE_PORT)
+    assert allowed(policies, pod, pods["core"], constants.CORE_PORT)
+    assert not allowed(policies, pod, pods["database"], constants.DATABASE_PORT)
     assert not allowed(policies, pod, OUTSIDE, 443)

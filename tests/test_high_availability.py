@@ -14,39 +14,41 @@ from typing import Any, Callable
 from urllib.parse import urlsplit
 
 import cdk8s
+import ha_site
 import pytest
 import yaml
-
-import ha_site
 from conftest import Manifest, Manifests, containers, from_objects, pod_spec, pod_template
+from test_hardening import Endpoint, allowed, pods_of
+
 from constructs.harbor import (
     AccessMode,
-    AppChart,
-    CloudNativePgCluster,
     CloudNativePgDatabase,
-    DataStorePeer,
     ExternalDatabase,
     ExternalRedis,
     HarborRegistry,
     HarborReplicas,
     HarborSecrets,
     HarborStorage,
+    RedisDatabases,
+    S3Storage,
+    SslMode,
+    Storage,
+    TrivySettings,
+    harbor_synced_secrets,
+)
+from constructs.harbor.kit import (
+    AppChart,
+    CloudNativePgCluster,
+    DataStorePeer,
     KubernetesApi,
     OpenBaoSecretSync,
     OpenBaoServer,
-    RedisDatabases,
-    S3Storage,
     SecretKeyRef,
     SecretProducer,
-    SslMode,
-    Storage,
     SyncedSecret,
-    TrivySettings,
-    harbor_synced_secrets,
     validation_errors,
 )
-from constructs.harbor.openbao import BaoKey
-from test_hardening import Endpoint, allowed, pods_of
+from constructs.harbor.kit.openbao import BaoKey
 
 SERVER = OpenBaoServer(address="http://openbao.openbao.svc:8200")
 PATH = "secret/data/harbor"
@@ -614,15 +616,15 @@ def test_checks_see_a_tree_changed_between_two_validations() -> None:
 
 
 def test_a_session_renders_the_tree_once() -> None:
-    from constructs.harbor import checks
+    from constructs.harbor.kit.checks import _cache, tree
 
     app, harbor = build(extra=())
-    with checks.rendering_session():
-        assert checks._rendered(app) is checks._rendered(app)
-        under_harbor = {m.path for m in checks.manifests(harbor)}
-        everything = {m.path for m in checks.manifests(app)}
+    with _cache.rendering_session():
+        assert tree._rendered(app) is tree._rendered(app)
+        under_harbor = {m.path for m in tree.manifests(harbor)}
+        everything = {m.path for m in tree.manifests(app)}
     assert under_harbor < everything and all(p.startswith("site/harbor/") for p in under_harbor)
-    assert checks._rendered(app) is not checks._rendered(app)   # outside a session: always afresh
+    assert tree._rendered(app) is not tree._rendered(app)   # outside a session: always afresh
 
 
 # ---- bad input ---------------------------------------------------------------------------------------
@@ -714,7 +716,7 @@ def test_bad_cases_are_distinct() -> None:
 
 
 def test_openbao_setup_says_the_redis_password_must_be_url_safe(tmp_path) -> None:
-    from constructs.harbor import setup_script
+    from constructs.harbor.kit import setup_script
 
     script = setup_script(ha_site.build(str(tmp_path)))
     # the password of the external Valkey is spliced into redis:// URLs: the operator reads the rule

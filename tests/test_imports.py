@@ -13,9 +13,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import REPO, diff_folders, folder_bytes
 
 import main
-from conftest import REPO, diff_folders, folder_bytes
 
 CDK8S_CLI = REPO / "node_modules" / ".bin" / "cdk8s"
 

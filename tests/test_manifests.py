@@ -18,8 +18,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from kubernetes_validate import utils as kv_utils
-
 from conftest import (
     REPO,
     SITES,
@@ -34,7 +32,9 @@ from conftest import (
     pod_spec,
     pod_template,
 )
-from constructs.harbor import synthesize
+from kubernetes_validate import utils as kv_utils
+
+from constructs.harbor.kit import synthesize
 
 # API groups served by CRDs: their objects are checked against the pinned CRDs' schemas (tests/upstream.py),
 # everything else against the Kubernetes OpenAPI schemas that kubernetes-validate ships.

@@ -12,10 +12,10 @@ import cdk8s
 import pytest
 import yaml
 from cdk8s_plus_27 import k8s
+from conftest import REPO, Manifests, from_objects
 
 import main
-from conftest import REPO, Manifests, from_objects
-from constructs.harbor import (
+from constructs.harbor.kit import (
     AppChart,
     BaoKey,
     OpenBaoSecretSync,
@@ -26,7 +26,7 @@ from constructs.harbor import (
     setup_commands,
     setup_script,
 )
-from constructs.harbor.images import PAUSE_IMAGE
+from constructs.harbor.kit.images import PAUSE_IMAGE
 
 NAMESPACE = "apps"
 SERVER = OpenBaoServer(address="https://bao.example.test:8200")

@@ -13,13 +13,13 @@ import re
 import cdk8s
 import pytest
 from cdk8s_plus_27 import k8s
-from constructs import Construct
 
-from constructs.harbor import AppChart, HarborRegistry, HarborSecrets, OpenBaoSecretSync, OpenBaoServer
-from constructs.harbor import harbor_synced_secrets, validation_errors
-from constructs.harbor.checks import add_checks
-from constructs.harbor.network_model import IpEndpoint, NetworkModel, PodEndpoint, Policy, selects
-from constructs.harbor.reachability import unreachable_address_problems
+from constructs import Construct
+from constructs.harbor import HarborRegistry, HarborSecrets, harbor_synced_secrets
+from constructs.harbor.kit import AppChart, OpenBaoSecretSync, OpenBaoServer, validation_errors
+from constructs.harbor.kit.checks.adapter import add_checks
+from constructs.harbor.kit.checks.reachability import unreachable_address_problems
+from constructs.harbor.kit.network_model import IpEndpoint, NetworkModel, PodEndpoint, Policy, selects
 
 SERVER = OpenBaoServer(address="http://openbao.openbao.svc:8200")
 
@@ -202,7 +202,7 @@ def test_any_app_can_attach_the_check() -> None:
 # ---- Harbor's health model ---------------------------------------------------------------------------
 
 def test_the_health_model_names_every_checker_of_core() -> None:
-    from constructs.harbor.components.health_model import CORE_HEALTH_CHECKS
+    from constructs.harbor._components.health_model import CORE_HEALTH_CHECKS
 
     # src/controller/health/checker.go RegisterHealthCheckers, Harbor v2.15.1
     assert [c.component for c in CORE_HEALTH_CHECKS] == [

@@ -14,8 +14,6 @@ alike; nothing here is version-specific. Only the command line differs from the 
 /var/log/nginx/error.log before reading the config, which the unprivileged user may not write.
 """
 
-import main  # noqa: F401  (points jsii at the bundled Node before cdk8s is imported)
-
 import gzip
 import json
 import re
@@ -25,6 +23,8 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+
+import main  # noqa: F401  (points jsii at the bundled Node before cdk8s is imported)
 
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))

@@ -11,8 +11,6 @@ Debian 12's distribution is 2.8.2 and Harbor's registry-photon is its 2.8 fork: 
 override the same way (the parser is upstream's). The sandbox is the one of tests/realsoftware.py.
 """
 
-import main  # noqa: F401  (points jsii at the bundled Node before cdk8s is imported)
-
 import os
 import sys
 from pathlib import Path
@@ -21,6 +19,8 @@ from typing import Iterator
 import cdk8s
 import pytest
 import yaml
+
+import main  # noqa: F401  (points jsii at the bundled Node before cdk8s is imported)
 
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
@@ -38,20 +38,10 @@ from test_real_registry import (  # noqa: E402
     with_digest,
 )
 
-from constructs.harbor import (  # noqa: E402
-    AppChart,
-    ExternalRedis,
-    HarborRegistry,
-    HarborSecrets,
-    OpenBaoSecretSync,
-    OpenBaoServer,
-    RedisDatabases,
-    SyncedSecret,
-    harbor_synced_secrets,
-    synthesize,
-)
+from constructs.harbor import ExternalRedis, HarborRegistry, HarborSecrets, RedisDatabases, harbor_synced_secrets
 from constructs.harbor.harbor_secrets import REGISTRY_USER, SPECS  # noqa: E402
-from constructs.harbor.openbao import BaoKey  # noqa: E402
+from constructs.harbor.kit import AppChart, OpenBaoSecretSync, OpenBaoServer, SyncedSecret, synthesize
+from constructs.harbor.kit.openbao import BaoKey  # noqa: E402
 from constructs.harbor.secret_generator import htpasswd_line, random_string  # noqa: E402
 
 REDIS_HOST = "redis.example.internal"

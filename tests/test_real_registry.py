@@ -27,8 +27,6 @@ Harbor's fork adds `redis.username` (and TLS/sentinel settings), which Debian's 
 know; our config sets none of them, correctly so for Harbor's unauthenticated in-cluster redis.
 """
 
-import main  # noqa: F401  (points jsii at the bundled Node before cdk8s is imported)
-
 import base64
 import gzip
 import hashlib
@@ -44,6 +42,8 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+
+import main  # noqa: F401  (points jsii at the bundled Node before cdk8s is imported)
 
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))

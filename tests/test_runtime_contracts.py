@@ -19,20 +19,13 @@ from typing import Any, Callable
 import cdk8s
 import pytest
 import yaml
+from conftest import SITES
 
 import main  # noqa: F401  (points jsii at Node before cdk8s loads)
-from conftest import SITES
-from constructs.harbor import (
-    AppChart,
-    HarborRegistry,
-    HarborSecrets,
-    OpenBaoSecretSync,
-    OpenBaoServer,
-    harbor_synced_secrets,
-    validation_errors,
-)
-from constructs.harbor.components import runtime_contracts as rc
-from constructs.harbor.components.runtime_contracts import CONTRACTS, contract_for, image_repository
+from constructs.harbor import HarborRegistry, HarborSecrets, harbor_synced_secrets
+from constructs.harbor._components import runtime_contracts as rc
+from constructs.harbor._components.runtime_contracts import CONTRACTS, contract_for, image_repository
+from constructs.harbor.kit import AppChart, OpenBaoSecretSync, OpenBaoServer, validation_errors
 
 # Where the upstream sources are checked out: ../src beside the repository, or UPSTREAM_SOURCES.
 # They are large and come from GitHub, so CI does without them; the tables then stand on their

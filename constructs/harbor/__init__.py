@@ -1,95 +1,100 @@
-"""Harbor on Kubernetes with GitOps: reusable cdk8s constructs.
+"""Harbor on Kubernetes with GitOps: Harbor's constructs, built on the reusable kit.
 
-`HarborRegistry` deploys every Harbor component, `OpenBaoSecretSync` brings OpenBao keys into
-Kubernetes Secrets, `GatewayRoute` attaches Service handles to a Gateway, and `AppChart` holds one
-application namespace with its Namespace object. For Harbor beyond one node, `ExternalDatabase`,
-`CloudNativePgDatabase` (built by `CloudNativePgCluster`), `ExternalRedis` and `S3Storage` move its
-state to services built for it (data_stores.py).
+- `HarborRegistry`: every Harbor component (core, portal, registry, jobservice, Trivy, database,
+  Redis, the nginx entry point), written natively and wired by handles.
+- Its settings: `HarborStorage`, `HarborReplicas`, `HarborResources`, `HarborImages`,
+  `TrivySettings`, `ProxySettings`, `LogLevel`; its secrets: `HarborSecrets`, `harbor_synced_secrets`.
+- Its data stores beyond one node: `ExternalDatabase`, `CloudNativePgDatabase`, `ExternalRedis`,
+  `S3Storage`.
+- Declarative configuration applied after every sync: `HarborConfiguration` and
+  `HarborConfigurationJob` (the declaration's parts are in `constructs.harbor.configuration`).
+- `generate_harbor_secrets` / `kv_put_command`: a fresh set of secrets for a new installation
+  (loaded on first use: it needs bcrypt and cryptography, which nothing else does).
+
+The building blocks any app can use (AppChart, OpenBaoSecretSync, GatewayRoute, ...) are in
+`constructs.harbor.kit`.
 """
 
-from .app_chart import AppChart, PodSecurityLevel
-from .cloudnative_pg import CloudNativePgCluster
-from .data_stores import (
-    CloudNativePgDatabase,
-    ExternalDatabase,
-    ExternalRedis,
-    RedisDatabases,
-    S3Storage,
-    SslMode,
-)
-from .gateway_route import GatewayRef, GatewayRoute, PathMatch, RouteRule
-from .handles import SecretKeyRef, ServicePort
-from .harbor_config import (
-    HARBOR_VERSION,
-    AccessMode,
-    HarborImages,
-    HarborReplicas,
-    HarborResources,
-    HarborStorage,
-    LogLevel,
-    ProxySettings,
-    Resources,
-    Severity,
-    Storage,
-    TrivySettings,
-)
-from .harbor_registry import HarborRegistry
-from .harbor_secrets import HarborSecrets, harbor_synced_secrets
-from .metadata import SyncWave
-from .network import ClusterDns, DataStorePeer, GatewayPeer, InternetEgress, KubernetesApi
-from .openbao import BaoKey, OpenBaoSecretSync, OpenBaoServer, SecretType, SyncedSecret
-from .openbao_setup import setup_commands, setup_script
-from .producers import SecretProducer
-from .output import synthesize, validation_errors
-from .secret_generator import generate_harbor_secrets, kv_put_command
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+# Every name loads its module on first use: `import constructs.harbor.kit` (another app reusing the
+# kit) loads none of Harbor's modules, and the secret generator's bcrypt and cryptography load only
+# when a set of secrets is generated.
+_EXPORTS = {
+    "HarborRegistry": "harbor_registry",
+    "HarborConfiguration": "configuration", "HarborConfigurationJob": "configuration",
+    "CloudNativePgDatabase": "data_stores", "ExternalDatabase": "data_stores", "ExternalRedis": "data_stores",
+    "RedisDatabases": "data_stores", "S3Storage": "data_stores", "SslMode": "data_stores",
+    "HarborSecrets": "harbor_secrets", "harbor_synced_secrets": "harbor_secrets",
+    "Resources": "kit.resources",
+    **{name: "settings" for name in ("HARBOR_VERSION", "AccessMode", "HarborImages", "HarborReplicas",
+                                     "HarborResources", "HarborStorage", "LogLevel", "ProxySettings", "Severity",
+                                     "Storage", "TrivySettings")},
+    "generate_harbor_secrets": "secret_generator", "kv_put_command": "secret_generator",
+}
+
+if TYPE_CHECKING:  # what type checkers and editors see; at run time __getattr__ below loads them
+    from .configuration import HarborConfiguration, HarborConfigurationJob
+    from .data_stores import CloudNativePgDatabase, ExternalDatabase, ExternalRedis, RedisDatabases, S3Storage, SslMode
+    from .harbor_registry import HarborRegistry
+    from .harbor_secrets import HarborSecrets, harbor_synced_secrets
+    from .kit.resources import Resources
+    from .secret_generator import generate_harbor_secrets, kv_put_command
+    from .settings import (
+        HARBOR_VERSION,
+        AccessMode,
+        HarborImages,
+        HarborReplicas,
+        HarborResources,
+        HarborStorage,
+        LogLevel,
+        ProxySettings,
+        Severity,
+        Storage,
+        TrivySettings,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value   # once loaded, a plain attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})
+
 
 __all__ = [
-    "HARBOR_VERSION",
     "AccessMode",
-    "AppChart",
-    "BaoKey",
-    "CloudNativePgCluster",
     "CloudNativePgDatabase",
-    "ClusterDns",
-    "DataStorePeer",
     "ExternalDatabase",
     "ExternalRedis",
-    "GatewayPeer",
-    "GatewayRef",
-    "GatewayRoute",
+    "HARBOR_VERSION",
+    "HarborConfiguration",
+    "HarborConfigurationJob",
     "HarborImages",
     "HarborRegistry",
     "HarborReplicas",
     "HarborResources",
     "HarborSecrets",
     "HarborStorage",
-    "InternetEgress",
-    "KubernetesApi",
     "LogLevel",
-    "OpenBaoSecretSync",
-    "OpenBaoServer",
-    "PathMatch",
-    "PodSecurityLevel",
     "ProxySettings",
     "RedisDatabases",
     "Resources",
-    "RouteRule",
     "S3Storage",
-    "SecretKeyRef",
-    "SecretProducer",
-    "SecretType",
-    "ServicePort",
     "Severity",
     "SslMode",
     "Storage",
-    "SyncWave",
-    "SyncedSecret",
     "TrivySettings",
     "generate_harbor_secrets",
     "harbor_synced_secrets",
     "kv_put_command",
-    "setup_commands",
-    "setup_script",
-    "synthesize",
-    "validation_errors",
 ]

@@ -6,35 +6,35 @@ services built for it, each given as a typed value to HarborRegistry:
 
 - `database=ExternalDatabase(...)`: any PostgreSQL by address, its password from a secret sync;
 - `database=CloudNativePgDatabase(...)`: a CloudNativePG Cluster that HarborRegistry creates
-  (cloudnative_pg.py), whose operator generates the password: Harbor reads it from the Secret the
+  (kit/cloudnative_pg.py), whose operator generates the password: Harbor reads it from the Secret the
   operator writes, and the value never passes through this library, OpenBao or git;
 - `redis=ExternalRedis(...)`: any Redis or Valkey by address, username and password from a sync;
 - `image_storage=S3Storage(...)`: images in an S3-compatible bucket instead of a volume.
 
 Every secret stays a `SecretKeyRef`: what reaches a ConfigMap is addresses, never credentials (see
-components/base.py `RedisConnection` for how the Redis password reaches each component).
+_components/connections.py `RedisConnection` for how the Redis password reaches each component).
 """
 
 from __future__ import annotations
 
 import ipaddress
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from enum import Enum
-from typing import Mapping
 from urllib.parse import urlsplit
 
-from .handles import SecretKeyRef
-from .images import CLOUDNATIVE_PG_POSTGRES_IMAGE
-from .labels import check_labels
-from .network import DataStorePeer, KubernetesApi
-from .validation import check_dns_label, check_dns_subdomain, check_hostname, check_http_url, check_port, \
-    check_positive, check_quantity, fail
+from .kit.cloudnative_pg import PG_NAME, POSTGRES_PORT, CloudNativePgSettings
+from .kit.handles import SecretKeyRef
+from .kit.network import DataStorePeer
+from .kit.validation import (
+    check_hostname,
+    check_http_url,
+    check_port,
+    check_positive,
+    fail,
+)
 
-POSTGRES_PORT = 5432
 REDIS_PORT = 6379
-# A PostgreSQL name Harbor puts into its key=value connection string unquoted: no spaces, no quotes.
-PG_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,62}")
 # S3 bucket names (AWS rules, which S3-compatible servers follow): 3-63 characters of a-z, 0-9, '.'
 # and '-', starting and ending with a letter or digit.
 BUCKET = re.compile(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")
@@ -128,7 +128,7 @@ class ExternalDatabase:
 
 
 @dataclass(frozen=True, kw_only=True)
-class CloudNativePgDatabase:
+class CloudNativePgDatabase(CloudNativePgSettings):
     """A CloudNativePG Cluster `<instance>-database` that HarborRegistry creates for itself.
 
     The operator (CloudNativePG 1.30, installed cluster-wide) runs `instances` PostgreSQL pods, one
@@ -139,53 +139,23 @@ class CloudNativePgDatabase:
     they check the server against the operator's CA (Secret `<instance>-database-ca`, key `ca.crt`),
     whose server certificate names `<instance>-database-rw`.
 
+    The cluster's own settings are the kit's (CloudNativePgSettings: instances, size, storage class,
+    database, owner, max_connections, image, the operator's namespace); these add how Harbor connects.
     `max_connections` is PostgreSQL's; HarborRegistry checks that the core and jobservice replicas
     with their pools (`max_open_connections` each) fit in it.
     """
 
-    instances: int = 3
-    size: str = "10Gi"                               # each instance's volume
-    storage_class: str | None = None                 # None: the cluster's default class
     database: str = "registry"
     owner: str = "harbor"
     ssl_mode: SslMode = SslMode.VERIFY_FULL
-    max_connections: int = 1000
     max_idle_connections: int = 50
     max_open_connections: int = 100
-    image: str = CLOUDNATIVE_PG_POSTGRES_IMAGE
-    # where the operator runs: it calls every instance on 8000 (status) and 5432
-    operator_namespace: str = "cnpg-system"
-    operator_pod_labels: Mapping[str, str] = field(
-        default_factory=lambda: {"app.kubernetes.io/name": "cloudnative-pg"})
-    # the instance manager in every pod watches its Cluster through the Kubernetes API
-    kubernetes_api: KubernetesApi = KubernetesApi()
 
     def __post_init__(self) -> None:
-        check_positive("CloudNativePgDatabase.instances", self.instances)
-        check_quantity("CloudNativePgDatabase.size", self.size)
-        if self.storage_class is not None:
-            check_dns_subdomain("CloudNativePgDatabase.storage_class", self.storage_class)
-        for name in ("database", "owner"):
-            value = getattr(self, name)
-            if not isinstance(value, str) or not PG_NAME.fullmatch(value):
-                raise fail(f"CloudNativePgDatabase.{name}", "a PostgreSQL name (letters, digits, '_' and '-', at "
-                                                            "most 63, not starting with a digit)", value)
-        if self.owner == "postgres":
-            raise fail("CloudNativePgDatabase.owner", "an application user, not the superuser 'postgres'",
-                       self.owner)
+        super().__post_init__()
         if not isinstance(self.ssl_mode, SslMode):
             raise fail("CloudNativePgDatabase.ssl_mode", f"one of {[m.value for m in SslMode]}", self.ssl_mode)
-        # superuser_reserved_connections (3) and the replicas' streaming connections come on top
-        check_positive("CloudNativePgDatabase.max_connections", self.max_connections, minimum=25)
         _check_pool("CloudNativePgDatabase", self.max_idle_connections, self.max_open_connections)
-        if not isinstance(self.image, str) or ":" not in self.image.rsplit("/", 1)[-1] \
-                or self.image.endswith((":latest", ":")):
-            raise fail("CloudNativePgDatabase.image", "an image with an exact tag", self.image)
-        check_dns_label("CloudNativePgDatabase.operator_namespace", self.operator_namespace)
-        object.__setattr__(self, "operator_pod_labels",
-                           check_labels("CloudNativePgDatabase.operator_pod_labels", self.operator_pod_labels))
-        if not isinstance(self.kubernetes_api, KubernetesApi):
-            raise fail("CloudNativePgDatabase.kubernetes_api", "a KubernetesApi", self.kubernetes_api)
 
     def connections_needed(self, harbor_pods: int) -> int:
         """Connections `harbor_pods` core and jobservice pods may open, plus the operator's own."""

@@ -7,40 +7,38 @@ from typing import Mapping
 from urllib.parse import urlsplit
 
 from cdk8s_plus_27 import k8s
+
 from constructs import Construct
 
-from .checks import (
-    add_checks,
-    external_url_problems,
-    single_attach_problems,
-    unconsumed_secret_problems,
-    unproduced_secret_problems,
-)
-from .cloudnative_pg import CloudNativePgCluster
-from .runtime_checks import runtime_contract_problems
-from .components.base import (
-    DatabaseConnection,
-    Endpoints,
-    HarborContext,
-    RedisConnection,
-    harbor_labels,
-)
-from .components.core import Core
-from .components.database import Database
-from .components.entrypoint import Entrypoint
-from .components.health_model import core_health_problems
-from .components.jobservice import Jobservice
-from .components.network_policy import DATABASE, HarborNetworkPolicies, check_api_client, clients_of
+from ._components.connections import DatabaseConnection, RedisConnection
+from ._components.context import HarborContext, harbor_labels
+from ._components.core import Core
+from ._components.database import Database
+from ._components.endpoints import Endpoints
+from ._components.entrypoint import Entrypoint
+from ._components.health_model import core_health_problems
+from ._components.jobservice import Jobservice
+from ._components.network_policy import DATABASE, HarborNetworkPolicies, check_api_client, clients_of
+from ._components.portal import Portal
+from ._components.redis import Redis
+from ._components.registry import Registry
+from ._components.runtime_checks import runtime_contract_problems
+from ._components.trivy import Trivy
 from .data_stores import CloudNativePgDatabase, ExternalDatabase, ExternalRedis, S3Storage
-from .metadata import selector_labels
-from .network import ClusterDns, GatewayPeer, InternetEgress
-from .components.portal import Portal
-from .components.redis import Redis
-from .components.registry import Registry
-from .components.trivy import Trivy
-from .handles import KeyRef, SecretKeyRef, ServicePort, check_key_ref
-from .reachability import unreachable_address_problems
-from .harbor_config import (
+from .harbor_secrets import HarborSecrets
+from .kit.checks.adapter import add_checks
+from .kit.checks.reachability import unreachable_address_problems
+from .kit.checks.routes import external_url_problems
+from .kit.checks.secrets import unconsumed_secret_problems, unproduced_secret_problems
+from .kit.checks.volumes import single_attach_problems
+from .kit.cloudnative_pg import CloudNativePgCluster
+from .kit.handles import KeyRef, SecretKeyRef, ServicePort, check_key_ref
+from .kit.labels import selector_labels
+from .kit.network import ClusterDns, GatewayPeer, InternetEgress
+from .kit.routing import HasEntrypoint
+from .kit.secret_rules import URL_SAFE, DeclaresSecretRules
+from .kit.validation import check_dns_label, check_hostname, check_http_url, fail
+from .settings import (
     HarborImages,
     HarborReplicas,
     HarborResources,
@@ -49,12 +47,9 @@ from .harbor_config import (
     ProxySettings,
     TrivySettings,
 )
-from .harbor_secrets import HarborSecrets
-from .secret_rules import URL_SAFE, DeclaresSecretRules
-from .validation import check_dns_label, check_hostname, check_http_url, fail
 
 
-class HarborRegistry(Construct, DeclaresSecretRules):
+class HarborRegistry(Construct, HasEntrypoint, DeclaresSecretRules):
     """Harbor: core, portal, registry + registryctl, jobservice, Trivy, PostgreSQL, Redis, nginx.
 
     Hand-outs: `entrypoint`, the Service port `<instance>:80` that routes must target (the nginx
@@ -93,6 +88,14 @@ class HarborRegistry(Construct, DeclaresSecretRules):
     that no SecretProducer (a secret sync, a CloudNativePG Cluster) produces, a synced Secret of its
     syncs that no pod reads.
     """
+
+    # how the route checks (kit/checks/routes.py) word what a route past the entry point breaks
+    application_name = "Harbor"
+    handle_name = "harbor"
+    entrypoint_role = " (the nginx proxy that sends the UI to the portal and /api/, /c/, /service/ and /v2/ to core)"
+    internal_service_symptom = "the UI stays blank and pushes fail with 404"
+    external_url_symptom = ("Harbor builds login redirects and token URLs from external_url, so clients would be "
+                            "sent to a host the Gateway does not route to Harbor")
 
     def __init__(self, scope: Construct, id: str, *, external_url: str, secrets: HarborSecrets,
                  instance: str = "harbor",
@@ -173,7 +176,7 @@ class HarborRegistry(Construct, DeclaresSecretRules):
                 labels=harbor_labels(instance, "database", images), resources=resources.database,
                 clients=[selector_labels(harbor_labels(instance, c, images)) for c in clients_of(DATABASE)],
                 dns=cluster_dns, network_policy=network_policies)
-        self.context = HarborContext(
+        self._context = HarborContext(
             instance=instance, external_url=external_url.rstrip("/"), secrets=secrets,
             endpoints=endpoints, images=images, storage=storage, replicas=replicas,
             resources=resources, trivy=trivy, log_level=log_level, proxy=proxy,
@@ -181,7 +184,7 @@ class HarborRegistry(Construct, DeclaresSecretRules):
             database=self._database_connection(database), redis=self._redis_connection(redis),
             image_storage=image_storage, ipv6=ipv6, ca_bundle=ca_bundle,
         )
-        ctx = self.context
+        ctx = self._context
         # the construct that runs the database (None for an external server) and Redis (None likewise)
         self.database: Database | CloudNativePgCluster | None = (
             Database(self, "database", ctx) if ctx.database.bundled else self.database_cluster)
@@ -202,7 +205,7 @@ class HarborRegistry(Construct, DeclaresSecretRules):
                    (unconsumed_secret_problems, self),
                    (single_attach_problems, self),
                    (unreachable_address_problems, self),
-                   (core_health_problems, self),
+                   (core_health_problems, self.core.deployment),
                    (runtime_contract_problems, self))
 
     def _database_connection(self, database: ExternalDatabase | CloudNativePgDatabase | None
@@ -247,7 +250,7 @@ class HarborRegistry(Construct, DeclaresSecretRules):
     @property
     def internal_services(self) -> tuple[ServicePort, ...]:
         """Every Service port of this Harbor that only Harbor itself calls (all but the entry point)."""
-        endpoints = self.context.endpoints
+        endpoints = self._context.endpoints
         own = tuple(getattr(endpoints, f.name) for f in fields(endpoints) if f.name != "entrypoint")
         return own + ((self.database_cluster.service,) if self.database_cluster is not None else ())
 
@@ -255,7 +258,7 @@ class HarborRegistry(Construct, DeclaresSecretRules):
     def secret_value_rules(self) -> dict[SecretKeyRef, str]:
         """What OpenBao's values must look like for this Harbor (printed by openbao-setup)."""
         rules = {}
-        redis = self.context.redis
+        redis = self._context.redis
         for ref in (redis.username, redis.password):
             if ref is not None:
                 # core, jobservice and Trivy take them inside redis:// URLs, spliced in as they are
@@ -265,12 +268,12 @@ class HarborRegistry(Construct, DeclaresSecretRules):
 
     @property
     def entrypoint(self) -> ServicePort:
-        return self.context.endpoints.entrypoint
+        return self._context.endpoints.entrypoint
 
     @property
     def external_url(self) -> str:
-        return self.context.external_url
+        return self._context.external_url
 
     @property
     def hostname(self) -> str:
-        return urlsplit(self.context.external_url).hostname or ""
+        return urlsplit(self._context.external_url).hostname or ""

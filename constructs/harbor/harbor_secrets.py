@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from .handles import SecretKeyRef
-from .openbao import BaoKey, OpenBaoSecretSync, SyncedSecret
-from .validation import fail
+from .kit.handles import SecretKeyRef
+from .kit.openbao import BaoKey, OpenBaoSecretSync, SyncedSecret
+from .kit.validation import fail
 
 REGISTRY_USER = "harbor_registry_user"
 

@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from .harbor_secrets import OPTIONAL, REGISTRY_USER, SPECS
-from .validation import fail
+from .kit.validation import fail
 
 ALPHANUMERIC = string.ascii_letters + string.digits
 TOKEN_KEY_BITS = 4096

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from cdk8s_plus_27 import k8s
+
 from constructs import Construct
 
-from ..checks import add_checks, unproduced_secret_problems
-from ..reachability import unreachable_address_problems
-from ..components.base import checksum, config_map, container_security, pod_metadata, resources
-from ..harbor_config import Resources
-from ..handles import KeyRef, SecretKeyRef, check_key_ref
+from .._components.checksum import checksum
+from .._components.pods import container_security, resources
+from .._components.workloads import config_map, pod_metadata
 from ..harbor_registry import HarborRegistry
-from ..images import PYTHON_IMAGE
-from ..validation import check_positive, fail
-from . import (
+from ..kit.checks.adapter import add_checks
+from ..kit.checks.reachability import unreachable_address_problems
+from ..kit.checks.secrets import unproduced_secret_problems
+from ..kit.handles import KeyRef, SecretKeyRef, check_key_ref
+from ..kit.images import PYTHON_IMAGE
+from ..kit.resources import Resources
+from ..kit.validation import check_positive, fail
+from ._shipping import (
     APPLIER,
     DOCUMENT_NAME,
     ENV_ADMIN_PASSWORD,
@@ -21,9 +25,9 @@ from . import (
     ENV_CONFIG_FILE,
     ENV_HEALTH_DEADLINE,
     ENV_URL,
-    HarborConfiguration,
     applier_files,
 )
+from .model import HarborConfiguration
 
 COMPONENT = "configure"
 MOUNT = "/config"
@@ -55,7 +59,7 @@ class HarborConfigurationJob(Construct):
         check_positive("HarborConfigurationJob.backoff_limit", backoff_limit, minimum=0)
         check_positive("HarborConfigurationJob.ttl_seconds_after_finished", ttl_seconds_after_finished, minimum=0)
         super().__init__(scope, id)
-        ctx = harbor.context
+        ctx = harbor._context   # library-internal: the Job is built from the same context as Harbor
         self.configuration = configuration
         self.name = ctx.name(COMPONENT)
         files = {**applier_files(), DOCUMENT_NAME: configuration.to_json()}     # path in the mount -> text

@@ -18,8 +18,8 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any, Mapping, Union
 
-from ..handles import SecretKeyRef
-from ..validation import check_http_url, fail
+from ..kit.handles import SecretKeyRef
+from ..kit.validation import check_http_url, fail
 
 # The version of the JSON document; the applier refuses a document of another version.
 # 2: system.gc_parameters (delete_untagged, workers, dry_run).

@@ -1,0 +1,92 @@
+"""HarborContext: everything a component needs from HarborRegistry, resolved once by its constructor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from cdk8s_plus_27 import k8s
+
+from ..data_stores import S3Storage, SslMode
+from ..harbor_secrets import HarborSecrets
+from ..kit.handles import KeyRef
+from ..kit.labels import selector_labels, standard_labels
+from ..kit.validation import fail
+from ..settings import (
+    HarborImages,
+    HarborReplicas,
+    HarborResources,
+    HarborStorage,
+    LogLevel,
+    ProxySettings,
+    TrivySettings,
+)
+from .connections import BUNDLED_DATABASE_NAME, BUNDLED_DATABASE_USER, DatabaseConnection, RedisConnection
+from .endpoints import Endpoints
+
+
+def harbor_labels(instance: str, component: str, images: HarborImages) -> dict[str, str]:
+    """The labels of a Harbor component's objects (before a HarborContext exists, too)."""
+    return standard_labels(name="harbor", instance=instance, component=component, part_of="harbor",
+                           version=images.tag)
+
+
+@dataclass(frozen=True, kw_only=True)
+class HarborContext:
+    """Everything a component needs from HarborRegistry, resolved once by its constructor."""
+
+    instance: str                       # resource name prefix, e.g. "harbor"
+    external_url: str                   # e.g. "https://harbor.madhan.app"
+    secrets: HarborSecrets
+    endpoints: Endpoints
+    images: HarborImages = HarborImages()
+    storage: HarborStorage = HarborStorage()
+    replicas: HarborReplicas = HarborReplicas()
+    resources: HarborResources = HarborResources()
+    trivy: TrivySettings | None = TrivySettings()
+    log_level: LogLevel = LogLevel.INFO
+    proxy: ProxySettings = ProxySettings()
+    pod_annotations: Mapping[str, str] = field(default_factory=dict)   # e.g. reloader markers
+    # None: the bundled database and Redis (components/database.py, redis.py), filled in below
+    database: DatabaseConnection | None = None
+    redis: RedisConnection | None = None
+    image_storage: S3Storage | None = None           # None: images on the registry's volume
+    ipv6: bool = True                                 # nginx (portal, entry point) listens on [::] too
+    ca_bundle: KeyRef | None = None                  # private CAs for core, jobservice, registry, Trivy
+
+    def __post_init__(self) -> None:
+        if self.database is None:
+            password = self.secrets.database_password
+            if password is None:
+                raise fail("HarborSecrets.database_password",
+                           "a SecretKeyRef when HarborRegistry runs its own database (database=None): declare it "
+                           "with harbor_synced_secrets(..., database_password=True)", password)
+            endpoint = self.endpoints.database
+            object.__setattr__(self, "database", DatabaseConnection(
+                host=endpoint.host, port=endpoint.port, database=BUNDLED_DATABASE_NAME, user=BUNDLED_DATABASE_USER,
+                ssl_mode=SslMode.DISABLE, password=password))
+        if self.redis is None:
+            endpoint = self.endpoints.redis
+            object.__setattr__(self, "redis", RedisConnection(host=endpoint.host, port=endpoint.port))
+
+    def name(self, component: str) -> str:
+        return f"{self.instance}-{component}"
+
+    def labels(self, component: str) -> dict[str, str]:
+        return harbor_labels(self.instance, component, self.images)
+
+    def selector(self, component: str) -> dict[str, str]:
+        return selector_labels(self.labels(component))
+
+    def no_proxy(self) -> str:
+        """In-cluster names that must never go through the outbound proxy, then the user's."""
+        ep = self.endpoints
+        # the data stores by the host Harbor dials: the bundled Services, or the external servers
+        internal = [ep.core.service, ep.jobservice.service, self.database.host, ep.registry.service,
+                    ep.portal.service, ep.trivy.service, self.redis.host]
+        return ",".join([*internal, "127.0.0.1", "localhost", ".local", ".internal", *self.proxy.no_proxy])
+
+    def proxy_env(self) -> list[k8s.EnvVar]:
+        return [k8s.EnvVar(name="HTTP_PROXY", value=self.proxy.http_proxy),
+                k8s.EnvVar(name="HTTPS_PROXY", value=self.proxy.https_proxy),
+                k8s.EnvVar(name="NO_PROXY", value=self.no_proxy())]

@@ -1,0 +1,126 @@
+"""Harbor's own PostgreSQL (the `harbor-db` image): one pod, its data on a claim that outlives it."""
+
+from __future__ import annotations
+
+from cdk8s_plus_27 import k8s
+
+from constructs import Construct
+
+from ..kit.handles import ServicePort
+from .constants import DATABASE_PORT
+from .context import HarborContext
+from .pods import container_security, pod_security, resources
+from .volumes import claim_volume, empty_dir
+from .workloads import claim_template, service, stateful_set
+
+COMPONENT = "database"
+
+# The image's postgres user and group.
+POSTGRES_USER = 999
+
+DATA_PATH = "/var/lib/postgresql/data"
+# A folder below the mount point: initdb refuses a non-empty folder, and a fresh filesystem has
+# lost+found at its root.
+PGDATA = f"{DATA_PATH}/pgdata"
+# The image sets unix_socket_directories to this folder: the socket and its lock file live here.
+SOCKET_PATH = "/run/postgresql"
+SHM_PATH = "/dev/shm"
+TMP_PATH = "/tmp"
+HEALTHCHECK = "/docker-healthcheck.sh"
+
+DATA_VOLUME = "database-data"
+SHM_VOLUME = "shm-volume"
+SOCKET_VOLUME = "socket"
+TMP_VOLUME = "tmp"
+
+# postgres keeps shared memory segments in /dev/shm; the runtime's default 64Mi fails parallel queries
+SHM_SIZE = "512Mi"
+
+
+def _exec_probe(command: list[str], *, initial_delay: int) -> k8s.Probe:
+    return k8s.Probe(exec=k8s.ExecAction(command=command), initial_delay_seconds=initial_delay, period_seconds=10,
+                     failure_threshold=3, timeout_seconds=1, success_threshold=1)
+
+
+class Database(Construct):
+    """StatefulSet and Service `<instance>-database`; a volumeClaimTemplate unless a claim is given.
+
+    Hand-outs: `service` (ServicePort, 5432), `stateful_set`, and `claim_name` when an existing claim
+    is mounted (None when the StatefulSet creates `database-data-<instance>-database-0`).
+    """
+
+    def __init__(self, scope: Construct, id: str, ctx: HarborContext) -> None:
+        super().__init__(scope, id)
+        storage = ctx.storage.database
+
+        self.service: ServicePort = ctx.endpoints.database
+        self.service_object = service(self, "service", ctx, COMPONENT, ctx.endpoints.database, [
+            ("tcp-postgres", ctx.endpoints.database, DATABASE_PORT),
+        ])
+
+        self.claim_name = storage.existing_claim
+        volumes = [
+            empty_dir(SHM_VOLUME, memory=True, size_limit=SHM_SIZE),
+            # the root filesystem is read-only; postgres writes only its data, its socket and, during
+            # a major-version upgrade, pg_upgrade's work files in /tmp
+            empty_dir(SOCKET_VOLUME),
+            empty_dir(TMP_VOLUME),
+        ]
+        claims = []
+        if self.claim_name:
+            volumes.insert(0, claim_volume(DATA_VOLUME, self.claim_name))
+        else:
+            claims.append(claim_template(ctx, COMPONENT, storage, DATA_VOLUME))
+
+        data_mount = k8s.VolumeMount(name=DATA_VOLUME, mount_path=DATA_PATH)
+        image = ctx.images.image("harbor-db")
+
+        # postgres refuses to start on a data folder its group may write, and fsGroup hands the group
+        # write access to everything on the volume: this takes it back before postgres starts
+        permissions = k8s.Container(
+            name="data-permissions-ensurer",
+            image=image,
+            image_pull_policy="IfNotPresent",
+            command=["/bin/sh"],
+            args=["-c", f"chmod -R 700 {PGDATA} || true"],
+            resources=resources(ctx.resources.database),
+            security_context=container_security(),
+            volume_mounts=[data_mount],
+        )
+        database = k8s.Container(
+            name="database",
+            image=image,
+            image_pull_policy="IfNotPresent",
+            ports=[k8s.ContainerPort(name="tcp-postgres", container_port=DATABASE_PORT, protocol="TCP")],
+            env=[
+                # read by initdb on the first start only; the healthcheck logs in with it as well
+                ctx.secrets.database_password.env_var("POSTGRES_PASSWORD"),
+                k8s.EnvVar(name="PGDATA", value=PGDATA),
+            ],
+            # the chart's timings: no restart for the first five minutes (initdb, or an upgrade of the
+            # data to a newer major version, runs before postgres answers), traffic once it answers
+            liveness_probe=_exec_probe([HEALTHCHECK], initial_delay=300),
+            readiness_probe=_exec_probe([HEALTHCHECK], initial_delay=1),
+            resources=resources(ctx.resources.database),
+            security_context=container_security(),
+            volume_mounts=[
+                data_mount,
+                k8s.VolumeMount(name=SHM_VOLUME, mount_path=SHM_PATH),
+                k8s.VolumeMount(name=SOCKET_VOLUME, mount_path=SOCKET_PATH),
+                k8s.VolumeMount(name=TMP_VOLUME, mount_path=TMP_PATH),
+            ],
+        )
+        pod = k8s.PodSpec(
+            automount_service_account_token=False,
+            enable_service_links=False,
+            # time for postgres to end its sessions and write a checkpoint before it is killed
+            termination_grace_period_seconds=120,
+            security_context=pod_security(user=POSTGRES_USER),
+            init_containers=[permissions],
+            containers=[database],
+            volumes=volumes,
+        )
+        # one replica, always: this postgres has no replication; a second pod would be a second,
+        # empty database behind the same Service
+        self.stateful_set = stateful_set(self, "stateful-set", ctx, COMPONENT, replicas=1, pod=pod,
+                                         config_checksum=None, claims=claims)

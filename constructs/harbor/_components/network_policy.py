@@ -1,0 +1,243 @@
+"""NetworkPolicies: every Harbor pod denies all traffic except the paths Harbor needs.
+
+Each component gets one policy `<instance>-<component>` that selects its pods with both policy
+types, so the pod is isolated for ingress and egress and only the rules below open it. Every path
+appears twice, as egress of the client and as ingress of the server, from the one table `FLOWS`,
+so the two sides cannot drift apart. Ports are the pods' own ports from `base` (a NetworkPolicy sees
+the pod port after the Service has translated `harbor-core:80` to 8080).
+
+Paths, with the reason for each one that is not obvious:
+- the Gateway's proxy -> entry point (nginx);
+- nginx -> core (API, /v2/, token service) and portal (UI);
+- core -> portal (core's health report polls every component it lists, the portal included:
+  src/controller/health/checker.go `RegisterHealthCheckers`; see health_model.py), registry
+  (distribution API and registryctl), jobservice, redis, database, trivy;
+- jobservice -> core (job status hooks, config API), registry and registryctl (replication,
+  garbage collection), redis (its queue), database (Harbor 2.15.1's job context reads the database
+  settings from core and opens its own connection: src/jobservice/job/impl/context.go `Init` calls
+  `dao.InitDatabase`) and trivy (scan jobs run in jobservice and call the adapter:
+  src/pkg/scan/job.go `SubmitScan`, `GetScanReport`);
+- registry -> core (registry notifications) and redis (layer metadata cache);
+- trivy -> redis (its job queue and report store) and core (the adapter pulls the image to scan
+  from core's internal address: core registers Trivy with `use_internal_addr`, and
+  src/controller/scan/base_controller.go hands the scanner core's internal URL);
+- core, jobservice, registry and trivy -> the internet (proxy-cache upstreams, replication
+  targets, webhooks, the Trivy databases), see `InternetEgress`;
+- with external data stores (data_stores.py) the paths to the bundled database and redis give way to
+  egress from the same clients to the store's `DataStorePeer` on its port (`ExternalFlow`), and the
+  registry pod gets egress to its S3 server;
+- every Harbor pod -> the cluster DNS, see `ClusterDns`.
+Probes come from the kubelet on the node, which NetworkPolicies do not restrict in the common CNIs
+(Calico, Cilium, kube-router, Antrea all allow host-to-pod traffic).
+
+The secret sync's pause pod is not Harbor's: it gets no traffic at all (see OpenBaoSecretSync).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+from cdk8s_plus_27 import k8s
+
+from constructs import Construct
+
+from ..kit.labels import check_labels, standard_labels
+from ..kit.network import (
+    ClusterDns,
+    DataStorePeer,
+    GatewayPeer,
+    InternetEgress,
+    dns_egress,
+    ip_peers,
+    namespace_peer,
+    tcp_ports,
+)
+from ..kit.validation import check_dns_label, fail
+from .constants import (
+    CORE_PORT,
+    DATABASE_PORT,
+    JOBSERVICE_PORT,
+    NGINX_PORT,
+    PORTAL_PORT,
+    REDIS_PORT,
+    REGISTRY_PORT,
+    REGISTRYCTL_PORT,
+    TRIVY_PORT,
+)
+from .context import HarborContext
+
+# Component names as the components label their pods (`app.kubernetes.io/component`).
+NGINX, PORTAL, CORE, REGISTRY, JOBSERVICE, TRIVY, DATABASE, REDIS = (
+    "nginx", "portal", "core", "registry", "jobservice", "trivy", "database", "redis")
+COMPONENTS = (NGINX, PORTAL, CORE, REGISTRY, JOBSERVICE, TRIVY, DATABASE, REDIS)
+
+
+@dataclass(frozen=True)
+class Flow:
+    """Pods of `client` may open TCP connections to pods of `server` on `ports`."""
+
+    client: str
+    server: str
+    ports: tuple[int, ...]
+    why: str
+
+
+FLOWS: tuple[Flow, ...] = (
+    Flow(NGINX, CORE, (CORE_PORT,), "/api/, /c/, /service/ and /v2/"),
+    Flow(NGINX, PORTAL, (PORTAL_PORT,), "the web UI"),
+    # core's health report polls the portal's root every 10 s (src/controller/health/checker.go,
+    # portalHealthChecker): without this path /api/v2.0/health stays "unhealthy" for good
+    Flow(CORE, PORTAL, (PORTAL_PORT,), "the health check of the portal"),
+    Flow(CORE, REGISTRY, (REGISTRY_PORT, REGISTRYCTL_PORT), "proxies /v2/; deletes through registryctl"),
+    Flow(CORE, JOBSERVICE, (JOBSERVICE_PORT,), "submits jobs, reads job logs"),
+    Flow(CORE, REDIS, (REDIS_PORT,), "sessions, caches"),
+    Flow(CORE, DATABASE, (DATABASE_PORT,), "every persistent setting"),
+    Flow(CORE, TRIVY, (TRIVY_PORT,), "scanner metadata"),
+    Flow(JOBSERVICE, CORE, (CORE_PORT,), "job status hooks and the configuration API"),
+    Flow(JOBSERVICE, REGISTRY, (REGISTRY_PORT, REGISTRYCTL_PORT), "replication, garbage collection"),
+    Flow(JOBSERVICE, REDIS, (REDIS_PORT,), "the job queue"),
+    Flow(JOBSERVICE, DATABASE, (DATABASE_PORT,), "the job context opens its own connection"),
+    Flow(JOBSERVICE, TRIVY, (TRIVY_PORT,), "scan jobs submit scans and fetch reports"),
+    # a path of the design; the registry config of this library names no notification endpoint yet
+    Flow(REGISTRY, CORE, (CORE_PORT,), "registry notifications to core"),
+    Flow(REGISTRY, REDIS, (REDIS_PORT,), "the layer metadata cache"),
+    Flow(TRIVY, REDIS, (REDIS_PORT,), "the adapter's queue and report store"),
+    Flow(TRIVY, CORE, (CORE_PORT,), "pulls the image to scan from core's internal address"),
+)
+# Components whose pods reach hosts outside the cluster.
+INTERNET_CLIENTS = (CORE, JOBSERVICE, REGISTRY, TRIVY)
+
+
+def clients_of(server: str) -> tuple[str, ...]:
+    """The components that connect to `server`, from the one table."""
+    return tuple(f.client for f in FLOWS if f.server == server)
+
+
+@dataclass(frozen=True)
+class ExternalFlow:
+    """Pods of `client` may open TCP connections to a server outside Harbor's pods."""
+
+    client: str
+    peer: DataStorePeer
+    ports: tuple[int, ...]
+    why: str
+
+
+def external_flows(ctx: HarborContext, present: set[str]) -> tuple[ExternalFlow, ...]:
+    """The paths to data stores that are not Harbor's own pods: the FLOWS of the bundled component,
+    redirected to the store's peer and port; and the registry's path to its S3 server."""
+    stores = {DATABASE: (ctx.database.peer, ctx.database.port), REDIS: (ctx.redis.peer, ctx.redis.port)}
+    flows = [ExternalFlow(f.client, peer, (port,), f.why) for f in FLOWS
+             for server, (peer, port) in stores.items()
+             if f.server == server and peer is not None and f.client in present]
+    if ctx.image_storage is not None:
+        flows.append(ExternalFlow(REGISTRY, ctx.image_storage.peer, (ctx.image_storage.port,),
+                                  "image blobs in the S3 bucket (registry and registryctl)"))
+    return tuple(flows)
+
+
+def check_api_client(name: str, pod_labels: Mapping[str, str]) -> dict[str, str]:
+    """The arguments of `allow_api_client`, checked; the labels as a sorted copy."""
+    check_dns_label("HarborRegistry.allow_api_client name", name)
+    labels = check_labels("HarborRegistry.allow_api_client pod_labels", pod_labels)
+    if not labels:
+        raise fail("HarborRegistry.allow_api_client pod_labels",
+                   "the client's pod labels (empty would select every pod)", labels)
+    return labels
+
+
+class HarborNetworkPolicies(Construct):
+    """One NetworkPolicy per Harbor component, from `FLOWS`.
+
+    Hand-outs: `policies` (component -> KubeNetworkPolicy) and `allow_api_client`, the hook for
+    pods of the same namespace that call Harbor's API (the configuration Job).
+    """
+
+    def __init__(self, scope: Construct, id: str, ctx: HarborContext, *, gateway: GatewayPeer | None,
+                 dns: ClusterDns, internet: InternetEgress | None) -> None:
+        super().__init__(scope, id)
+        self.ctx = ctx
+        self.dns = dns
+        present = set(COMPONENTS) - ({TRIVY} if ctx.trivy is None else set())
+        # an external database or redis runs no pod of Harbor's: no policy, no path to its pods
+        present -= {component for component, bundled in ((DATABASE, ctx.database.bundled),
+                                                         (REDIS, ctx.redis.bundled)) if not bundled}
+        flows = [f for f in FLOWS if f.client in present and f.server in present]
+        self.flows: tuple[Flow, ...] = tuple(flows)
+        self.external_flows = external_flows(ctx, present)
+        self.policies: dict[str, k8s.KubeNetworkPolicy] = {}
+        for component in COMPONENTS:
+            if component not in present:
+                continue
+            ingress = [k8s.NetworkPolicyIngressRule(from_=[self._pods(f.client)], ports=tcp_ports(*f.ports))
+                       for f in flows if f.server == component]
+            if component == NGINX:
+                ingress.insert(0, self._gateway_ingress(gateway))
+            egress = [k8s.NetworkPolicyEgressRule(to=[self._pods(f.server)], ports=tcp_ports(*f.ports))
+                      for f in flows if f.client == component]
+            egress += [k8s.NetworkPolicyEgressRule(to=f.peer.peers(), ports=tcp_ports(*f.ports))
+                       for f in self.external_flows if f.client == component]
+            if internet is not None and component in INTERNET_CLIENTS:
+                # no ports: every port (InternetEgress.ports empty)
+                egress.append(k8s.NetworkPolicyEgressRule(to=internet.peers(),
+                                                          ports=tcp_ports(*internet.ports) or None))
+            egress.append(dns_egress(dns))
+            self.policies[component] = k8s.KubeNetworkPolicy(
+                self, component,
+                metadata=k8s.ObjectMeta(name=ctx.name(component), labels=ctx.labels(component)),
+                spec=k8s.NetworkPolicySpec(
+                    pod_selector=k8s.LabelSelector(match_labels=ctx.selector(component)),
+                    policy_types=["Ingress", "Egress"],
+                    ingress=ingress or None,
+                    egress=egress,
+                ),
+            )
+
+    def _pods(self, component: str) -> k8s.NetworkPolicyPeer:
+        # no namespaceSelector: the peer pods are in the policy's own namespace
+        return k8s.NetworkPolicyPeer(pod_selector=k8s.LabelSelector(match_labels=self.ctx.selector(component)))
+
+    @staticmethod
+    def _gateway_ingress(gateway: GatewayPeer | None) -> k8s.NetworkPolicyIngressRule:
+        if gateway is None:
+            # no peer given: the entry point's port is open to every source, nothing else is
+            return k8s.NetworkPolicyIngressRule(ports=tcp_ports(NGINX_PORT))
+        return k8s.NetworkPolicyIngressRule(
+            from_=[namespace_peer(gateway.namespace, gateway.pod_labels), *ip_peers(gateway.cidrs)],
+            ports=tcp_ports(NGINX_PORT))
+
+    def allow_api_client(self, id: str, *, name: str,
+                         pod_labels: Mapping[str, str]) -> tuple[k8s.KubeNetworkPolicy, k8s.KubeNetworkPolicy]:
+        """Let pods labelled `pod_labels` (in Harbor's namespace) call core's API, and nothing else.
+
+        Two policies, since policies add up: `<instance>-<name>` isolates the client and allows its
+        egress to core and DNS only; `<instance>-core-from-<name>` opens core's port to it. The
+        configuration Job calls this with its pod labels.
+        """
+        labels = check_api_client(name, pod_labels)
+        ctx = self.ctx
+        own = standard_labels(name="harbor", instance=ctx.instance, component=name, part_of="harbor",
+                              version=ctx.images.tag)
+        client = k8s.KubeNetworkPolicy(
+            self, f"{id}-client",
+            metadata=k8s.ObjectMeta(name=ctx.name(name), labels=own),
+            spec=k8s.NetworkPolicySpec(
+                pod_selector=k8s.LabelSelector(match_labels=labels),
+                policy_types=["Ingress", "Egress"],
+                egress=[k8s.NetworkPolicyEgressRule(to=[self._pods(CORE)], ports=tcp_ports(CORE_PORT)),
+                        dns_egress(self.dns)],
+            ),
+        )
+        core = k8s.KubeNetworkPolicy(
+            self, f"{id}-core",
+            metadata=k8s.ObjectMeta(name=ctx.name(f"core-from-{name}"), labels=own),
+            spec=k8s.NetworkPolicySpec(
+                pod_selector=k8s.LabelSelector(match_labels=ctx.selector(CORE)),
+                policy_types=["Ingress"],
+                ingress=[k8s.NetworkPolicyIngressRule(
+                    from_=[k8s.NetworkPolicyPeer(pod_selector=k8s.LabelSelector(match_labels=labels))],
+                    ports=tcp_ports(CORE_PORT))],
+            ),
+        )
+        return client, core

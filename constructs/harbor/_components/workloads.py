@@ -1,0 +1,203 @@
+"""The objects of a component: its ConfigMap, Service, claims, and the Deployment or StatefulSet
+with its rollout strategy, spreading and disruption budget."""
+
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+from cdk8s_plus_27 import k8s
+
+from constructs import Construct
+
+from ..kit.argocd import KEEP_ON_DELETE, SYNC_WAVE, SyncWave
+from ..kit.handles import ServicePort
+from ..kit.labels import INSTANCE_LABEL
+from ..kit.validation import fail
+from ..settings import Storage
+from .checksum import CONFIG_CHECKSUM
+from .context import HarborContext
+
+# Pods of one component spread over this topology domain: one node failing takes one replica.
+SPREAD_TOPOLOGY_KEY = "kubernetes.io/hostname"
+
+
+def config_map(scope: Construct, id: str, ctx: HarborContext, component: str, name: str,
+               data: Mapping[str, str]) -> k8s.KubeConfigMap:
+    return k8s.KubeConfigMap(scope, id, metadata=k8s.ObjectMeta(name=name, labels=ctx.labels(component)),
+                             data=dict(sorted(data.items())))
+
+
+def service(scope: Construct, id: str, ctx: HarborContext, component: str, handle: ServicePort,
+            ports: Sequence[tuple[str, ServicePort, int]]) -> k8s.KubeService:
+    """A ClusterIP Service named by `handle`; each port is (name, handle, container port)."""
+    for _, port, _ in ports:
+        if port.service != handle.service:
+            raise fail(f"{component} Service port", f"a port of Service {handle.service!r}", port)
+    return k8s.KubeService(
+        scope, id,
+        metadata=k8s.ObjectMeta(name=handle.service, labels=ctx.labels(component)),
+        spec=k8s.ServiceSpec(
+            type="ClusterIP",
+            selector=ctx.selector(component),
+            ports=[k8s.ServicePort(name=name, port=port.port, target_port=k8s.IntOrString.from_number(target),
+                                   protocol="TCP")
+                   for name, port, target in ports],
+        ),
+    )
+
+
+def persistent_claim(scope: Construct, id: str, ctx: HarborContext, component: str, storage: Storage,
+                     name: str) -> str:
+    """The claim a component mounts: the existing one when given, otherwise a new one named `name`."""
+    if storage.existing_claim:
+        return storage.existing_claim
+    k8s.KubePersistentVolumeClaim(
+        scope, id,
+        # `name` comes from the instance and the component (`harbor-registry`), never from a construct
+        # id, so a refactor of the tree cannot rename the claim; KEEP_ON_DELETE stops Argo CD from pruning
+        # or deleting it if it ever drops out of the manifests.
+        metadata=k8s.ObjectMeta(name=name, labels=ctx.labels(component), annotations=dict(KEEP_ON_DELETE)),
+        spec=k8s.PersistentVolumeClaimSpec(
+            access_modes=[storage.access.value],
+            storage_class_name=storage.storage_class,
+            resources=k8s.ResourceRequirements(requests={"storage": k8s.Quantity.from_string(storage.size)}),
+        ),
+    )
+    return name
+
+
+def claim_template(ctx: HarborContext, component: str, storage: Storage, name: str) -> k8s.KubePersistentVolumeClaimProps:
+    """A StatefulSet volumeClaimTemplate (its claims are named `<name>-<statefulset>-<ordinal>`).
+
+    volumeClaimTemplates are immutable once the StatefulSet exists: the template carries only stable
+    labels, since a version label would make the API server reject every upgrade.
+
+    The StatefulSet controller, not Argo CD, creates these claims and copies the template's labels and
+    annotations onto them. Two things keep Argo CD's hands off them:
+    - no `app.kubernetes.io/instance` label: with Argo CD's label tracking (the default before 3.0) a
+      claim carrying the Application's name there counts as a resource of the Application that is
+      missing from git, shown OutOfSync and pruned or deleted with it (argo-cd issues 1729, 3050);
+    - KEEP_ON_DELETE, in case another tracking label or annotation ever makes Argo CD adopt them.
+    The StatefulSet's persistentVolumeClaimRetentionPolicy (Retain/Retain, see `stateful_set`) keeps
+    them when the StatefulSet itself is deleted or scaled down.
+    """
+    labels = {key: value for key, value in ctx.selector(component).items() if key != INSTANCE_LABEL}
+    return k8s.KubePersistentVolumeClaimProps(
+        metadata=k8s.ObjectMeta(name=name, labels=labels, annotations=dict(KEEP_ON_DELETE)),
+        spec=k8s.PersistentVolumeClaimSpec(
+            access_modes=[storage.access.value],
+            storage_class_name=storage.storage_class,
+            resources=k8s.ResourceRequirements(requests={"storage": k8s.Quantity.from_string(storage.size)}),
+        ),
+    )
+
+
+def deployment_strategy(component: str, replicas: int, written_volumes: Sequence[tuple[str, Storage]]) -> k8s.DeploymentStrategy:
+    """RollingUpdate, unless a volume the pods write cannot be mounted by two pods at once.
+
+    During a rolling update the new pod starts before the old one stops, possibly on another node:
+    a ReadWriteOnce volume then fails with a Multi-Attach error and the rollout hangs. With one
+    replica, Recreate avoids that at the price of a short outage; with several replicas nothing can
+    avoid it, so that is an error.
+    """
+    single_attach = [(field_name, s) for field_name, s in written_volumes if not s.shared]
+    if not single_attach:
+        return k8s.DeploymentStrategy(type="RollingUpdate", rolling_update=k8s.RollingUpdateDeployment(
+            max_surge=k8s.IntOrString.from_number(1), max_unavailable=k8s.IntOrString.from_number(0)))
+    if replicas > 1:
+        field_name, storage = single_attach[0]
+        raise fail(f"HarborStorage.{field_name}.access",
+                   f"ReadWriteMany when {component} runs {replicas} replicas (pods on several nodes write it)",
+                   storage.access.value)
+    return k8s.DeploymentStrategy(type="Recreate")
+
+
+def spread_across_nodes(ctx: HarborContext, component: str, replicas: int) -> list[k8s.TopologySpreadConstraint] | None:
+    """With several replicas, ask the scheduler to put them on different nodes (None with one).
+
+    ScheduleAnyway, not DoNotSchedule: on a cluster with fewer nodes than replicas, or with a node
+    drained, the extra replicas still start, next to another one, instead of staying Pending.
+    """
+    if replicas <= 1:
+        return None
+    return [k8s.TopologySpreadConstraint(
+        max_skew=1, topology_key=SPREAD_TOPOLOGY_KEY, when_unsatisfiable="ScheduleAnyway",
+        label_selector=k8s.LabelSelector(match_labels=ctx.selector(component)))]
+
+
+def disruption_budget(scope: Construct, id: str, ctx: HarborContext, component: str,
+                      replicas: int) -> k8s.KubePodDisruptionBudget | None:
+    """A PodDisruptionBudget `<instance>-<component>` allowing one voluntary eviction at a time.
+
+    Only with several replicas: a node drain then evicts one pod, waits until its replacement is
+    ready elsewhere, and only then the next, so the component keeps serving. With one replica no
+    budget is created: `minAvailable: 1` (or `maxUnavailable: 0`) on a single pod forbids every
+    eviction, so `kubectl drain` would hang on that node forever, while `maxUnavailable: 1` on a
+    single pod protects nothing.
+    """
+    if replicas <= 1:
+        return None
+    return k8s.KubePodDisruptionBudget(
+        scope, id,
+        metadata=k8s.ObjectMeta(name=ctx.name(component), labels=ctx.labels(component)),
+        spec=k8s.PodDisruptionBudgetSpec(
+            max_unavailable=k8s.IntOrString.from_number(1),
+            selector=k8s.LabelSelector(match_labels=ctx.selector(component)),
+            # a pod that is not ready serves nothing: a drain may evict it even when the budget is
+            # spent, instead of waiting on a crash-looping pod
+            unhealthy_pod_eviction_policy="AlwaysAllow",
+        ),
+    )
+
+
+def pod_metadata(ctx: HarborContext, component: str, config_checksum: str | None) -> k8s.ObjectMeta:
+    annotations = dict(ctx.pod_annotations)
+    if config_checksum:
+        annotations[CONFIG_CHECKSUM] = config_checksum
+    return k8s.ObjectMeta(labels=ctx.labels(component), annotations=annotations or None)
+
+
+def deployment(scope: Construct, id: str, ctx: HarborContext, component: str, *, replicas: int,
+               pod: k8s.PodSpec, config_checksum: str | None, strategy: k8s.DeploymentStrategy) -> k8s.KubeDeployment:
+    """The component's Deployment, plus its PodDisruptionBudget when it runs several replicas.
+
+    The pod spec carries `topology_spread_constraints=spread_across_nodes(...)` from the component.
+    """
+    disruption_budget(scope, "disruption-budget", ctx, component, replicas)
+    return k8s.KubeDeployment(
+        scope, id,
+        metadata=k8s.ObjectMeta(name=ctx.name(component), labels=ctx.labels(component),
+                                annotations={SYNC_WAVE: str(int(SyncWave.WORKLOADS))}),
+        spec=k8s.DeploymentSpec(
+            replicas=replicas,
+            revision_history_limit=3,
+            selector=k8s.LabelSelector(match_labels=ctx.selector(component)),
+            strategy=strategy,
+            template=k8s.PodTemplateSpec(metadata=pod_metadata(ctx, component, config_checksum), spec=pod),
+        ),
+    )
+
+
+def stateful_set(scope: Construct, id: str, ctx: HarborContext, component: str, *, replicas: int,
+                 pod: k8s.PodSpec, config_checksum: str | None,
+                 claims: Sequence[k8s.KubePersistentVolumeClaimProps]) -> k8s.KubeStatefulSet:
+    """The component's StatefulSet, plus its PodDisruptionBudget when it runs several replicas."""
+    disruption_budget(scope, "disruption-budget", ctx, component, replicas)
+    return k8s.KubeStatefulSet(
+        scope, id,
+        metadata=k8s.ObjectMeta(name=ctx.name(component), labels=ctx.labels(component),
+                                annotations={SYNC_WAVE: str(int(SyncWave.WORKLOADS))}),
+        spec=k8s.StatefulSetSpec(
+            replicas=replicas,
+            revision_history_limit=3,
+            service_name=ctx.name(component),
+            selector=k8s.LabelSelector(match_labels=ctx.selector(component)),
+            # claims outlive the StatefulSet: deleting or scaling it never deletes images or data.
+            # Retain is the API default, written out so that a changed default (or a feature gate)
+            # can never turn it into Delete, and so that the live object equals the manifest.
+            persistent_volume_claim_retention_policy=k8s.StatefulSetPersistentVolumeClaimRetentionPolicy(
+                when_deleted="Retain", when_scaled="Retain"),
+            template=k8s.PodTemplateSpec(metadata=pod_metadata(ctx, component, config_checksum), spec=pod),
+            volume_claim_templates=list(claims),
+        ),
+    )

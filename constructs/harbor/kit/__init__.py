@@ -1,0 +1,64 @@
+"""Building blocks for any cdk8s app on GitOps: namespaces, OpenBao secrets, Gateway routes, policies.
+
+Nothing here knows Harbor (a test parses the imports and fails otherwise). Harbor's constructs in
+`constructs.harbor` are built on top of these; another app uses them the same way.
+
+- `AppChart`: a Chart for one namespace, with the Namespace (Pod Security labels, a default deny).
+- `OpenBaoSecretSync`: OpenBao keys into Kubernetes Secrets through the Secrets Store CSI driver;
+  `setup_script` prints the OpenBao policy, role and keys it needs.
+- `GatewayRoute`: an HTTPRoute on a Gateway whose backends are Service handles.
+- `CloudNativePgCluster`: PostgreSQL run by the CloudNativePG operator, with its NetworkPolicy.
+- Network peers for policies: `GatewayPeer`, `ClusterDns`, `InternetEgress`, `DataStorePeer`,
+  `KubernetesApi`.
+- Handles between constructs: `ServicePort`, `SecretKeyRef`, `ConfigMapKeyRef`.
+- `synthesize`: all-or-nothing output; the misconfiguration catalog is `constructs.harbor.kit.checks`.
+"""
+
+from .app_chart import AppChart, PodSecurityLevel
+from .argocd import SyncWave
+from .cloudnative_pg import CloudNativePgCluster, CloudNativePgSettings
+from .gateway_route import GatewayRef, GatewayRoute, PathMatch, RouteRule
+from .handles import ConfigMapKeyRef, KeyRef, SecretKeyRef, ServicePort
+from .network import ClusterDns, DataStorePeer, GatewayPeer, InternetEgress, KubernetesApi
+from .openbao import BaoKey, OpenBaoSecretSync, OpenBaoServer, SecretType, SyncedSecret
+from .openbao_setup import setup_commands, setup_script
+from .output import synthesize, validation_errors
+from .producers import SecretProducer
+from .resources import Resources
+from .routing import HasEntrypoint, RoutesTraffic
+from .secret_rules import DeclaresSecretRules
+
+__all__ = [
+    "AppChart",
+    "BaoKey",
+    "CloudNativePgCluster",
+    "CloudNativePgSettings",
+    "ClusterDns",
+    "ConfigMapKeyRef",
+    "DataStorePeer",
+    "DeclaresSecretRules",
+    "GatewayPeer",
+    "GatewayRef",
+    "GatewayRoute",
+    "HasEntrypoint",
+    "InternetEgress",
+    "KeyRef",
+    "KubernetesApi",
+    "OpenBaoSecretSync",
+    "OpenBaoServer",
+    "PathMatch",
+    "PodSecurityLevel",
+    "Resources",
+    "RouteRule",
+    "RoutesTraffic",
+    "SecretKeyRef",
+    "SecretProducer",
+    "SecretType",
+    "ServicePort",
+    "SyncWave",
+    "SyncedSecret",
+    "setup_commands",
+    "setup_script",
+    "synthesize",
+    "validation_errors",
+]

@@ -1,0 +1,67 @@
+"""Secrets pods read that nothing produces, and synced Secrets that nothing reads."""
+
+from __future__ import annotations
+
+from constructs import Construct
+
+from ..producers import SecretProducer
+from .tree import manifests, namespace_of, of_type, secret_reads
+
+
+def _producers(root: Construct, namespace: str | None) -> list[SecretProducer]:
+    """Every construct of the app that declares Secrets it produces in `namespace` (see producers.py)."""
+    return [p for p in of_type(root, SecretProducer) if p.produced_namespace == namespace]
+
+
+def unproduced_secret_problems(scope: Construct, field: str) -> list[str]:
+    """Pods under `scope` that read a Secret key no SecretProducer of their namespace produces.
+
+    Producers are the constructs that declare, typed, what they write (producers.py): secret syncs,
+    and operators' clusters such as CloudNativePgCluster. Symptom: the pod never starts
+    (CreateContainerConfigError, or ContainerCreating for a volume), and nothing in the manifests
+    says why.
+    """
+    namespace = namespace_of(scope)
+    produced = {pair for producer in _producers(scope.node.root, namespace) for pair in producer.produced_keys}
+    names = {secret for secret, _ in produced}
+    problems = []
+    for m in manifests(scope):
+        spec = m.pod_spec()
+        for secret, key, where in secret_reads(spec) if spec else []:
+            if (secret, key) in produced or (key is None and secret in names):
+                continue
+            what = f"Secret {secret!r}" + (f" key {key!r}" if key else "")
+            problems.append(
+                f"{field}: {m} {where} reads {what}, which no OpenBaoSecretSync in namespace {namespace!r} "
+                "produces (nor any other SecretProducer of the app, such as a CloudNativePgCluster), so the pod "
+                "would never start; declare it in a SyncedSecret and hand the pod the sync's handle "
+                "(HarborSecrets.from_sync, OpenBaoSecretSync.key)")
+    return problems
+
+
+def unconsumed_secret_problems(scope: Construct) -> list[str]:
+    """Secrets of the syncs that feed pods under `scope` which no pod of the namespace reads.
+
+    Only producers for which an unread Secret is a mistake (`SecretProducer.unread_is_a_mistake`,
+    the secret syncs); an operator's own Secrets (a CloudNativePG CA) may go unread. Symptom: a
+    value changed in OpenBao that changes nothing, typically because the sync was declared for
+    another instance name or the pod reads a Secret of a different name.
+    """
+    root = scope.node.root
+    namespace = namespace_of(scope)
+    syncs = [p for p in _producers(root, namespace) if p.unread_is_a_mistake]
+    mine = {secret for m in manifests(scope) for secret, _, _ in secret_reads(m.pod_spec() or {})}
+    everywhere = {secret for m in manifests(root) if m.namespace == namespace
+                  for secret, _, _ in secret_reads(m.pod_spec() or {})}
+    problems = []
+    for sync in syncs:
+        synced = sorted(sync.produced_secrets)
+        if not mine.intersection(synced):
+            continue  # a sync that feeds other workloads: theirs to check
+        for name in synced:
+            if name not in everywhere:
+                problems.append(
+                    f"{type(sync).__name__}.secrets of {sync.node.path!r} holds SyncedSecret {name!r}, which no "
+                    f"pod in namespace {namespace!r} reads: drop it from the sync, or check the instance name it was "
+                    "declared for (harbor_synced_secrets(..., instance=...)) and that its consumer is enabled")
+    return problems

@@ -1,0 +1,111 @@
+"""Reading the construct tree as it will be written: every ApiObject rendered, with its construct."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import cdk8s
+
+from constructs import Construct
+
+from ._cache import cached
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """One ApiObject of the tree, as it will be written, with the construct that holds it."""
+
+    construct: cdk8s.ApiObject
+    obj: dict[str, Any]
+    path: str
+
+    @property
+    def kind(self) -> str:
+        return self.obj.get("kind", "")
+
+    @property
+    def name(self) -> str:
+        return (self.obj.get("metadata") or {}).get("name", "")
+
+    @property
+    def namespace(self) -> str | None:
+        return (self.obj.get("metadata") or {}).get("namespace")
+
+    def pod_spec(self) -> dict[str, Any] | None:
+        spec = self.obj.get("spec") or {}
+        if self.kind == "Pod":
+            return spec
+        if self.kind == "CronJob":
+            return ((spec.get("jobTemplate") or {}).get("spec") or {}).get("template", {}).get("spec")
+        if self.kind in ("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job"):
+            return (spec.get("template") or {}).get("spec")
+        return None
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.name} ({self.path})"
+
+
+def _all_constructs(root: Construct) -> list[Construct]:
+    return cached(("all", id(root)), lambda: list(root.node.find_all()))
+
+
+def _rendered(root: Construct) -> list[Manifest]:
+    def render() -> list[Manifest]:
+        return [Manifest(c, c.to_json(), c.node.path) for c in _all_constructs(root)
+                if cdk8s.ApiObject.is_api_object(c)]
+    return cached(("rendered", id(root)), render)
+
+
+def manifests(scope: Construct) -> list[Manifest]:
+    """Every ApiObject under `scope` (itself included), rendered with its JSON patches applied."""
+    prefix = scope.node.path
+    everything = _rendered(scope.node.root)
+    if not prefix:
+        return list(everything)
+    return [m for m in everything if m.path == prefix or m.path.startswith(prefix + "/")]
+
+
+def namespace_of(construct: Construct) -> str | None:
+    try:
+        return cdk8s.Chart.of(construct).namespace
+    except Exception:  # jsii raises when no Chart encloses the construct
+        return None
+
+
+def of_type(root: Construct, kind: type) -> list[Any]:
+    return [c for c in _all_constructs(root) if isinstance(c, kind)]
+
+
+def secret_reads(spec: dict[str, Any]) -> list[tuple[str, str | None, str]]:
+    """(Secret, key or None for the whole Secret, where) for every way a pod spec reads a Secret."""
+    reads: list[tuple[str, str | None, str]] = []
+    for container in [*spec.get("initContainers", []), *spec.get("containers", [])]:
+        where = f"container {container.get('name')}"
+        for env in container.get("env") or []:
+            ref = (env.get("valueFrom") or {}).get("secretKeyRef")
+            if ref:
+                reads.append((ref["name"], ref["key"], f"{where} env {env['name']}"))
+        for source in container.get("envFrom") or []:
+            if source.get("secretRef"):
+                reads.append((source["secretRef"]["name"], None, f"{where} envFrom"))
+    for volume in spec.get("volumes") or []:
+        sources = []
+        if volume.get("secret"):
+            sources.append((volume["secret"]["secretName"], volume["secret"].get("items")))
+        for projected in (volume.get("projected") or {}).get("sources") or []:
+            if projected.get("secret"):
+                sources.append((projected["secret"]["name"], projected["secret"].get("items")))
+        for name, items in sources:
+            for item in items or [{"key": None}]:
+                reads.append((name, item["key"], f"volume {volume['name']}"))
+    for pull in spec.get("imagePullSecrets") or []:
+        reads.append((pull["name"], None, "imagePullSecrets"))
+    return reads
+
+
+def host_matches(pattern: str, host: str) -> bool:
+    """Gateway API host matching: exact, or `*.example.com` for any host below example.com."""
+    if pattern.startswith("*."):
+        return host.endswith(pattern[1:]) and len(host) > len(pattern) - 1
+    return pattern == host
