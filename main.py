@@ -30,7 +30,7 @@ from constructs.harbor import (
     TrivySettings,
     harbor_synced_secrets,
 )
-from constructs.harbor.configuration import (  # noqa: E402
+from constructs.harbor.configuration import (
     HarborConfiguration,
     Project,
     ProjectPolicy,
@@ -38,7 +38,7 @@ from constructs.harbor.configuration import (  # noqa: E402
     RegistryEndpoint,
     RegistryType,
 )
-from constructs.harbor.configuration.job import HarborConfigurationJob  # noqa: E402
+from constructs.harbor.configuration.job import HarborConfigurationJob
 from constructs.harbor.kit import (
     AppChart,
     BaoKey,

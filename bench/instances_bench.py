@@ -14,6 +14,7 @@ it is not a test.
 from __future__ import annotations
 
 import argparse
+import itertools
 import statistics
 import sys
 import tempfile
@@ -22,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synth_bench import MINIMAL_APP, REPO, measure, mib  # noqa: E402
+from synth_bench import MINIMAL_APP, REPO, measure, mib
 
 INSTANCES_APP = '''
 import os
@@ -112,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
             extra = f"{wall - base_wall:16.3f} s {per:11.3f} s {mib(tree - base_tree):>23}"
         print(f"{name:28} {wall:10.3f} s {mib(median(name, 'max_rss')):>12} {mib(tree):>12} {extra}")
     # growth between consecutive sizes: linear cost gives the same time per added instance
-    for small, large in zip(sizes, sizes[1:]):
+    for small, large in itertools.pairwise(sizes):
         a, b = f"{small} Harbor instance{'s' if small > 1 else ''}", f"{large} Harbor instances"
         per_added = (median(b, "wall") - median(a, "wall")) / (large - small)
         memory_per_added = (median(b, "tree_peak") - median(a, "tree_peak")) / (large - small)

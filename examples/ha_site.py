@@ -27,10 +27,10 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-import bundled_node  # noqa: E402,F401  (before cdk8s: jsii starts Node when cdk8s is imported)
+import bundled_node  # noqa: F401  (before cdk8s: jsii starts Node when cdk8s is imported)
 
 # isort: split
-import cdk8s  # noqa: E402
+import cdk8s
 
 from constructs.harbor import (
     AccessMode,

@@ -54,10 +54,11 @@ import copy
 import datetime
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import cel
 import yaml
@@ -95,7 +96,7 @@ def _split(value: Any, separator: Any, limit: Any = None) -> list[str]:
     if separator == "":  # Go splits after each character
         parts = list(text)
         if limit is not None and 0 < limit < len(parts):
-            parts = parts[:limit - 1] + ["".join(parts[limit - 1:])]
+            parts = [*parts[:limit - 1], "".join(parts[limit - 1:])]
         return parts
     return text.split(separator) if limit is None or limit < 0 else text.split(separator, limit - 1)
 
@@ -190,7 +191,7 @@ def compile_rule(crd: str, steps: tuple[str, ...], index: int, spec: dict[str, A
     try:
         program = cel.compile(fields["rule"])
         message_program = cel.compile(fields["message_expression"]) if fields["message_expression"] else None
-    except Exception as error:  # noqa: BLE001 - any parse failure makes the rule unevaluable, named
+    except Exception as error:
         return Rule(**fields, problem=f"does not compile: {error}")
     problems = _unsupported(program, fields["rule"])
     if message_program is not None:
@@ -302,7 +303,7 @@ def _yaml_documents(path: Path) -> Iterator[Any]:
         yield from yaml.load_all(stream, Loader=loader)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_crds(crd_dir: Path) -> dict[tuple[str, str], Crd]:
     """(apiVersion, kind) -> Crd for every version of every CRD in the folder; each rule compiled once."""
     crds: dict[tuple[str, str], Crd] = {}
@@ -423,7 +424,7 @@ def to_cel(value: Any, schema: dict[str, Any], resource_root: bool = False) -> A
         if fmt == "duration":
             return _duration(value)
         if fmt == "date":
-            return datetime.datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=datetime.timezone.utc)
+            return datetime.datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=datetime.UTC)
         if fmt == "date-time":
             return datetime.datetime.fromisoformat(value)
         if fmt == "byte":
@@ -509,7 +510,7 @@ def _message(rule: Rule, variables: dict[str, Any]) -> str:
     if rule.message_program is not None:
         try:
             text = rule.message_program.execute(cel.Context(variables, EXTENSIONS))
-        except Exception:  # noqa: BLE001 - the API server falls back to the message, so do we
+        except Exception:
             text = None
         if isinstance(text, str) and text.strip() and "\n" not in text.strip():
             return text.strip()
@@ -539,7 +540,7 @@ def _run(node: Node, value: Any, where: str, result: Evaluation) -> None:
             result.evaluated[rule] += 1
             try:
                 outcome = rule.program.execute(cel.Context(variables, EXTENSIONS))
-            except Exception as error:  # noqa: BLE001 - an evaluation error rejects the object, as upstream
+            except Exception as error:
                 result.failures.append(Failure(rule, _field_error(
                     where, schema_type, f"{_cel_error(error)} evaluating rule: {rule.text}", "")))
                 continue

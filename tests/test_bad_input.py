@@ -194,7 +194,7 @@ def test_failed_build_leaves_target_untouched(tmp_path: Path) -> None:
         AppChart(app, "app", namespace="Bad_Namespace")  # raises while the app is built
         return app
 
-    with pytest.raises(ValueError, match="AppChart.namespace"):
+    with pytest.raises(ValueError, match=re.escape("AppChart.namespace")):
         synthesize(build, target)
     assert folder_bytes(target) == before
     assert sorted(p.name for p in target.parent.iterdir()) == ["app"], "a scratch folder was left behind"

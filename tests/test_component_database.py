@@ -13,9 +13,9 @@ import main  # noqa: F401  (points jsii at Node before cdk8s loads)
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
 
-from support import find, harbor_chart, objects, synced_keys  # noqa: E402
+from support import find, harbor_chart, objects, synced_keys
 
-from constructs.harbor._components.database import Database  # noqa: E402
+from constructs.harbor._components.database import Database
 from constructs.harbor.kit.resources import Resources
 from constructs.harbor.settings import AccessMode, HarborImages, HarborResources, HarborStorage, Storage
 

@@ -16,9 +16,9 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
 
 import pytest
 
@@ -27,16 +27,16 @@ import main  # noqa: F401  (points jsii at the bundled Node before cdk8s is impo
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
 
-from support import find, harbor_chart, objects  # noqa: E402
+from support import find, harbor_chart, objects
 
-from constructs.harbor._components.checksum import CONFIG_CHECKSUM, checksum  # noqa: E402
-from constructs.harbor._components.constants import NGINX_PORT  # noqa: E402
+from constructs.harbor._components.checksum import CONFIG_CHECKSUM, checksum
+from constructs.harbor._components.constants import NGINX_PORT
 from constructs.harbor._components.entrypoint import ROUTES, Backend, Entrypoint, entrypoint_config
 from constructs.harbor._components.nginx_conf import SCRATCH_DIR, Block, Config, Directive, block, directive, quote
-from constructs.harbor._components.portal import portal_config  # noqa: E402
-from constructs.harbor.kit.handles import ServicePort  # noqa: E402
-from constructs.harbor.kit.resources import Resources  # noqa: E402
-from constructs.harbor.settings import HarborReplicas, HarborResources  # noqa: E402
+from constructs.harbor._components.portal import portal_config
+from constructs.harbor.kit.handles import ServicePort
+from constructs.harbor.kit.resources import Resources
+from constructs.harbor.settings import HarborReplicas, HarborResources
 
 EXPECTED_ROUTING = (
     ("/", "portal"),
@@ -369,7 +369,7 @@ def test_main_context_is_unprivileged(built) -> None:
 
 
 def test_rendered_text_has_the_exact_directives(built) -> None:
-    _, entrypoint, manifests = built
+    _, _entrypoint, manifests = built
     text = find(manifests, "ConfigMap", "harbor-nginx")["data"]["nginx.conf"]
     lines = {line.strip() for line in text.splitlines()}
     for expected in (
@@ -432,7 +432,7 @@ def test_routes_cover_what_design_promises() -> None:
 # ---- Kubernetes objects ------------------------------------------------------------------------
 
 def test_deployment(built) -> None:
-    ctx, entrypoint, manifests = built
+    _ctx, entrypoint, manifests = built
     deployment = find(manifests, "Deployment", "harbor-nginx")
     spec = deployment["spec"]
     pod = spec["template"]["spec"]

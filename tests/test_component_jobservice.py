@@ -288,7 +288,7 @@ def test_volumes(manifests):
 
 
 def test_claim_follows_the_storage_settings():
-    ctx, jobservice, manifests = build(storage=storage(AccessMode.READ_WRITE_MANY, size="2Gi",
+    _ctx, jobservice, manifests = build(storage=storage(AccessMode.READ_WRITE_MANY, size="2Gi",
                                                        storage_class="longhorn"))
     claim = find(manifests, "PersistentVolumeClaim", jobservice.claim_name)
     assert claim["spec"]["accessModes"] == ["ReadWriteMany"]

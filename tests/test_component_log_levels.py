@@ -19,13 +19,13 @@ import main  # noqa: F401  (points jsii at Node before cdk8s loads)
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
 
-from support import find, harbor_chart, objects  # noqa: E402
+from support import find, harbor_chart, objects
 
-from constructs.harbor._components.core import Core  # noqa: E402
-from constructs.harbor._components.jobservice import Jobservice  # noqa: E402
-from constructs.harbor._components.registry import Registry  # noqa: E402
-from constructs.harbor._components.trivy import Trivy  # noqa: E402
-from constructs.harbor.settings import LogLevel, TrivySettings  # noqa: E402
+from constructs.harbor._components.core import Core
+from constructs.harbor._components.jobservice import Jobservice
+from constructs.harbor._components.registry import Registry
+from constructs.harbor._components.trivy import Trivy
+from constructs.harbor.settings import LogLevel, TrivySettings
 
 # goharbor/harbor v2.15.1 src/lib/log/level.go `parseLevel` (case-insensitive; logger.go `init`
 # reads LOG_LEVEL, and an unknown name silently means info)

@@ -11,15 +11,15 @@ import main  # noqa: F401  (points jsii at the bundled Node before cdk8s is impo
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
 
-from support import find, harbor_chart, objects  # noqa: E402
-from test_component_entrypoint import needs_nginx, request, rewrite, running_nginx  # noqa: E402
+from support import find, harbor_chart, objects
+from test_component_entrypoint import needs_nginx, request, rewrite, running_nginx
 
-from constructs.harbor._components.checksum import CONFIG_CHECKSUM, checksum  # noqa: E402
-from constructs.harbor._components.nginx_conf import Directive, directive  # noqa: E402
-from constructs.harbor._components.portal import Portal, portal_config  # noqa: E402
-from constructs.harbor.kit.handles import ServicePort  # noqa: E402
-from constructs.harbor.kit.resources import Resources  # noqa: E402
-from constructs.harbor.settings import HarborImages, HarborReplicas, HarborResources  # noqa: E402
+from constructs.harbor._components.checksum import CONFIG_CHECKSUM, checksum
+from constructs.harbor._components.nginx_conf import Directive, directive
+from constructs.harbor._components.portal import Portal, portal_config
+from constructs.harbor.kit.handles import ServicePort
+from constructs.harbor.kit.resources import Resources
+from constructs.harbor.settings import HarborImages, HarborReplicas, HarborResources
 
 NO_CACHE = "no-store, no-cache, must-revalidate"
 

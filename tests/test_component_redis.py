@@ -13,9 +13,9 @@ import main  # noqa: F401  (points jsii at Node before cdk8s loads)
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
 
-from support import find, harbor_chart, objects  # noqa: E402
+from support import find, harbor_chart, objects
 
-from constructs.harbor._components.redis import Redis  # noqa: E402
+from constructs.harbor._components.redis import Redis
 from constructs.harbor.kit.resources import Resources
 from constructs.harbor.settings import AccessMode, HarborImages, HarborResources, HarborStorage, Storage
 

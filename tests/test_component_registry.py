@@ -14,11 +14,11 @@ import main  # noqa: F401  (points jsii at Node before cdk8s loads)
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
 
-from support import find, harbor_chart, objects, synced_keys  # noqa: E402
+from support import find, harbor_chart, objects, synced_keys
 
-from constructs.harbor._components.checksum import checksum  # noqa: E402
-from constructs.harbor._components.constants import REDIS_DB_REGISTRY  # noqa: E402
-from constructs.harbor._components.registry import Registry  # noqa: E402
+from constructs.harbor._components.checksum import checksum
+from constructs.harbor._components.constants import REDIS_DB_REGISTRY
+from constructs.harbor._components.registry import Registry
 from constructs.harbor.settings import AccessMode, HarborReplicas, HarborStorage, LogLevel, ProxySettings, Storage
 
 NAME = "harbor-registry"
@@ -113,7 +113,7 @@ def test_service_ports_and_targets(default) -> None:
 
 
 def test_handles_name_the_objects(default) -> None:
-    manifests, registry, _ = default
+    _manifests, registry, _ = default
     assert registry.claim_name == NAME
     assert registry.deployment.metadata.name == NAME
     assert registry.config_map.metadata.name == NAME

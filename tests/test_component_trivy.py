@@ -10,11 +10,11 @@ import main  # noqa: F401  (points jsii at the bundled Node before cdk8s is impo
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
 
-from support import find, harbor_chart, objects  # noqa: E402
+from support import find, harbor_chart, objects
 
-from constructs.harbor._components.constants import REDIS_DB_TRIVY  # noqa: E402
-from constructs.harbor._components.trivy import Trivy  # noqa: E402
-from constructs.harbor.kit.handles import ServicePort  # noqa: E402
+from constructs.harbor._components.constants import REDIS_DB_TRIVY
+from constructs.harbor._components.trivy import Trivy
+from constructs.harbor.kit.handles import ServicePort
 from constructs.harbor.kit.resources import Resources
 from constructs.harbor.settings import (
     AccessMode,

@@ -55,7 +55,7 @@ if SWAGGER is None:
                 allow_module_level=True)
 pytest.importorskip("bravado_core", reason="bravado-core (test extra) validates the fake's traffic")
 
-from fake_harbor import FakeHarbor  # noqa: E402
+from fake_harbor import FakeHarbor
 
 # bravado-core still calls jsonschema's deprecated resolver API, once per validated schema
 pytestmark = pytest.mark.filterwarnings("ignore:Accessing Validator.resolver is deprecated:DeprecationWarning")
@@ -268,7 +268,7 @@ def test_the_fake_reads_gc_parameters_as_harbors_handler_does(fake):
                                                     "parameters": sent}) == 200
     assert fake.violations == []
     # GET reports the schedule's extra attributes only (src/controller/gc/controller.go CreateSchedule)
-    status, answer = exchange(fake, "GET", "/system/gc/schedule")
+    _status, answer = exchange(fake, "GET", "/system/gc/schedule")
     assert answer["job_parameters"] == '{"delete_tag":false,"delete_untagged":true,"workers":3}'
     assert fake.gc["policy"]["dry_run"] is True
 
@@ -568,7 +568,7 @@ def pki(tmp_path_factory) -> Pki:
     from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
     folder = tmp_path_factory.mktemp("pki")
-    now = datetime.datetime.now(datetime.timezone.utc)
+    now = datetime.datetime.now(datetime.UTC)
 
     def name(text: str):
         return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, text)])
@@ -649,7 +649,7 @@ def without_k8s(prune: bool) -> HarborConfiguration:
 
 
 def with_scratch() -> HarborConfiguration:
-    return replace(HOMELAB, projects=HOMELAB.projects + (Project(name="scratch"),))
+    return replace(HOMELAB, projects=(*HOMELAB.projects, Project(name="scratch")))
 
 
 def test_prune_off_keeps_what_is_no_longer_declared(fake, apply):
@@ -742,7 +742,7 @@ def test_a_regular_project_holding_a_proxy_cache_name_stops_the_run(fake, apply)
 def test_a_proxy_cache_holding_a_regular_project_name_stops_the_run(fake, apply):
     upstream = fake.add_registry("elsewhere", "docker-registry", "https://registry.example.com")
     fake.add_project("cache", registry_id=upstream["id"])
-    result = apply(replace(HOMELAB, projects=HOMELAB.projects + (Project(name="cache"),)))
+    result = apply(replace(HOMELAB, projects=(*HOMELAB.projects, Project(name="cache"))))
     assert result.code == EXIT_CONFLICT, result.out
     assert "project 'cache' exists as a proxy cache (of registry 'elsewhere')" in result.out
     assert fake.writes == []

@@ -388,7 +388,7 @@ def test_bad_input_is_rejected_before_any_file_is_written(tmp_path: Path) -> Non
                                 replicas=HarborReplicas(registry=2))
         return chart.node.scope
 
-    with pytest.raises(ValueError, match="HarborStorage.registry.access"):
+    with pytest.raises(ValueError, match=re.escape("HarborStorage.registry.access")):
         synthesize(broken, target)
     assert not target.exists()
     assert list(tmp_path.iterdir()) == []

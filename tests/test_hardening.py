@@ -555,7 +555,7 @@ def test_api_client_hook_for_the_configuration_job() -> None:
 
 
 def test_api_client_hook_without_policies_does_nothing() -> None:
-    chart, harbor = build_harbor(network_policies=False)
+    _chart, harbor = build_harbor(network_policies=False)
     assert harbor.allow_api_client("configuration", name="configuration", pod_labels={"app": "job"}) == ()
 
 

@@ -10,7 +10,8 @@ not read back from the library's tables.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 import cdk8s

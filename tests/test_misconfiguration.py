@@ -9,9 +9,9 @@ value is given. Every message names the field and quotes the bad value.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
 
 import cdk8s
 import pytest

@@ -18,18 +18,18 @@ import gzip
 import json
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
-import main  # noqa: F401  (points jsii at the bundled Node before cdk8s is imported)
+import main
 
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
 
-from realsoftware import (  # noqa: E402
+from realsoftware import (
     Bind,
     Sandbox,
     Server,
@@ -43,7 +43,7 @@ from realsoftware import (  # noqa: E402
     unavailable,
     workdir,
 )
-from test_component_entrypoint import SECURITY_HEADERS, nginx_binary, request  # noqa: E402
+from test_component_entrypoint import SECURITY_HEADERS, nginx_binary, request
 
 # what a browser or docker client sends; TLS ended at the Gateway, so the scheme core must see is
 # the external one
@@ -127,7 +127,7 @@ def test_nginx_accepts_the_entrypoint_config(entrypoint: Running, nginx: str) ->
 
 def _forwarded(running: Running, path: str, backend: str, host: str = HOST) -> dict[str, str]:
     """GET `path`; it must reach `backend` with the path unchanged. The headers the backend saw."""
-    status, headers, body = running.get(path, host=host)
+    status, _headers, body = running.get(path, host=host)
     assert status == 200, (path, status, body[:200])
     answer = json.loads(body)
     assert (answer["backend"], answer["path"]) == (backend, path)

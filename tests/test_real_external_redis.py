@@ -13,8 +13,8 @@ override the same way (the parser is upstream's). The sandbox is the one of test
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import cdk8s
 import pytest
@@ -25,9 +25,9 @@ import main  # noqa: F401  (points jsii at the bundled Node before cdk8s is impo
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
 
-from conftest import load_manifests  # noqa: E402
-from realsoftware import Bind, Sandbox, program, redis_commands, require_sandbox, workdir  # noqa: E402
-from test_real_registry import (  # noqa: E402
+from conftest import load_manifests
+from realsoftware import Bind, Sandbox, program, redis_commands, require_sandbox, workdir
+from test_real_registry import (
     REPOSITORY,
     Registry,
     container,
@@ -39,10 +39,10 @@ from test_real_registry import (  # noqa: E402
 )
 
 from constructs.harbor import ExternalRedis, HarborRegistry, HarborSecrets, RedisDatabases, harbor_synced_secrets
-from constructs.harbor.harbor_secrets import REGISTRY_USER, SPECS  # noqa: E402
+from constructs.harbor.harbor_secrets import REGISTRY_USER, SPECS
 from constructs.harbor.kit import AppChart, OpenBaoSecretSync, OpenBaoServer, SyncedSecret, synthesize
-from constructs.harbor.kit.openbao import BaoKey  # noqa: E402
-from constructs.harbor.secret_generator import htpasswd_line, random_string  # noqa: E402
+from constructs.harbor.kit.openbao import BaoKey
+from constructs.harbor.secret_generator import htpasswd_line, random_string
 
 REDIS_HOST = "redis.example.internal"
 REDIS_PORT = 6380

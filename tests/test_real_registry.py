@@ -35,9 +35,10 @@ import json
 import os
 import sys
 import tarfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -48,7 +49,7 @@ import main  # noqa: F401  (points jsii at the bundled Node before cdk8s is impo
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
 
-from realsoftware import (  # noqa: E402
+from realsoftware import (
     Bind,
     Sandbox,
     Server,
@@ -59,10 +60,10 @@ from realsoftware import (  # noqa: E402
     require_sandbox,
     workdir,
 )
-from test_component_entrypoint import request  # noqa: E402
+from test_component_entrypoint import request
 
-from constructs.harbor.harbor_secrets import REGISTRY_USER, SPECS  # noqa: E402
-from constructs.harbor.secret_generator import htpasswd_line, random_string  # noqa: E402
+from constructs.harbor.harbor_secrets import REGISTRY_USER, SPECS
+from constructs.harbor.secret_generator import htpasswd_line, random_string
 
 REPOSITORY = "library/hello"
 MANIFEST_V2 = "application/vnd.docker.distribution.manifest.v2+json"
@@ -357,7 +358,7 @@ def test_manifests_may_reference_foreign_layers(registry: Registry, pushed: Push
 def test_deletes_are_enabled(registry: Registry, pushed: Pushed) -> None:
     # Harbor removes artifacts through the registry API (storage.delete.enabled); 405 without it
     content = pushed.manifest.replace(b'"schemaVersion"', b'"annotations": {}, "schemaVersion"')
-    status, headers, body = registry.call("PUT", f"/v2/{REPOSITORY}/manifests/to-delete", body=content,
+    status, _headers, body = registry.call("PUT", f"/v2/{REPOSITORY}/manifests/to-delete", body=content,
                                           headers={"Content-Type": MANIFEST_V2})
     assert status == 201, body
     status, _, body = registry.call("DELETE", f"/v2/{REPOSITORY}/manifests/{sha256(content)}")
@@ -371,6 +372,6 @@ def test_deletes_are_enabled(registry: Registry, pushed: Pushed) -> None:
 def test_debug_server_listens_on_loopback(registry: Registry) -> None:
     assert registry.config["http"]["debug"]["addr"].startswith("localhost:")
     with registry.sandbox.network():
-        status, headers, body = request(registry.debug_port, "/debug/vars", host=f"localhost:{registry.debug_port}")
+        status, _headers, body = request(registry.debug_port, "/debug/vars", host=f"localhost:{registry.debug_port}")
     assert status == 200
     assert "memstats" in json.loads(body)

@@ -72,11 +72,11 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "HARBOR_VERSION",
     "AccessMode",
     "CloudNativePgDatabase",
     "ExternalDatabase",
     "ExternalRedis",
-    "HARBOR_VERSION",
     "HarborConfiguration",
     "HarborConfigurationJob",
     "HarborImages",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import fields
-from typing import Mapping
 from urllib.parse import urlsplit
 
 from cdk8s_plus_27 import k8s

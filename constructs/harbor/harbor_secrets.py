@@ -90,7 +90,7 @@ class HarborSecrets:
                 raise fail(f"HarborSecrets.{item.name}", "a SecretKeyRef handed out by a secret sync", value)
 
     @classmethod
-    def from_sync(cls, sync: OpenBaoSecretSync, *, instance: str = "harbor") -> "HarborSecrets":
+    def from_sync(cls, sync: OpenBaoSecretSync, *, instance: str = "harbor") -> HarborSecrets:
         """The handles of a sync declared with `harbor_synced_secrets`; a missing key is an error."""
         produced = sync.produced_keys
         handles = {}

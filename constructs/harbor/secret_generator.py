@@ -9,7 +9,7 @@ from __future__ import annotations
 import secrets as csprng
 import shlex
 import string
-from typing import Mapping
+from collections.abc import Mapping
 
 import bcrypt
 from cryptography.hazmat.primitives import serialization

@@ -6,7 +6,7 @@ the synced Secrets by handle (env vars and two files), never from a Secret this 
 
 from __future__ import annotations
 
-from typing import Mapping, Union
+from collections.abc import Mapping
 
 from cdk8s_plus_27 import k8s
 
@@ -54,7 +54,7 @@ REPLICATION_ADAPTERS = ("ali-acr", "aws-ecr", "azure-acr", "docker-hub", "docker
 # on the first start, hence the long startup budget (360 x 10 s) before liveness applies.
 PING_PATH = "/api/v2.0/ping"
 
-IniValue = Union[str, int, bool]
+IniValue = str | int | bool
 
 
 def render_ini(top: Mapping[str, IniValue], sections: Mapping[str, Mapping[str, IniValue]]) -> str:

@@ -34,7 +34,7 @@ class Endpoints:
     entrypoint: ServicePort
 
     @classmethod
-    def for_instance(cls, instance: str) -> "Endpoints":
+    def for_instance(cls, instance: str) -> Endpoints:
         return cls(
             core=ServicePort(service=f"{instance}-core", port=80),
             portal=ServicePort(service=f"{instance}-portal", port=80),

@@ -12,9 +12,9 @@ PostgreSQL and Redis (`loglevel notice` in the image's redis.conf) get no level 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import Enum
 from types import MappingProxyType
-from typing import Mapping
 
 from ..kit.validation import fail
 from ..settings import LogLevel

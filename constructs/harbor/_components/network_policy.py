@@ -35,8 +35,8 @@ The secret sync's pause pod is not Harbor's: it gets no traffic at all (see Open
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from cdk8s_plus_27 import k8s
 

@@ -17,8 +17,9 @@ for '$': variables in arguments are always expanded, which is what the configs h
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator, TypeVar, Union
+from typing import TypeVar, Union
 
 from ..kit.validation import fail
 
@@ -95,16 +96,16 @@ class _Container:
     def value(self, name: str) -> tuple[str, ...]:
         return self.directive(name).args
 
-    def blocks(self, name: str, *args: str) -> tuple["Block", ...]:
+    def blocks(self, name: str, *args: str) -> tuple[Block, ...]:
         """Child blocks `name`; with `args`, only those whose arguments are exactly these."""
         return tuple(c for c in self.children if isinstance(c, Block) and c.name == name
                      and (not args or c.args == tuple(args)))
 
-    def block(self, name: str, *args: str) -> "Block":
+    def block(self, name: str, *args: str) -> Block:
         """The one child block `name` (with exactly `args`, when given)."""
         return _one(self.blocks(name, *args), f"block {' '.join([name, *args])!r}", self)
 
-    def walk(self) -> Iterator[tuple[tuple["Block", ...], Node]]:
+    def walk(self) -> Iterator[tuple[tuple[Block, ...], Node]]:
         """Every node below, depth first, with the blocks that enclose it (outermost first)."""
         for child in self.children:
             yield (), child

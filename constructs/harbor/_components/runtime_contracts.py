@@ -18,10 +18,10 @@ of Harbor's code; a variable set for another reader (the kubelet) says why in `r
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from types import MappingProxyType
-from typing import Mapping, Union
 
 HARBOR = "goharbor/harbor v2.15.1"
 ADAPTER = "goharbor/harbor-scanner-trivy v0.36.0"
@@ -49,7 +49,7 @@ class ConfigFormat(str, Enum):
 
 # A step of a path into a YAML document: a mapping key, or (field, value) picking the list item
 # whose `field` is `value` (jobservice's job_loggers entry named FILE).
-KeyStep = Union[str, tuple[str, str]]
+KeyStep = str | tuple[str, str]
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -3,7 +3,7 @@ with its rollout strategy, spreading and disruption budget."""
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from cdk8s_plus_27 import k8s
 

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import Enum
-from typing import Any, Mapping, Union
+from typing import Any
 
 from ..kit.handles import SecretKeyRef
 from ..kit.validation import check_http_url, fail
@@ -375,7 +376,7 @@ class ProxyCacheProject:
                 "policy": self.policy.document()}
 
 
-AnyProject = Union[Project, ProxyCacheProject]
+AnyProject = Project | ProxyCacheProject
 
 
 # Harbor's GC handler refuses other worker counts with HTTP 400 (validateWorkers in

@@ -13,8 +13,8 @@ come from: no password is ever written, copied or synced by this library.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
 
 import cdk8s
 from cdk8s_plus_27 import k8s

@@ -8,7 +8,7 @@ typo in a selector silently selects nothing.
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from collections.abc import Mapping
 
 from .validation import fail
 

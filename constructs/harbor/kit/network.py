@@ -7,8 +7,8 @@ network_policy) are built from them, and AppChart's `default_deny` uses `deny_al
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
 
 from cdk8s_plus_27 import k8s
 

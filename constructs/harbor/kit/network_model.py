@@ -24,8 +24,9 @@ an ipBlock opens is not one a user can rely on. Addresses outside the cluster ar
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 # The label the API server puts on every Namespace (Kubernetes 1.22 and later).
 NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name"
@@ -87,7 +88,7 @@ class Policy:
     spec: Mapping[str, Any]
 
     @classmethod
-    def from_manifest(cls, obj: Mapping[str, Any], default_namespace: str | None = None) -> "Policy":
+    def from_manifest(cls, obj: Mapping[str, Any], default_namespace: str | None = None) -> Policy:
         metadata = obj.get("metadata") or {}
         namespace = metadata.get("namespace") or default_namespace
         if not namespace:

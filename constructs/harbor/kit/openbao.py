@@ -8,9 +8,9 @@ installed) reads them with the sync's ServiceAccount and writes the Secrets into
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import KW_ONLY, dataclass
 from enum import Enum
-from typing import Iterable, Mapping, Sequence
 
 import cdk8s
 import yaml

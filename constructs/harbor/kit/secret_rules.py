@@ -10,7 +10,7 @@ A construct declares its rules by subclassing `DeclaresSecretRules`, keyed by th
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from constructs import Construct
 

@@ -77,7 +77,7 @@ class Registries(Kind):
         if name not in self.credentials:
             return None
         access_key, secret = self.credentials[name]
-        digest = hmac.new(run.key, f"{access_key}\0{secret}".encode("utf-8"), hashlib.sha256).hexdigest()
+        digest = hmac.new(run.key, f"{access_key}\0{secret}".encode(), hashlib.sha256).hexdigest()
         return digest[:16]
 
     def description(self, run: Run, registry: dict) -> str:

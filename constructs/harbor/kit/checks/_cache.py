@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, Callable, Iterator
+from typing import Any
 
 # Within one synthesis the tree no longer changes, yet every HarborRegistry and route checks it, and
 # cdk8s runs every check again and again (`synthesize` validates before writing, `App.synth`

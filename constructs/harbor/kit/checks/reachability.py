@@ -26,8 +26,9 @@ workload of the app backs (an operator's pods) cannot be judged and is skipped.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 from constructs import Construct
