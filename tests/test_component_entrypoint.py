@@ -423,7 +423,7 @@ def test_bad_external_url(url: str) -> None:
 
 
 def test_routes_cover_what_design_promises() -> None:
-    # DESIGN.md, decision 4: / to the portal; /api/, /service/, /v2/, /c/ to core
+    # docs/design.md, "One entry point": / to the portal; /api/, /service/, /v2/, /c/ to core
     table = {r.path: r.backend for r in ROUTES}
     assert table["/"] is Backend.PORTAL
     assert all(table[p] is Backend.CORE for p in ("/api/", "/service/", "/v2/", "/c/"))

@@ -3,7 +3,7 @@
 Everything here runs once per app of the repository (conftest.SITES: the homelab main.py and the
 high-availability example examples/ha_site.py), reading the session's synthesis of it, so a change
 to the library or to an app is checked by tools nobody here wrote (Kubernetes OpenAPI schemas, the
-CRDs' own schemas, checkov) and by the invariants of DESIGN.md, each failure naming the object.
+CRDs' own schemas, checkov) and by the invariants of docs/design.md, each failure naming the object.
 """
 
 from __future__ import annotations

@@ -203,7 +203,7 @@ class Core(Construct):
         secret_env = [
             s.core_secret.env_var("CORE_SECRET"),
             s.jobservice_secret.env_var("JOBSERVICE_SECRET"),
-            # read on the first start against an empty database only; see DESIGN.md decision 3
+            # read on the first start against an empty database only; see docs/design.md, "The admin password must really work"
             s.admin_password.env_var("HARBOR_ADMIN_PASSWORD"),
             # the synced key for the bundled or an external database, or the Secret a CloudNativePG
             # operator writes: always a secretKeyRef, the value never passes through a manifest

@@ -1,6 +1,6 @@
 """Constructs that produce Secrets in the cluster: the one legitimate source of a Secret a pod reads.
 
-The manifests hold no `kind: Secret` (DESIGN.md decision 2), so every Secret a pod reads must come
+The manifests hold no `kind: Secret` (docs/design.md, "No secret material in dist/"), so every Secret a pod reads must come
 into being some other way, and a construct of the app must say so: that is what the tree-wide check
 `checks.unproduced_secret_problems` compares every pod's Secret reads with. Two producers exist:
 
