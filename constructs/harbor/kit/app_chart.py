@@ -1,5 +1,9 @@
 """AppChart: a cdk8s Chart for one application namespace, with the Namespace object itself."""
 
+# Strict typing, but the isinstance checks stay: they are for callers without a type checker, whom a
+# wrong type should stop here, naming the field, rather than deep inside jsii.
+# pyright: reportUnnecessaryIsInstance=false
+
 from __future__ import annotations
 
 from collections.abc import Mapping

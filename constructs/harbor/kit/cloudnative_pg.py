@@ -10,6 +10,10 @@ and digits, pkg/specs/secrets.go and internal/controller/cluster_create.go of v1
 come from: no password is ever written, copied or synced by this library.
 """
 
+# Strict typing, but the isinstance checks stay: they are for callers without a type checker, whom a
+# wrong type should stop here, naming the field, rather than deep inside jsii.
+# pyright: reportUnnecessaryIsInstance=false
+
 from __future__ import annotations
 
 import re

@@ -1,11 +1,16 @@
 """Typed references that one construct hands to another instead of names typed by hand."""
 
+# Strict typing, but the isinstance checks stay: they are for callers without a type checker, whom a
+# wrong type should stop here, naming the field, rather than deep inside jsii.
+# pyright: reportUnnecessaryIsInstance=false
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from cdk8s_plus_27 import k8s
 
+from ._json import list_at, obj_at
 from .validation import check_config_key, check_dns_label, check_dns_subdomain, check_env_name, check_port, fail
 
 
@@ -84,9 +89,9 @@ def _service_facts(service: object) -> tuple[str, str | None, dict[str, int]]:
     rendered = api_object.to_json()
     if rendered.get("kind") != "Service":
         raise fail("ServicePort.of service", "a Service object", f"{rendered.get('kind')} {api_object.name}")
-    metadata = rendered.get("metadata") or {}
+    metadata = obj_at(rendered, "metadata")
     ports: dict[str, int] = {}
-    for entry in (rendered.get("spec") or {}).get("ports") or []:
+    for entry in list_at(rendered, "spec", "ports"):
         ports[str(entry["port"])] = entry["port"]
         if entry.get("name"):
             ports[entry["name"]] = entry["port"]

@@ -5,6 +5,10 @@ must be valid before it reaches cdk8s: the API server would reject the object at
 typo in a selector silently selects nothing.
 """
 
+# Strict typing, but the isinstance checks stay: they are for callers without a type checker, whom a
+# wrong type should stop here, naming the field, rather than deep inside jsii.
+# pyright: reportUnnecessaryIsInstance=false
+
 from __future__ import annotations
 
 import re

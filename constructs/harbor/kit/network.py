@@ -55,7 +55,7 @@ class GatewayPeer:
     """
 
     namespace: str
-    pod_labels: Mapping[str, str] = field(default_factory=dict)
+    pod_labels: Mapping[str, str] = field(default_factory=dict[str, str])
     cidrs: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
@@ -113,7 +113,7 @@ class InternetEgress:
 
     def peers(self) -> list[k8s.NetworkPolicyPeer]:
         """One ipBlock per address family, each without the excluded ranges of its family."""
-        peers = []
+        peers: list[k8s.NetworkPolicyPeer] = []
         for everything, version in (("0.0.0.0/0", 4), ("::/0", 6)):
             excluded = [c for c in self.excluded_cidrs if ipaddress.ip_network(c).version == version]
             peers.append(k8s.NetworkPolicyPeer(ip_block=k8s.IpBlock(cidr=everything, except_=excluded or None)))
@@ -132,7 +132,7 @@ class DataStorePeer:
     """
 
     namespace: str | None = None
-    pod_labels: Mapping[str, str] = field(default_factory=dict)
+    pod_labels: Mapping[str, str] = field(default_factory=dict[str, str])
     cidrs: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
@@ -143,7 +143,7 @@ class DataStorePeer:
 
     def peers(self) -> list[k8s.NetworkPolicyPeer] | None:
         """The rule's peers; None (no `to`) allows every destination, which the rule's ports limit."""
-        peers = []
+        peers: list[k8s.NetworkPolicyPeer] = []
         if self.namespace is not None:
             peers.append(namespace_peer(self.namespace, self.pod_labels))
         elif self.pod_labels:

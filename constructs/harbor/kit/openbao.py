@@ -5,6 +5,10 @@ lives in OpenBao, and the CSI driver (with `syncSecret.enabled=true` and the Ope
 installed) reads them with the sync's ServiceAccount and writes the Secrets into the namespace.
 """
 
+# Strict typing, but the isinstance checks stay: they are for callers without a type checker, whom a
+# wrong type should stop here, naming the field, rather than deep inside jsii.
+# pyright: reportUnnecessaryIsInstance=false
+
 from __future__ import annotations
 
 import re

@@ -10,7 +10,7 @@ from __future__ import annotations
 import shlex
 from itertools import groupby
 
-from constructs import Construct
+from constructs import IConstruct
 
 from .openbao import OpenBaoSecretSync
 from .secret_rules import secret_rules
@@ -55,7 +55,7 @@ def setup_commands(sync: OpenBaoSecretSync, *, kv_template: bool = True) -> str:
     return "\n".join(lines) + "\n"
 
 
-def setup_script(root: Construct, *, kv_template: bool = True) -> str:
+def setup_script(root: IConstruct, *, kv_template: bool = True) -> str:
     """The commands for every OpenBaoSecretSync in a construct tree, in tree order."""
     syncs = [c for c in root.node.find_all() if isinstance(c, OpenBaoSecretSync)]
     if not syncs:

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import cdk8s
 
-from constructs import Construct
+from constructs import IConstruct
 
 from .checks._cache import rendering_session
 
 
-def validation_errors(root: Construct) -> list[str]:
+def validation_errors(root: IConstruct) -> list[str]:
     """Every construct validation in the tree, each message prefixed by the construct's path."""
-    errors = []
+    errors: list[str] = []
     # the tree does not change while it is validated: the checks share one rendering of it
     with rendering_session():
         for construct in root.node.find_all():

@@ -7,13 +7,11 @@ that `HasEntrypoint`. The application words the consequences (`entrypoint_role`,
 
 from __future__ import annotations
 
-from constructs import Construct
-
 from ..routing import HasEntrypoint, RoutesTraffic
 from .tree import host_matches, namespace_of, of_type
 
 
-def _kind(construct: Construct) -> str:
+def _kind(construct: object) -> str:
     return type(construct).__name__
 
 
@@ -23,7 +21,7 @@ def route_backend_problems(route: RoutesTraffic) -> list[str]:
     Symptom (Harbor): a blank UI (core serves no UI) and 404 or 413 on `docker push` (core alone has
     neither the path split nor the upload settings of the entry point).
     """
-    problems = []
+    problems: list[str] = []
     route_namespace = namespace_of(route)
     applications = of_type(route.node.root, HasEntrypoint)
     for i, backend in enumerate(route.backends):

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from constructs import Construct
+from constructs import IConstruct
 
 from ..producers import SecretProducer
 from .tree import manifests, namespace_of, of_type, secret_reads
 
 
-def _producers(root: Construct, namespace: str | None) -> list[SecretProducer]:
+def _producers(root: IConstruct, namespace: str | None) -> list[SecretProducer]:
     """Every construct of the app that declares Secrets it produces in `namespace` (see producers.py)."""
     return [p for p in of_type(root, SecretProducer) if p.produced_namespace == namespace]
 
 
-def unproduced_secret_problems(scope: Construct, field: str) -> list[str]:
+def unproduced_secret_problems(scope: IConstruct, field: str) -> list[str]:
     """Pods under `scope` that read a Secret key no SecretProducer of their namespace produces.
 
     Producers are the constructs that declare, typed, what they write (producers.py): secret syncs,
@@ -24,7 +24,7 @@ def unproduced_secret_problems(scope: Construct, field: str) -> list[str]:
     namespace = namespace_of(scope)
     produced = {pair for producer in _producers(scope.node.root, namespace) for pair in producer.produced_keys}
     names = {secret for secret, _ in produced}
-    problems = []
+    problems: list[str] = []
     for m in manifests(scope):
         spec = m.pod_spec()
         for secret, key, where in secret_reads(spec) if spec else []:
@@ -39,7 +39,7 @@ def unproduced_secret_problems(scope: Construct, field: str) -> list[str]:
     return problems
 
 
-def unconsumed_secret_problems(scope: Construct) -> list[str]:
+def unconsumed_secret_problems(scope: IConstruct) -> list[str]:
     """Secrets of the syncs that feed pods under `scope` which no pod of the namespace reads.
 
     Only producers for which an unread Secret is a mistake (`SecretProducer.unread_is_a_mistake`,
@@ -53,7 +53,7 @@ def unconsumed_secret_problems(scope: Construct) -> list[str]:
     mine = {secret for m in manifests(scope) for secret, _, _ in secret_reads(m.pod_spec() or {})}
     everywhere = {secret for m in manifests(root) if m.namespace == namespace
                   for secret, _, _ in secret_reads(m.pod_spec() or {})}
-    problems = []
+    problems: list[str] = []
     for sync in syncs:
         synced = sorted(sync.produced_secrets)
         if not mine.intersection(synced):
