@@ -181,7 +181,8 @@ class HarborRegistry(Construct, HasEntrypoint, DeclaresSecretRules):
             endpoints=endpoints, images=images, storage=storage, replicas=replicas,
             resources=resources, trivy=trivy, log_level=log_level, proxy=proxy,
             pod_annotations=dict(pod_annotations or {}),
-            database=self._database_connection(database), redis=self._redis_connection(redis),
+            database_connection=self._database_connection(database),
+            redis_connection=self._redis_connection(redis),
             image_storage=image_storage, ipv6=ipv6, ca_bundle=ca_bundle,
         )
         ctx = self._context
@@ -212,9 +213,12 @@ class HarborRegistry(Construct, HasEntrypoint, DeclaresSecretRules):
                              ) -> DatabaseConnection | None:
         """How core and jobservice connect; None for Harbor's own database (HarborContext resolves it)."""
         if isinstance(database, ExternalDatabase):
+            password = database.password
+            # ExternalDatabase refuses None; its field defaults to None only to name itself in that error
+            assert password is not None
             return DatabaseConnection(
                 host=database.host, port=database.port, database=database.database, user=database.user,
-                ssl_mode=database.ssl_mode, password=database.password, ca_certificate=database.ca_certificate,
+                ssl_mode=database.ssl_mode, password=password, ca_certificate=database.ca_certificate,
                 max_idle_connections=database.max_idle_connections,
                 max_open_connections=database.max_open_connections, peer=database.peer)
         cluster = self.database_cluster

@@ -127,7 +127,7 @@ def core_environment(ctx: HarborContext) -> dict[str, str]:
     if ctx.trivy is not None:
         # core registers this scanner on start; without Trivy it must not name a Service that does not exist
         env["TRIVY_ADAPTER_URL"] = ep.trivy.url
-    env.update({var.name: var.value for var in ctx.proxy_env()})
+    env.update(ctx.proxy_variables())
     return env
 
 

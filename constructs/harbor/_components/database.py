@@ -94,7 +94,7 @@ class Database(Construct):
             ports=[k8s.ContainerPort(name="tcp-postgres", container_port=DATABASE_PORT, protocol="TCP")],
             env=[
                 # read by initdb on the first start only; the healthcheck logs in with it as well
-                ctx.secrets.database_password.env_var("POSTGRES_PASSWORD"),
+                ctx.database.password.env_var("POSTGRES_PASSWORD"),   # the bundled connection's, from HarborSecrets
                 k8s.EnvVar(name="PGDATA", value=PGDATA),
             ],
             # the chart's timings: no restart for the first five minutes (initdb, or an upgrade of the

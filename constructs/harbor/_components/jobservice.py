@@ -69,7 +69,7 @@ def jobservice_environment(ctx: HarborContext) -> dict[str, str]:
         "JOBSERVICE_WEBHOOK_JOB_MAX_RETRY": str(WEBHOOK_JOB_MAX_RETRY),
         "JOBSERVICE_WEBHOOK_JOB_HTTP_CLIENT_TIMEOUT": str(WEBHOOK_JOB_HTTP_CLIENT_TIMEOUT_SECONDS),
         "LOG_LEVEL": log_level(LogReader.HARBOR, ctx.log_level),
-        **{var.name: var.value for var in ctx.proxy_env()},
+        **ctx.proxy_variables(),
     }
 
 

@@ -70,7 +70,7 @@ from .context import HarborContext
 # Component names as the components label their pods (`app.kubernetes.io/component`).
 NGINX, PORTAL, CORE, REGISTRY, JOBSERVICE, TRIVY, DATABASE, REDIS = (
     "nginx", "portal", "core", "registry", "jobservice", "trivy", "database", "redis")
-COMPONENTS = (NGINX, PORTAL, CORE, REGISTRY, JOBSERVICE, TRIVY, DATABASE, REDIS)
+COMPONENTS: tuple[str, ...] = (NGINX, PORTAL, CORE, REGISTRY, JOBSERVICE, TRIVY, DATABASE, REDIS)
 
 
 @dataclass(frozen=True)

@@ -216,12 +216,13 @@ class RegistryEndpoint:
             raise fail("RegistryEndpoint.name", f"1-{ENDPOINT_NAME_MAX} lower-case letters and digits, with '.', "
                                                 "'_' or '-' only between them", self.name)
         object.__setattr__(self, "type", _registry_type(self.type))
-        if self.url is None:
+        url = self.url
+        if url is None:
             if self.type not in DEFAULT_URLS:
                 raise fail("RegistryEndpoint.url", f"set for type {self.type.value!r} (only "
                                                    f"{sorted(t.value for t in DEFAULT_URLS)} have a default)", None)
-            object.__setattr__(self, "url", DEFAULT_URLS[self.type])
-        object.__setattr__(self, "url", _registry_url(self.url))
+            url = DEFAULT_URLS[self.type]
+        object.__setattr__(self, "url", _registry_url(url))
         if self.credential is not None and not isinstance(self.credential, RegistryCredential):
             raise fail("RegistryEndpoint.credential", "a RegistryCredential or None", self.credential)
         _check_bool("RegistryEndpoint.insecure", self.insecure)
