@@ -5,6 +5,7 @@ from __future__ import annotations
 from constructs import IConstruct
 
 from .._json import list_at, obj_at
+from ..labels import COMPONENT_LABEL
 from .tree import manifests
 
 # Access modes that a volume attached on one node (or to one pod) at a time has.
@@ -35,7 +36,7 @@ def single_attach_problems(scope: IConstruct) -> list[str]:
             modes = set[str](list_at(claim.obj, "spec", "accessModes"))
             if modes and modes <= SINGLE_ATTACH and (replicas > 1 or strategy != "Recreate"):
                 labels = obj_at(claim.obj, "metadata", "labels")
-                component = labels.get("app.kubernetes.io/component", "<component>")
+                component = labels.get(COMPONENT_LABEL, "<component>")
                 problems.append(
                     f"HarborStorage.{component}.access must be ReadWriteMany for {m} (replicas: {replicas}, strategy: "
                     f"{strategy}), got {sorted(modes)} on claim {claim_name!r}: a second pod on another node cannot "
