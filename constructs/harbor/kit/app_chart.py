@@ -45,6 +45,15 @@ class AppChart(cdk8s.Chart):
     capability or uses a host namespace or path (None: no labels, the cluster's default applies).
     `default_deny` adds the NetworkPolicy `default-deny`, which isolates every pod of the namespace
     for ingress and egress, so each pod gets only what a policy of its own allows.
+
+    Args:
+        scope, id: where the chart sits in the app, as for any construct.
+        namespace: the Namespace to create and stamp on every namespaced object (a DNS-1123 label).
+        namespace_labels: extra labels of the Namespace (default none); pod-security labels are
+            refused here, as `pod_security` owns them.
+        pod_security: the Pod Security level enforced, audited and warned about (default
+            RESTRICTED); None writes no pod-security labels, so the cluster's default applies.
+        default_deny: add the `default-deny` NetworkPolicy (default False).
     """
 
     def __init__(self, scope: Construct, id: str, *, namespace: str,

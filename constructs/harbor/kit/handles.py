@@ -16,7 +16,17 @@ from .validation import check_config_key, check_dns_label, check_dns_subdomain, 
 
 @dataclass(frozen=True, kw_only=True)
 class ServicePort:
-    """One port of one Service: what a route or a client needs to reach it."""
+    """One port of one Service: what a route or a client needs to reach it.
+
+    Handed out by the construct that owns the Service (HarborRegistry.entrypoint), or taken from any
+    Service object with `ServicePort.of`, so that no name or port is typed twice.
+
+    Attributes:
+        service: the Service's name.
+        port: the Service's port (not the pod's target port).
+        namespace: the Service's namespace, for a client in another one (default None: the
+            client's own namespace, and a short host name).
+    """
 
     service: str
     port: int
@@ -102,7 +112,12 @@ def _service_facts(service: object) -> tuple[str, str | None, dict[str, int]]:
 
 @dataclass(frozen=True, kw_only=True)
 class SecretKeyRef:
-    """One key of one Kubernetes Secret that a secret sync produces."""
+    """One key of one Kubernetes Secret that a secret sync produces (OpenBaoSecretSync.key).
+
+    Attributes:
+        secret: the Secret's name, in the consumer's namespace.
+        key: the key within the Secret.
+    """
 
     secret: str
     key: str
@@ -125,6 +140,10 @@ class ConfigMapKeyRef:
     """One key of one ConfigMap in the same namespace, such as a CA bundle that trust-manager writes.
 
     For public material only: a ConfigMap is readable by anyone who may read the namespace.
+
+    Attributes:
+        config_map: the ConfigMap's name.
+        key: the key within the ConfigMap.
     """
 
     config_map: str

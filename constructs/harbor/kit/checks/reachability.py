@@ -232,7 +232,15 @@ def _target_ports(service: Manifest, port: int, backend: Workload) -> list[int] 
 
 
 def unreachable_address_problems(scope: IConstruct) -> list[str]:
-    """Addresses the workloads under `scope` are configured to call that the app's policies refuse."""
+    """Addresses the workloads under `scope` are configured to call that the app's policies refuse.
+
+    Args:
+        scope: the construct whose workloads to check; Services, ConfigMaps and NetworkPolicies
+            are read from its whole app (see the module's docstring for what counts as an address).
+
+    Returns:
+        One message per container and refused address, saying which side refuses it.
+    """
     network = AppNetwork(manifests(scope.node.root))
     mine = {m.path for m in manifests(scope)}
     problems: list[str] = []

@@ -20,6 +20,13 @@ def unproduced_secret_problems(scope: IConstruct, field: str) -> list[str]:
     and operators' clusters such as CloudNativePgCluster. Symptom: the pod never starts
     (CreateContainerConfigError, or ContainerCreating for a volume), and nothing in the manifests
     says why.
+
+    Args:
+        scope: the construct whose pods to check; producers are looked for in its whole app.
+        field: the setting to name in the messages, e.g. "HarborRegistry.secrets".
+
+    Returns:
+        One message per Secret read that nothing produces.
     """
     namespace = namespace_of(scope)
     produced = {pair for producer in _producers(scope.node.root, namespace) for pair in producer.produced_keys}
@@ -46,6 +53,13 @@ def unconsumed_secret_problems(scope: IConstruct) -> list[str]:
     the secret syncs); an operator's own Secrets (a CloudNativePG CA) may go unread. Symptom: a
     value changed in OpenBao that changes nothing, typically because the sync was declared for
     another instance name or the pod reads a Secret of a different name.
+
+    Args:
+        scope: the construct whose pods tie it to the syncs of its namespace; a sync none of them
+            reads is left to the workloads it feeds.
+
+    Returns:
+        One message per synced Secret that no pod of the namespace reads.
     """
     root = scope.node.root
     namespace = namespace_of(scope)

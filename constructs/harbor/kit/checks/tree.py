@@ -17,7 +17,13 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Manifest:
-    """One ApiObject of the tree, as it will be written, with the construct that holds it."""
+    """One ApiObject of the tree, as it will be written, with the construct that holds it.
+
+    Attributes:
+        construct: the ApiObject.
+        obj: its manifest, JSON patches applied (`ApiObject.to_json()`).
+        path: its construct path, which messages name.
+    """
 
     construct: cdk8s.ApiObject
     obj: dict[str, Any]
@@ -65,7 +71,15 @@ def _rendered(root: IConstruct) -> list[Manifest]:
 
 
 def manifests(scope: IConstruct) -> list[Manifest]:
-    """Every ApiObject under `scope` (itself included), rendered with its JSON patches applied."""
+    """Every ApiObject under `scope` (itself included), rendered with its JSON patches applied.
+
+    Args:
+        scope: the construct whose subtree to read; the app's root for all of them.
+
+    Returns:
+        The Manifests in tree order. Within `rendering_session` (as `synthesize` runs the checks)
+        the tree is rendered once and shared by every check.
+    """
     prefix = scope.node.path
     everything = _rendered(scope.node.root)
     if not prefix:

@@ -18,6 +18,12 @@ def single_attach_problems(scope: IConstruct) -> list[str]:
     Symptom: a rolling update starts the new pod on another node, its volume cannot attach there
     (Multi-Attach error) and the rollout hangs. base.deployment_strategy prevents it at the point of
     entry; this catches a strategy or claim changed afterwards (an escape hatch, a JSON patch).
+
+    Args:
+        scope: the construct whose Deployments to check; claims are looked up in its whole app.
+
+    Returns:
+        One message per Deployment and single-attach claim.
     """
     root_objects = manifests(scope.node.root)
     claims = {(m.namespace, m.name): m for m in root_objects if m.kind == "PersistentVolumeClaim"}
