@@ -93,6 +93,20 @@ class ExternalDatabase:
     mounted as a file in core and jobservice (without it the images' system CAs apply). `peer` says
     where the server runs, for the NetworkPolicies (default: any address, on `port` only).
     The pool sizes are per Harbor pod: core and jobservice each open up to `max_open_connections`.
+
+    Attributes:
+        host: the server's host name or IP address.
+        password: the handle of the synced Secret key holding the password; required (its None
+            default only lets the check name this field).
+        port: the server's port (default 5432).
+        database: the database Harbor uses (default "registry").
+        user: the user Harbor logs in as (default "harbor").
+        ssl_mode: libpq's sslmode (default VERIFY_FULL: encrypted, certificate and host checked).
+        ca_certificate: a PEM CA the server's certificate is checked against, with verify-ca or
+            verify-full only (default None: the images' system CAs).
+        max_idle_connections: idle connections each core and jobservice pod keeps (default 100).
+        max_open_connections: connections each core and jobservice pod may open (default 900).
+        peer: where the server runs, for the egress policies (default any address).
     """
 
     host: str
@@ -143,6 +157,14 @@ class CloudNativePgDatabase(CloudNativePgSettings):
     database, owner, max_connections, image, the operator's namespace); these add how Harbor connects.
     `max_connections` is PostgreSQL's; HarborRegistry checks that the core and jobservice replicas
     with their pools (`max_open_connections` each) fit in it.
+
+    Attributes:
+        database: the database Harbor uses (default "registry").
+        owner: the user Harbor logs in as, which owns the database (default "harbor").
+        ssl_mode: libpq's sslmode (default VERIFY_FULL, against the operator's CA).
+        max_idle_connections: idle connections each core and jobservice pod keeps (default 50).
+        max_open_connections: connections each core and jobservice pod may open (default 100).
+        (The other fields are CloudNativePgSettings', documented there.)
     """
 
     database: str = "registry"
@@ -166,7 +188,15 @@ class CloudNativePgDatabase(CloudNativePgSettings):
 
 @dataclass(frozen=True, kw_only=True)
 class RedisDatabases:
-    """Which database index each client uses; Harbor's installer assigns 0, 1, 2 and 5."""
+    """Which database index each client uses; Harbor's installer assigns 0, 1, 2 and 5.
+
+    Attributes:
+        core: core's sessions and caches (default 0).
+        jobservice: jobservice's job queue (default 1).
+        registry: the registry's blob descriptor cache (default 2).
+        trivy: the Trivy adapter's job queue and reports (default 5).
+    Each index is distinct: two clients sharing one would see each other's keys.
+    """
 
     core: int = 0
     jobservice: int = 1
@@ -192,14 +222,24 @@ class ExternalRedis:
     registry and Trivy through env vars filled from the Secret, never through a ConfigMap. Because
     core, jobservice and Trivy take username and password inside a URL, both must be URL-safe as they
     are (letters, digits, '-', '.', '_', '~'); the registry reads them as YAML scalars, so they must
-    not look like numbers. Generated passwords of letters and digits meet both. `tls` connects with TLS (rediss://),
-    checked against the images' system CAs. `peer` says where the server runs, for the policies.
+    not look like numbers. Generated passwords of letters and digits meet both.
+
+    Attributes:
+        host: the server's host name or IP address.
+        port: the server's port (default 6379).
+        password: the handle of the synced Secret key holding the password (default None: a
+            server without AUTH).
+        username: the handle of the key holding an ACL user (Redis 6+, Valkey), given with a
+            password (default None: the default user).
+        tls: connect with TLS (rediss://), checked against the images' system CAs (default False).
+        databases: the database index of each client (default Harbor's 0, 1, 2 and 5).
+        peer: where the server runs, for the egress policies (default any address).
     """
 
     host: str
     port: int = REDIS_PORT
-    password: SecretKeyRef | None = None     # None: a server without AUTH
-    username: SecretKeyRef | None = None     # an ACL user (Redis 6+, Valkey); None: the default user
+    password: SecretKeyRef | None = None
+    username: SecretKeyRef | None = None
     tls: bool = False
     databases: RedisDatabases = RedisDatabases()
     peer: DataStorePeer = DataStorePeer()
@@ -231,14 +271,26 @@ class S3Storage:
     blobs itself instead of sending clients to presigned URLs of the bucket; needed when clients
     cannot reach `endpoint` (a server inside the cluster). `peer` and the endpoint's port open the
     registry's egress to the server.
+
+    Attributes:
+        bucket: the bucket's name.
+        region: the bucket's region (default "us-east-1").
+        endpoint: the server's URL, e.g. "https://minio.storage.svc:9000" (default None: AWS S3).
+        access_key: the handle of the synced key holding the access key ID (default None).
+        secret_key: the handle of the key holding the secret key; both keys or neither (default
+            None: the pod's cloud identity).
+        root_directory: a prefix inside the bucket, e.g. "/harbor" (default None: the bucket's root).
+        disable_redirect: serve blobs through the registry rather than presigned bucket URLs
+            (default False).
+        peer: where the server runs, for the registry's egress (default any address).
     """
 
     bucket: str
     region: str = "us-east-1"
-    endpoint: str | None = None              # e.g. "https://minio.storage.svc:9000"; None: AWS S3
+    endpoint: str | None = None
     access_key: SecretKeyRef | None = None
     secret_key: SecretKeyRef | None = None
-    root_directory: str | None = None        # a prefix inside the bucket, e.g. "/harbor"
+    root_directory: str | None = None
     disable_redirect: bool = False
     peer: DataStorePeer = DataStorePeer()
 

@@ -57,36 +57,60 @@ class HarborRegistry(Construct, HasEntrypoint, DeclaresSecretRules):
     `hostname`, the host of the external URL, and `network_policies` (None when turned off).
 
     Network: every component gets a NetworkPolicy that allows only the paths Harbor needs (see
-    components/network_policy.py). `gateway_peer` says where the Gateway's proxy runs, the only
-    source allowed to reach the entry point (None: the entry point's port is open to any source);
-    `cluster_dns` where the DNS pods are; `internet_egress` what core, jobservice, registry and
-    Trivy may reach outside the cluster (None: nothing). `network_policies=False` writes none.
+    _components/network_policy.py).
 
-    Data stores (data_stores.py): `database` None runs Harbor's own PostgreSQL pod (its password is
-    `secrets.database_password`); an `ExternalDatabase` is any server by address; a
-    `CloudNativePgDatabase` makes HarborRegistry create a CloudNativePG Cluster `<instance>-database`
-    (`database_cluster`, whose operator-generated password core reads from the operator's Secret).
-    `redis` None runs Harbor's own Redis pod; an `ExternalRedis` is any Redis or Valkey by address.
-    `image_storage` None keeps images on the `storage.registry` volume; an `S3Storage` puts them in a
-    bucket. External stores replace the bundled pods, their Services, claims and policy paths.
-
-    `ipv6` (default True) makes the nginx of the portal and the entry point listen on IPv6 as well as
-    IPv4; set it False on nodes whose kernel has IPv6 turned off, where nginx cannot bind [::] and exits.
-
-    Private CAs: `ca_bundle`, a key of a Secret or a ConfigMap (e.g. one trust-manager writes) holding
-    PEM certificates, is mounted in core, jobservice, registry, registryctl and Trivy and added to the
-    system's CAs there (components/base.py CA_BUNDLE_DIR says how): for a proxy-cache upstream, an
-    OIDC provider or an S3 endpoint signed by a private CA. None: the images' system CAs only.
+    Data stores (data_stores.py): by default Harbor runs its own PostgreSQL and Redis pods and keeps
+    images on a volume; external stores replace the bundled pods, their Services, claims and policy
+    paths.
 
     High availability (`replicas` above one): several pods of a component get a PodDisruptionBudget
     and a topology spread over nodes; a volume that several of them write must be ReadWriteMany
     (or, for images, an S3 bucket), which is checked; every registry replica reads the one synced
     registry HTTP secret.
 
-    Checked at synth (see checks.py): a route to one of its Services other than the entry point,
-    a route to the entry point whose hostnames miss the external URL's host, a Secret key a pod reads
+    Checked at synth (kit/checks): a route to one of its Services other than the entry point, a
+    route to the entry point whose hostnames miss the external URL's host, a Secret key a pod reads
     that no SecretProducer (a secret sync, a CloudNativePG Cluster) produces, a synced Secret of its
-    syncs that no pod reads.
+    syncs that no pod reads, and more (the catalog in kit/checks/__init__.py).
+
+    Args:
+        scope, id: where the construct sits in the app, as for any construct; the chart's namespace
+            is Harbor's.
+        external_url: the URL clients use, e.g. "https://harbor.example.com" (no path): Harbor builds
+            redirects and token URLs from it, so a route must serve its host.
+        secrets: the handles of Harbor's synced Secrets (`HarborSecrets.from_sync`).
+        instance: the prefix of every object's name, `<instance>-core` (default "harbor"; a DNS
+            label of at most 40 characters).
+        storage: the volumes of each component (default HarborStorage()).
+        replicas: the pods of each component (default HarborReplicas(): one each).
+        resources: requests and limits of each container (default HarborResources()).
+        trivy: the Trivy scanner's settings (default TrivySettings(); None: no scanner).
+        log_level: the log level of the components that take one (default LogLevel.INFO).
+        proxy: the outbound HTTP proxy of core, jobservice, registry and Trivy (default none).
+        images: where the images come from and their tag (default HarborImages(): Harbor's own).
+        pod_annotations: annotations of every pod, e.g. Reloader markers (default none).
+        gateway_peer: where the Gateway's proxy runs, the only source allowed to reach the entry
+            point (default None: the entry point's port is open to any source).
+        cluster_dns: where the DNS pods are, which every pod asks (default ClusterDns()).
+        internet_egress: what core, jobservice, registry and Trivy may reach outside the cluster
+            (default InternetEgress(): ports 80 and 443 outside the private ranges; None: nothing).
+        network_policies: write the NetworkPolicies (default True).
+        database: None (default) runs Harbor's own PostgreSQL pod, whose password is
+            `secrets.database_password`; an `ExternalDatabase` is any server by address; a
+            `CloudNativePgDatabase` makes HarborRegistry create a CloudNativePG Cluster
+            `<instance>-database` (`database_cluster`), whose operator-generated password core reads
+            from the operator's Secret.
+        redis: None (default) runs Harbor's own Redis pod; an `ExternalRedis` is any Redis or Valkey
+            by address.
+        image_storage: None (default) keeps images on the `storage.registry` volume; an `S3Storage`
+            puts them in a bucket.
+        ipv6: make the nginx of the portal and the entry point listen on IPv6 as well as IPv4
+            (default True); False on nodes whose kernel has IPv6 turned off, where nginx cannot
+            bind [::] and exits.
+        ca_bundle: a key of a Secret or ConfigMap (e.g. one trust-manager writes) holding PEM
+            certificates, added to the system CAs of core, jobservice, registry, registryctl and
+            Trivy (_components/connections.py says how): for a proxy-cache upstream, an OIDC
+            provider or an S3 endpoint signed by a private CA (default None: the images' CAs only).
     """
 
     # how the route checks (kit/checks/routes.py) word what a route past the entry point breaks
@@ -181,7 +205,8 @@ class HarborRegistry(Construct, HasEntrypoint, DeclaresSecretRules):
             endpoints=endpoints, images=images, storage=storage, replicas=replicas,
             resources=resources, trivy=trivy, log_level=log_level, proxy=proxy,
             pod_annotations=dict(pod_annotations or {}),
-            database=self._database_connection(database), redis=self._redis_connection(redis),
+            database_connection=self._database_connection(database),
+            redis_connection=self._redis_connection(redis),
             image_storage=image_storage, ipv6=ipv6, ca_bundle=ca_bundle,
         )
         ctx = self._context
@@ -212,9 +237,12 @@ class HarborRegistry(Construct, HasEntrypoint, DeclaresSecretRules):
                              ) -> DatabaseConnection | None:
         """How core and jobservice connect; None for Harbor's own database (HarborContext resolves it)."""
         if isinstance(database, ExternalDatabase):
+            password = database.password
+            # ExternalDatabase refuses None; its field defaults to None only to name itself in that error
+            assert password is not None
             return DatabaseConnection(
                 host=database.host, port=database.port, database=database.database, user=database.user,
-                ssl_mode=database.ssl_mode, password=database.password, ca_certificate=database.ca_certificate,
+                ssl_mode=database.ssl_mode, password=password, ca_certificate=database.ca_certificate,
                 max_idle_connections=database.max_idle_connections,
                 max_open_connections=database.max_open_connections, peer=database.peer)
         cluster = self.database_cluster

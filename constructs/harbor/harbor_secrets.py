@@ -66,7 +66,23 @@ class HarborSecrets:
     """A handle per Harbor secret, each a key of a Secret that a SecretProducer of the app writes.
 
     `from_sync` takes them from an OpenBaoSecretSync declared with `harbor_synced_secrets`; handles
-    built by hand must still name keys some producer writes, or synthesis fails (checks.py).
+    built by hand must still name keys some producer writes, or synthesis fails (kit/checks).
+    SPECS above gives each one's OpenBao field, Secret and key.
+
+    Attributes:
+        admin_password: the initial admin password, read only on the first start.
+        secret_key: core's 16-character AES key for credentials in the database; never change it.
+        core_secret: the shared secret of core, jobservice and registryctl.
+        csrf_key: the UI's 32-character CSRF key.
+        token_private_key: the RSA key (PEM) that signs the token service's JWTs.
+        jobservice_secret: the secret between core and jobservice.
+        registry_http_secret: signs the registry's upload state, the same on every replica.
+        registry_password: the password core and jobservice reach the registry with.
+        registry_htpasswd: the registry's bcrypt htpasswd line for that password.
+        database_password: the bundled database's password (default None: required only when
+            HarborRegistry runs its own database).
+        trivy_github_token: a GitHub token that raises Trivy's download rate limit (default None:
+            none; required when TrivySettings.github_token is set).
     """
 
     admin_password: SecretKeyRef
@@ -91,7 +107,12 @@ class HarborSecrets:
 
     @classmethod
     def from_sync(cls, sync: OpenBaoSecretSync, *, instance: str = "harbor") -> HarborSecrets:
-        """The handles of a sync declared with `harbor_synced_secrets`; a missing key is an error."""
+        """The handles of a sync declared with `harbor_synced_secrets`; a missing key is an error.
+
+        Args:
+            sync: the OpenBaoSecretSync that syncs Harbor's Secrets.
+            instance: the HarborRegistry's instance name the sync was declared for (default "harbor").
+        """
         produced = sync.produced_keys
         handles = {}
         for name, spec in SPECS.items():
@@ -109,8 +130,19 @@ def harbor_synced_secrets(path: str, *, instance: str = "harbor", trivy_github_t
                           database_password: bool = True) -> list[SyncedSecret]:
     """The Secrets HarborRegistry `instance` reads, every value from one OpenBao secret at `path`.
 
-    `database_password=False` when nothing reads it: with a CloudNativePG Cluster, whose operator
-    generates the password (a synced Secret nobody reads fails the synth check).
+    Args:
+        path: the OpenBao API path of the secret holding every field, e.g. "secret/data/harbor"
+            (`kv_put_command` and `setup_script` print what to store there).
+        instance: the HarborRegistry's instance name, which prefixes the Secrets' names (default
+            "harbor").
+        trivy_github_token: also sync the Trivy GitHub token (default False), for
+            TrivySettings(github_token=True).
+        database_password: sync the bundled database's password (default True); False with an
+            external or CloudNativePG database, as nothing reads it then (a synced Secret nobody
+            reads fails the synth check).
+
+    Returns:
+        The SyncedSecrets for `OpenBaoSecretSync(secrets=...)`.
     """
     wanted = {"trivy_github_token": trivy_github_token, "database_password": database_password}
     by_secret: dict[str, dict[str, BaoKey]] = {}

@@ -70,7 +70,13 @@ def token_private_key() -> str:
 
 
 def generate_harbor_secrets() -> dict[str, str]:
-    """Every required Harbor secret, keyed by its OpenBao field name (see harbor_secrets.SPECS)."""
+    """Every required Harbor secret, keyed by its OpenBao field name (see harbor_secrets.SPECS).
+
+    Takes no arguments: each call draws new random values (the optional Trivy token is the user's).
+
+    Returns:
+        OpenBao field name -> value, e.g. {"HARBOR_ADMIN_PASSWORD": ..., "TOKEN_PRIVATE_KEY": <PEM>}.
+    """
     registry_password = random_string(32)
     values = {
         "admin_password": admin_password(),
@@ -89,6 +95,15 @@ def generate_harbor_secrets() -> dict[str, str]:
 
 
 def kv_put_command(kv_path: str, values: Mapping[str, str]) -> str:
-    """`bao kv put` with every value quoted for a POSIX shell (the PEM key spans several lines)."""
+    """`bao kv put` with every value quoted for a POSIX shell (the PEM key spans several lines).
+
+    Args:
+        kv_path: the path as `bao kv` takes it, KV v2 without `data/`, e.g. "secret/harbor"
+            (BaoKey.kv_path).
+        values: OpenBao field name -> value, e.g. `generate_harbor_secrets()`.
+
+    Returns:
+        The command, one field per continued line.
+    """
     pairs = " \\\n    ".join(f"{key}={shlex.quote(value)}" for key, value in values.items())
     return f"bao kv put {kv_path} \\\n    {pairs}\n"

@@ -25,12 +25,16 @@ HARBOR_VERSION = "v2.15.1"
 
 
 class AccessMode(str, Enum):
+    """A claim's access mode: ReadWriteMany lets pods on several nodes mount it at once."""
+
     READ_WRITE_ONCE = "ReadWriteOnce"
     READ_WRITE_MANY = "ReadWriteMany"
     READ_WRITE_ONCE_POD = "ReadWriteOncePod"
 
 
 class LogLevel(str, Enum):
+    """Harbor's log level, translated for each component that takes one (_components/log_levels.py)."""
+
     DEBUG = "debug"
     INFO = "info"
     WARNING = "warning"
@@ -40,12 +44,21 @@ class LogLevel(str, Enum):
 
 @dataclass(frozen=True, kw_only=True)
 class Storage:
-    """Persistent storage for one component: a new claim, or a claim that already exists."""
+    """Persistent storage for one component: a new claim, or a claim that already exists.
 
-    size: str = "1Gi"                                   # a Kubernetes quantity, e.g. "50Gi"
+    Attributes:
+        size: the claim's size, a Kubernetes quantity above zero such as "50Gi" (default "1Gi").
+        access: the access mode (default READ_WRITE_ONCE); READ_WRITE_MANY where several pods on
+            several nodes write it (replicas above one, rolling updates).
+        storage_class: the StorageClass (default None: the cluster's default class).
+        existing_claim: mount this claim instead of creating one (default None); `size`,
+            `storage_class` are then not used, `access` still decides the rollout strategy.
+    """
+
+    size: str = "1Gi"
     access: AccessMode = AccessMode.READ_WRITE_ONCE
-    storage_class: str | None = None                    # None: the cluster's default class
-    existing_claim: str | None = None                   # mount this claim instead of creating one
+    storage_class: str | None = None
+    existing_claim: str | None = None
 
     def __post_init__(self) -> None:
         check_storage_size("Storage.size", self.size)
@@ -64,7 +77,15 @@ class Storage:
 
 @dataclass(frozen=True, kw_only=True)
 class HarborStorage:
-    """Storage of each stateful component, with the official chart's sizes as defaults."""
+    """Storage of each stateful component, with the official chart's sizes as defaults.
+
+    Attributes:
+        registry: the images, unless HarborRegistry.image_storage puts them in S3 (default 5Gi).
+        jobservice: the job logs (default 1Gi).
+        database: the bundled PostgreSQL's data (default 1Gi; unused with an external database).
+        redis: the bundled Redis's snapshots (default 1Gi; unused with an external Redis).
+        trivy: Trivy's vulnerability databases, kept across restarts (default 5Gi).
+    """
 
     registry: Storage = Storage(size="5Gi")
     jobservice: Storage = Storage(size="1Gi")
@@ -80,7 +101,13 @@ class HarborStorage:
 
 @dataclass(frozen=True, kw_only=True)
 class HarborResources:
-    """Per container; the defaults fit a small installation and can be raised per component."""
+    """Requests and limits per container; the defaults fit a small installation.
+
+    Attributes:
+        core, portal, registry, registryctl, jobservice, trivy, database, redis, nginx: the
+            Resources of that container (nginx is the entry point); each default is in the
+            signature.
+    """
 
     core: Resources = Resources(cpu_request="100m", memory_request="256Mi", cpu_limit="1", memory_limit="1Gi")
     portal: Resources = Resources(cpu_request="10m", memory_request="32Mi", cpu_limit="250m", memory_limit="128Mi")
@@ -97,7 +124,13 @@ class HarborResources:
 
 @dataclass(frozen=True, kw_only=True)
 class HarborReplicas:
-    """Replicas of the stateless components; database and redis run one pod each."""
+    """Replicas of the stateless components; the bundled database and Redis run one pod each.
+
+    Attributes:
+        core, portal, registry, jobservice, nginx, trivy: the number of pods of that component,
+            at least 1 (default 1 each). Above one, a volume the component writes must be
+            ReadWriteMany (HarborStorage), and a PodDisruptionBudget keeps one pod serving.
+    """
 
     core: int = 1
     portal: int = 1
@@ -112,6 +145,8 @@ class HarborReplicas:
 
 
 class Severity(str, Enum):
+    """A vulnerability severity as Trivy reports it."""
+
     UNKNOWN = "UNKNOWN"
     LOW = "LOW"
     MEDIUM = "MEDIUM"
@@ -121,18 +156,32 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True, kw_only=True)
 class TrivySettings:
-    """The Trivy adapter that scans images; `None` in place of it turns scanning off."""
+    """The Trivy adapter that scans images; `None` in place of it turns scanning off.
+
+    Attributes:
+        severities: the severities reported, at least one (default all of them).
+        ignore_unfixed: report only vulnerabilities that have a fix (default False).
+        skip_update: keep the vulnerability database as it is, e.g. air-gapped (default False).
+        skip_java_db_update: the same for the Java index database (default False).
+        offline_scan: never reach the internet during a scan (default False).
+        db_repositories: the OCI repositories the vulnerability database is pulled from, tried in
+            order (default Google's mirror, then GitHub's, which rate-limits).
+        java_db_repositories: the same for the Java index database.
+        timeout: how long one scan may take, a Go duration (default "5m0s").
+        github_token: read a GitHub token from the synced secrets, which raises GitHub's rate limits
+            (default False; harbor_synced_secrets must then declare it).
+    """
 
     severities: tuple[Severity, ...] = tuple(Severity)
     ignore_unfixed: bool = False
-    skip_update: bool = False            # keep the vulnerability database as it is (air-gapped)
+    skip_update: bool = False
     skip_java_db_update: bool = False
-    offline_scan: bool = False           # never reach the internet during a scan
+    offline_scan: bool = False
     db_repositories: tuple[str, ...] = ("mirror.gcr.io/aquasec/trivy-db", "ghcr.io/aquasecurity/trivy-db")
     java_db_repositories: tuple[str, ...] = ("mirror.gcr.io/aquasec/trivy-java-db",
                                              "ghcr.io/aquasecurity/trivy-java-db")
-    timeout: str = "5m0s"                # a Go duration
-    github_token: bool = False           # read a GitHub token from the synced secrets (raises rate limits)
+    timeout: str = "5m0s"
+    github_token: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "severities", tuple(self.severities))
@@ -150,11 +199,18 @@ class TrivySettings:
 
 @dataclass(frozen=True, kw_only=True)
 class ProxySettings:
-    """Outbound HTTP proxy for core, jobservice, registry and Trivy (proxy caches, Trivy database)."""
+    """Outbound HTTP proxy for core, jobservice, registry and Trivy (proxy caches, Trivy database).
+
+    Attributes:
+        http_proxy: the proxy URL for http:// requests (default "": none).
+        https_proxy: the proxy URL for https:// requests (default "": none).
+        no_proxy: hosts and domains to reach directly, added to the in-cluster names Harbor always
+            reaches directly (default none).
+    """
 
     http_proxy: str = ""
     https_proxy: str = ""
-    no_proxy: tuple[str, ...] = ()       # added to the in-cluster names Harbor must always reach directly
+    no_proxy: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for name in ("http_proxy", "https_proxy"):
@@ -169,7 +225,14 @@ class ProxySettings:
 
 @dataclass(frozen=True, kw_only=True)
 class HarborImages:
-    """Where Harbor's images come from; `registry` can point at a mirror that proxies docker.io."""
+    """Where Harbor's images come from.
+
+    Attributes:
+        registry: the registry host, optionally with a path, no scheme (default "docker.io"; a
+            mirror that proxies docker.io works too).
+        namespace: the repository namespace (default "goharbor").
+        tag: the tag of every image, an exact version (default HARBOR_VERSION).
+    """
 
     registry: str = "docker.io"
     namespace: str = "goharbor"

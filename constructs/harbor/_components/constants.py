@@ -1,12 +1,16 @@
 """Facts of Harbor 2.15.1 that several components share: the ports it listens on, its images' user,
-the Redis database of each client."""
+the names of its components, the Redis database of each client."""
 
 from __future__ import annotations
 
+from ..data_stores import REDIS_PORT as REDIS_DEFAULT_PORT
 from ..data_stores import RedisDatabases
+from ..kit.cloudnative_pg import POSTGRES_PORT
 
-# Harbor's own images (core, jobservice, registry, registryctl, portal) run as the user `harbor`,
-# uid and gid 10000 (make/photon/*/Dockerfile: `useradd -u 10000`).
+# Every image Harbor builds runs as uid and gid 10000 (make/photon/*/Dockerfile.base): the user
+# `harbor` in core, jobservice, registry and registryctl (`useradd -u 10000 -g 10000`), `nginx` in
+# portal and nginx (`usermod -u 10000`), `scanner` in trivy-adapter (`useradd -u 10000`). The pods
+# give the number, as runAsNonRoot cannot check a user name; runtime_contracts.py cites each image.
 HARBOR_UID = 10000
 
 # Ports Harbor 2.15.1 listens on, by component.
@@ -16,9 +20,15 @@ REGISTRY_PORT = 5000
 REGISTRYCTL_PORT = 8080
 JOBSERVICE_PORT = 8080
 TRIVY_PORT = 8080
-DATABASE_PORT = 5432
-REDIS_PORT = 6379
+DATABASE_PORT = POSTGRES_PORT      # the bundled database and Redis listen where their clients expect them
+REDIS_PORT = REDIS_DEFAULT_PORT
 NGINX_PORT = 8080
+
+# The components by the name that labels their pods (`app.kubernetes.io/component`) and, after the
+# instance, names their objects (`harbor-core`): the NetworkPolicies select pods by it, so one
+# spelling serves the component and the policies.
+NGINX, PORTAL, CORE, REGISTRY, JOBSERVICE, TRIVY, DATABASE, REDIS = (
+    "nginx", "portal", "core", "registry", "jobservice", "trivy", "database", "redis")
 
 # Idle connections of a Redis pool close after 30 s, as Harbor's installer says in every Redis URL
 # (make/photon/prepare/utils/configs.py `get_redis_configs`); core and jobservice (src/lib/redis/pool.go

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 
 from cdk8s_plus_27 import k8s
 
@@ -47,27 +47,35 @@ class HarborContext:
     log_level: LogLevel = LogLevel.INFO
     proxy: ProxySettings = ProxySettings()
     pod_annotations: Mapping[str, str] = field(default_factory=dict)   # e.g. reloader markers
-    # None: the bundled database and Redis (components/database.py, redis.py), filled in below
-    database: DatabaseConnection | None = None
-    redis: RedisConnection | None = None
+    # How the components reach PostgreSQL and Redis; None: the bundled database and Redis
+    # (database.py, redis.py). Resolved once into `database` and `redis` below, which are never None,
+    # so that no component has to ask. (dataclasses.replace would resolve them afresh from None.)
+    database_connection: InitVar[DatabaseConnection | None] = None
+    redis_connection: InitVar[RedisConnection | None] = None
     image_storage: S3Storage | None = None           # None: images on the registry's volume
     ipv6: bool = True                                 # nginx (portal, entry point) listens on [::] too
     ca_bundle: KeyRef | None = None                  # private CAs for core, jobservice, registry, Trivy
+    database: DatabaseConnection = field(init=False)
+    redis: RedisConnection = field(init=False)
 
-    def __post_init__(self) -> None:
-        if self.database is None:
+    def __post_init__(self, database_connection: DatabaseConnection | None,
+                      redis_connection: RedisConnection | None) -> None:
+        database, redis = database_connection, redis_connection
+        if database is None:
             password = self.secrets.database_password
             if password is None:
                 raise fail("HarborSecrets.database_password",
                            "a SecretKeyRef when HarborRegistry runs its own database (database=None): declare it "
                            "with harbor_synced_secrets(..., database_password=True)", password)
             endpoint = self.endpoints.database
-            object.__setattr__(self, "database", DatabaseConnection(
+            database = DatabaseConnection(
                 host=endpoint.host, port=endpoint.port, database=BUNDLED_DATABASE_NAME, user=BUNDLED_DATABASE_USER,
-                ssl_mode=SslMode.DISABLE, password=password))
-        if self.redis is None:
+                ssl_mode=SslMode.DISABLE, password=password)
+        if redis is None:
             endpoint = self.endpoints.redis
-            object.__setattr__(self, "redis", RedisConnection(host=endpoint.host, port=endpoint.port))
+            redis = RedisConnection(host=endpoint.host, port=endpoint.port)
+        object.__setattr__(self, "database", database)
+        object.__setattr__(self, "redis", redis)
 
     def name(self, component: str) -> str:
         return f"{self.instance}-{component}"
@@ -86,7 +94,10 @@ class HarborContext:
                     ep.portal.service, ep.trivy.service, self.redis.host]
         return ",".join([*internal, "127.0.0.1", "localhost", ".local", ".internal", *self.proxy.no_proxy])
 
+    def proxy_variables(self) -> dict[str, str]:
+        """HTTP_PROXY, HTTPS_PROXY and NO_PROXY, for a ConfigMap or a container's env."""
+        return {"HTTP_PROXY": self.proxy.http_proxy, "HTTPS_PROXY": self.proxy.https_proxy,
+                "NO_PROXY": self.no_proxy()}
+
     def proxy_env(self) -> list[k8s.EnvVar]:
-        return [k8s.EnvVar(name="HTTP_PROXY", value=self.proxy.http_proxy),
-                k8s.EnvVar(name="HTTPS_PROXY", value=self.proxy.https_proxy),
-                k8s.EnvVar(name="NO_PROXY", value=self.no_proxy())]
+        return [k8s.EnvVar(name=name, value=value) for name, value in self.proxy_variables().items()]

@@ -15,16 +15,14 @@ from constructs import Construct
 from ..harbor_secrets import REGISTRY_USER
 from .checksum import checksum
 from .connections import ca_bundle_env, ca_bundle_mounts, ca_bundle_volumes
-from .constants import CORE_PORT
+from .constants import CORE, CORE_PORT
 from .context import HarborContext
 from .log_levels import LogReader, log_level
-from .pods import container_security, http_probe, pod_security, resources
+from .pods import container_security, http_probe, resources
 from .volumes import config_volume, empty_dir, secret_file_volume
-from .workloads import config_map, deployment, deployment_strategy, service, spread_across_nodes
+from .workloads import config_map, deployment, deployment_strategy, harbor_pod, service
 
-COMPONENT = "core"
-# Harbor's images run as the user `harbor`, uid and gid 10000.
-HARBOR_UID = 10000
+COMPONENT = CORE
 
 # Where core looks for its files (Harbor 2.15.1 defaults; CONFIG_PATH points at the first).
 APP_CONF_KEY = "app.conf"
@@ -127,7 +125,7 @@ def core_environment(ctx: HarborContext) -> dict[str, str]:
     if ctx.trivy is not None:
         # core registers this scanner on start; without Trivy it must not name a Service that does not exist
         env["TRIVY_ADAPTER_URL"] = ep.trivy.url
-    env.update({var.name: var.value for var in ctx.proxy_env()})
+    env.update(ctx.proxy_variables())
     return env
 
 
@@ -175,15 +173,9 @@ class Core(Construct):
             *ctx.database.ca_volumes(),
             *ca_bundle_volumes(ctx.ca_bundle),
         ]
-        pod = k8s.PodSpec(
-            automount_service_account_token=False,      # core never talks to the Kubernetes API
-            enable_service_links=False,                 # no *_SERVICE_HOST variables next to Harbor's own
-            termination_grace_period_seconds=120,       # lets running API calls and uploads finish
-            topology_spread_constraints=spread_across_nodes(ctx, COMPONENT, ctx.replicas.core),
-            security_context=pod_security(user=HARBOR_UID),
-            containers=[self._container(ctx, name, data)],
-            volumes=volumes,
-        )
+        pod = harbor_pod(ctx, COMPONENT, replicas=ctx.replicas.core, containers=[self._container(ctx, name, data)],
+                         volumes=volumes,
+                         grace_seconds=120)   # lets running API calls and uploads finish
         self.deployment = deployment(self, "deployment", ctx, COMPONENT, replicas=ctx.replicas.core, pod=pod,
                                      config_checksum=checksum(data), strategy=strategy)
         service(self, "service", ctx, COMPONENT, ctx.endpoints.core, [("http-web", ctx.endpoints.core, CORE_PORT)])

@@ -7,13 +7,13 @@ from cdk8s_plus_27 import k8s
 from constructs import Construct
 
 from ..kit.handles import ServicePort
-from .constants import DATABASE_PORT
+from .constants import DATABASE, DATABASE_PORT
 from .context import HarborContext
-from .pods import container_security, pod_security, resources
-from .volumes import claim_volume, empty_dir
-from .workloads import claim_template, service, stateful_set
+from .pods import container_security, exec_probe, pod_security, resources
+from .volumes import empty_dir
+from .workloads import service, stateful_data, stateful_set
 
-COMPONENT = "database"
+COMPONENT = DATABASE
 
 # The image's postgres user and group.
 POSTGRES_USER = 999
@@ -37,11 +37,6 @@ TMP_VOLUME = "tmp"
 SHM_SIZE = "512Mi"
 
 
-def _exec_probe(command: list[str], *, initial_delay: int) -> k8s.Probe:
-    return k8s.Probe(exec=k8s.ExecAction(command=command), initial_delay_seconds=initial_delay, period_seconds=10,
-                     failure_threshold=3, timeout_seconds=1, success_threshold=1)
-
-
 class Database(Construct):
     """StatefulSet and Service `<instance>-database`; a volumeClaimTemplate unless a claim is given.
 
@@ -59,18 +54,15 @@ class Database(Construct):
         ])
 
         self.claim_name = storage.existing_claim
+        data_volumes, claims = stateful_data(ctx, COMPONENT, storage, DATA_VOLUME)
         volumes = [
+            *data_volumes,
             empty_dir(SHM_VOLUME, memory=True, size_limit=SHM_SIZE),
             # the root filesystem is read-only; postgres writes only its data, its socket and, during
             # a major-version upgrade, pg_upgrade's work files in /tmp
             empty_dir(SOCKET_VOLUME),
             empty_dir(TMP_VOLUME),
         ]
-        claims = []
-        if self.claim_name:
-            volumes.insert(0, claim_volume(DATA_VOLUME, self.claim_name))
-        else:
-            claims.append(claim_template(ctx, COMPONENT, storage, DATA_VOLUME))
 
         data_mount = k8s.VolumeMount(name=DATA_VOLUME, mount_path=DATA_PATH)
         image = ctx.images.image("harbor-db")
@@ -94,13 +86,13 @@ class Database(Construct):
             ports=[k8s.ContainerPort(name="tcp-postgres", container_port=DATABASE_PORT, protocol="TCP")],
             env=[
                 # read by initdb on the first start only; the healthcheck logs in with it as well
-                ctx.secrets.database_password.env_var("POSTGRES_PASSWORD"),
+                ctx.database.password.env_var("POSTGRES_PASSWORD"),   # the bundled connection's, from HarborSecrets
                 k8s.EnvVar(name="PGDATA", value=PGDATA),
             ],
             # the chart's timings: no restart for the first five minutes (initdb, or an upgrade of the
             # data to a newer major version, runs before postgres answers), traffic once it answers
-            liveness_probe=_exec_probe([HEALTHCHECK], initial_delay=300),
-            readiness_probe=_exec_probe([HEALTHCHECK], initial_delay=1),
+            liveness_probe=exec_probe([HEALTHCHECK], initial_delay=300),
+            readiness_probe=exec_probe([HEALTHCHECK], initial_delay=1),
             resources=resources(ctx.resources.database),
             security_context=container_security(),
             volume_mounts=[

@@ -15,12 +15,12 @@ from urllib.parse import urlsplit
 from constructs import Construct
 
 from ..kit.validation import check_http_url
-from .constants import NGINX_PORT
+from .constants import NGINX, NGINX_PORT
 from .context import HarborContext
 from .nginx_conf import Block, Config, Directive, block, directive, listen_all, unprivileged_main
 from .nginx_workload import nginx_workload
 
-COMPONENT = "nginx"
+COMPONENT = NGINX
 # Registry clients push and pull layers of several GB through /v2/: nginx's default 60 s between
 # two reads or writes cuts slow transfers, the chart's 900 s does not.
 REGISTRY_TIMEOUT_SECONDS = 900

@@ -16,16 +16,21 @@ from constructs import Construct
 from ..harbor_secrets import REGISTRY_USER
 from .checksum import checksum
 from .connections import ca_bundle_env, ca_bundle_mounts, ca_bundle_volumes
-from .constants import JOBSERVICE_PORT
+from .constants import JOBSERVICE, JOBSERVICE_PORT
 from .context import HarborContext
 from .log_levels import LogReader, log_level
-from .pods import container_security, http_probe, pod_security, resources
+from .pods import container_security, http_probe, resources
 from .volumes import claim_volume, config_volume, empty_dir
-from .workloads import config_map, deployment, deployment_strategy, persistent_claim, service, spread_across_nodes
+from .workloads import (
+    config_map,
+    deployment,
+    deployment_strategy,
+    harbor_pod,
+    persistent_claim,
+    service,
+)
 
-COMPONENT = "jobservice"
-# Harbor's images run as the user `harbor`, uid and gid 10000.
-HARBOR_UID = 10000
+COMPONENT = JOBSERVICE
 
 CONFIG_KEY = "config.yml"
 CONFIG_PATH = "/etc/jobservice/config.yml"
@@ -69,7 +74,7 @@ def jobservice_environment(ctx: HarborContext) -> dict[str, str]:
         "JOBSERVICE_WEBHOOK_JOB_MAX_RETRY": str(WEBHOOK_JOB_MAX_RETRY),
         "JOBSERVICE_WEBHOOK_JOB_HTTP_CLIENT_TIMEOUT": str(WEBHOOK_JOB_HTTP_CLIENT_TIMEOUT_SECONDS),
         "LOG_LEVEL": log_level(LogReader.HARBOR, ctx.log_level),
-        **{var.name: var.value for var in ctx.proxy_env()},
+        **ctx.proxy_variables(),
     }
 
 
@@ -148,13 +153,8 @@ class Jobservice(Construct):
         )
         self.claim_name = persistent_claim(self, "job-logs", ctx, COMPONENT, ctx.storage.jobservice, name)
 
-        pod = k8s.PodSpec(
-            automount_service_account_token=False,      # jobservice never talks to the Kubernetes API
-            enable_service_links=False,                 # no *_SERVICE_HOST variables next to Harbor's own
-            termination_grace_period_seconds=120,       # lets a running job reach a checkpoint
-            topology_spread_constraints=spread_across_nodes(ctx, COMPONENT, ctx.replicas.jobservice),
-            security_context=pod_security(user=HARBOR_UID),
-            containers=[self._container(ctx, env_name)],
+        pod = harbor_pod(
+            ctx, COMPONENT, replicas=ctx.replicas.jobservice, containers=[self._container(ctx, env_name)],
             volumes=[
                 config_volume("jobservice-config", name),
                 claim_volume("job-logs", self.claim_name),
@@ -162,6 +162,7 @@ class Jobservice(Construct):
                 *ctx.database.ca_volumes(),
                 *ca_bundle_volumes(ctx.ca_bundle),
             ],
+            grace_seconds=120,   # lets a running job reach a checkpoint
         )
         self.deployment = deployment(self, "deployment", ctx, COMPONENT, replicas=ctx.replicas.jobservice, pod=pod,
                                      config_checksum=checksum(env_data, config_data), strategy=strategy)

@@ -55,22 +55,27 @@ from ..kit.network import (
 )
 from ..kit.validation import check_dns_label, fail
 from .constants import (
+    CORE,
     CORE_PORT,
+    DATABASE,
     DATABASE_PORT,
+    JOBSERVICE,
     JOBSERVICE_PORT,
+    NGINX,
     NGINX_PORT,
+    PORTAL,
     PORTAL_PORT,
+    REDIS,
     REDIS_PORT,
+    REGISTRY,
     REGISTRY_PORT,
     REGISTRYCTL_PORT,
+    TRIVY,
     TRIVY_PORT,
 )
 from .context import HarborContext
 
-# Component names as the components label their pods (`app.kubernetes.io/component`).
-NGINX, PORTAL, CORE, REGISTRY, JOBSERVICE, TRIVY, DATABASE, REDIS = (
-    "nginx", "portal", "core", "registry", "jobservice", "trivy", "database", "redis")
-COMPONENTS = (NGINX, PORTAL, CORE, REGISTRY, JOBSERVICE, TRIVY, DATABASE, REDIS)
+COMPONENTS: tuple[str, ...] = (NGINX, PORTAL, CORE, REGISTRY, JOBSERVICE, TRIVY, DATABASE, REDIS)
 
 
 @dataclass(frozen=True)

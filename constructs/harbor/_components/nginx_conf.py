@@ -176,11 +176,11 @@ class Config(_Container):
 
 
 def directive(name: str, *args: str | int) -> Directive:
-    return Directive(name, args)
+    return Directive(name, tuple(_argument("Directive", a) for a in args))
 
 
 def block(name: str, *args: str | int, children: Iterable[Node] = ()) -> Block:
-    return Block(name, args, tuple(children))
+    return Block(name, tuple(_argument("Block", a) for a in args), tuple(children))
 
 
 def unprivileged_main(*, worker_connections: int, http: Iterable[Node]) -> Config:

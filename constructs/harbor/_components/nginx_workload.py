@@ -13,12 +13,9 @@ from ..kit.resources import Resources
 from .checksum import checksum
 from .context import HarborContext
 from .nginx_conf import CONFIG_FILE, CONFIG_KEY, SCRATCH_DIR, Config
-from .pods import container_security, http_probe, pod_security, resources
+from .pods import container_security, http_probe, resources
 from .volumes import config_volume, empty_dir
-from .workloads import config_map, deployment, deployment_strategy, service, spread_across_nodes
-
-# The goharbor nginx and portal images both run nginx as this user.
-NGINX_USER = 10000
+from .workloads import config_map, deployment, deployment_strategy, harbor_pod, service
 
 
 @dataclass(frozen=True)
@@ -53,14 +50,8 @@ def nginx_workload(scope: Construct, ctx: HarborContext, *, component: str, imag
             k8s.VolumeMount(name="scratch", mount_path=SCRATCH_DIR),
         ],
     )
-    pod = k8s.PodSpec(
-        containers=[container],
-        volumes=[config_volume("config", name), empty_dir("scratch")],
-        security_context=pod_security(user=NGINX_USER),
-        automount_service_account_token=False,
-        enable_service_links=False,
-        topology_spread_constraints=spread_across_nodes(ctx, component, replicas),
-    )
+    pod = harbor_pod(ctx, component, replicas=replicas, containers=[container],
+                     volumes=[config_volume("config", name), empty_dir("scratch")])
     deployment_object = deployment(
         scope, "deployment", ctx, component, replicas=replicas, pod=pod, config_checksum=checksum(data),
         strategy=deployment_strategy(component, replicas, ()))

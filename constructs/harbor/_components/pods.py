@@ -44,3 +44,16 @@ def http_probe(path: str, port: int | str, *, initial_delay: int = 0, period: in
     return k8s.Probe(http_get=k8s.HttpGetAction(path=path, port=target, scheme="HTTP"),
                      initial_delay_seconds=initial_delay, period_seconds=period, failure_threshold=failure,
                      timeout_seconds=timeout, success_threshold=1)
+
+
+def tcp_probe(port: int, *, initial_delay: int) -> k8s.Probe:
+    """Healthy once `port` accepts a connection (every 10 s, 3 failures, 1 s each, as http_probe)."""
+    return k8s.Probe(tcp_socket=k8s.TcpSocketAction(port=k8s.IntOrString.from_number(port)),
+                     initial_delay_seconds=initial_delay, period_seconds=10, failure_threshold=3, timeout_seconds=1,
+                     success_threshold=1)
+
+
+def exec_probe(command: list[str], *, initial_delay: int) -> k8s.Probe:
+    """Healthy while `command` exits 0 (every 10 s, 3 failures, 1 s each, as http_probe)."""
+    return k8s.Probe(exec=k8s.ExecAction(command=command), initial_delay_seconds=initial_delay, period_seconds=10,
+                     failure_threshold=3, timeout_seconds=1, success_threshold=1)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from constructs import Construct
 
-from .constants import PORTAL_PORT
+from .constants import PORTAL, PORTAL_PORT
 from .context import HarborContext
 from .nginx_conf import Config, block, directive, listen_all, unprivileged_main
 from .nginx_workload import nginx_workload
 
-COMPONENT = "portal"
+COMPONENT = PORTAL
 DOCUMENT_ROOT = "/usr/share/nginx/html"  # where the image keeps the built UI
 # Text types worth compressing (text/html always is); the UI's bundles are large JavaScript files.
 GZIP_TYPES = (

@@ -11,13 +11,12 @@ from cdk8s_plus_27 import k8s
 from constructs import Construct
 
 from ..kit.handles import ServicePort
-from .constants import REDIS_PORT
+from .constants import REDIS, REDIS_PORT
 from .context import HarborContext
-from .pods import container_security, pod_security, resources
-from .volumes import claim_volume
-from .workloads import claim_template, service, stateful_set
+from .pods import container_security, pod_security, resources, tcp_probe
+from .workloads import service, stateful_data, stateful_set
 
-COMPONENT = "redis"
+COMPONENT = REDIS
 
 # The image's redis user and group.
 REDIS_USER = 999
@@ -25,12 +24,6 @@ REDIS_USER = 999
 # The image's redis.conf keeps its snapshots (dump.rdb) here, its working directory.
 DATA_PATH = "/var/lib/redis"
 DATA_VOLUME = "data"
-
-
-def _tcp_probe(port: int, *, initial_delay: int) -> k8s.Probe:
-    return k8s.Probe(tcp_socket=k8s.TcpSocketAction(port=k8s.IntOrString.from_number(port)),
-                     initial_delay_seconds=initial_delay, period_seconds=10, failure_threshold=3, timeout_seconds=1,
-                     success_threshold=1)
 
 
 class Redis(Construct):
@@ -50,12 +43,7 @@ class Redis(Construct):
         ])
 
         self.claim_name = storage.existing_claim
-        volumes = []
-        claims = []
-        if self.claim_name:
-            volumes.append(claim_volume(DATA_VOLUME, self.claim_name))
-        else:
-            claims.append(claim_template(ctx, COMPONENT, storage, DATA_VOLUME))
+        volumes, claims = stateful_data(ctx, COMPONENT, storage, DATA_VOLUME)
 
         redis = k8s.Container(
             name="redis",
@@ -63,8 +51,8 @@ class Redis(Construct):
             image_pull_policy="IfNotPresent",
             ports=[k8s.ContainerPort(name="tcp-redis", container_port=REDIS_PORT, protocol="TCP")],
             # the chart's timings: no restart for the first five minutes, traffic once the port accepts
-            liveness_probe=_tcp_probe(REDIS_PORT, initial_delay=300),
-            readiness_probe=_tcp_probe(REDIS_PORT, initial_delay=1),
+            liveness_probe=tcp_probe(REDIS_PORT, initial_delay=300),
+            readiness_probe=tcp_probe(REDIS_PORT, initial_delay=1),
             resources=resources(ctx.resources.redis),
             # redis writes only its snapshots, on the claim; where it cannot write the pid file its
             # config names under /var/run, it logs a warning and runs on

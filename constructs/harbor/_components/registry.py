@@ -16,17 +16,21 @@ from constructs import Construct
 from ..kit.handles import ServicePort
 from .checksum import checksum
 from .connections import ca_bundle_env, ca_bundle_mounts, ca_bundle_volumes
-from .constants import REGISTRY_PORT, REGISTRYCTL_PORT
+from .constants import REGISTRY, REGISTRY_PORT, REGISTRYCTL_PORT
 from .context import HarborContext
 from .log_levels import LogReader, log_level
-from .pods import container_security, http_probe, pod_security, resources
+from .pods import container_security, http_probe, resources
 from .volumes import claim_volume, config_volume, empty_dir, secret_file_volume
-from .workloads import config_map, deployment, deployment_strategy, persistent_claim, service, spread_across_nodes
+from .workloads import (
+    config_map,
+    deployment,
+    deployment_strategy,
+    harbor_pod,
+    persistent_claim,
+    service,
+)
 
-COMPONENT = "registry"
-
-# Harbor's images run as the `harbor` user, 10000; fsGroup makes the claim and the htpasswd file its own.
-HARBOR_USER = 10000
+COMPONENT = REGISTRY
 
 # The debug server (pprof, expvar) listens on the loopback only: reachable from inside the pod, never
 # from the network. It is not declared as a container port for that reason.
@@ -270,14 +274,11 @@ class Registry(Construct):
             ],
         )
 
-        pod = k8s.PodSpec(
-            automount_service_account_token=False,   # neither container calls the Kubernetes API
-            enable_service_links=False,              # no *_SERVICE_HOST variables: addresses come from config
+        # HARBOR_UID is also the pod's fsGroup, which makes the claim and the htpasswd file its own
+        pod = harbor_pod(
+            ctx, COMPONENT, replicas=ctx.replicas.registry, containers=[registry, registryctl],
             # lets an upload or a blob deletion in flight finish before the pod stops
-            termination_grace_period_seconds=120,
-            topology_spread_constraints=spread_across_nodes(ctx, COMPONENT, ctx.replicas.registry),
-            security_context=pod_security(user=HARBOR_USER),
-            containers=[registry, registryctl],
+            grace_seconds=120,
             volumes=[
                 *([claim_volume(DATA_VOLUME, self.claim_name)] if self.claim_name else []),
                 config_volume(CONFIG_VOLUME, name),

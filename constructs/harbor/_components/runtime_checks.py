@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import yaml
@@ -51,7 +52,7 @@ def runtime_contract_problems(scope: Construct) -> list[str]:
 class _ContainerCheck:
     """One container against its image's contract; `problems` runs (a) to (e)."""
 
-    def __init__(self, m: Manifest, spec: dict[str, Any], container: dict[str, Any], contract: ImageContract,
+    def __init__(self, m: Manifest, spec: Mapping[str, Any], container: dict[str, Any], contract: ImageContract,
                  config_maps: dict[tuple[str | None, str], dict[str, str]]) -> None:
         self.m, self.spec, self.c, self.contract = m, spec, container, contract
         self.config_maps = config_maps

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from enum import Enum
 from types import MappingProxyType
 
+from .constants import HARBOR_UID
+
 HARBOR = "goharbor/harbor v2.15.1"
 ADAPTER = "goharbor/harbor-scanner-trivy v0.36.0"
 DISTRIBUTION = "goharbor/distribution release/2.8"
@@ -152,9 +154,21 @@ def install_cert_writes(script_dir: str) -> tuple[Write, ...]:
     )
 
 
-HARBOR_UID = 10000
 HARBOR_USER_WHY = ("the image's `harbor` user (useradd -u 10000 -g 10000); its binary is chown harbor and "
                    "chmod u+x, so only that user is sure to run it")
+
+
+def harbor_user_why(folder: str) -> str:
+    """Why an image of make/photon/<folder> runs as HARBOR_UID: its Dockerfile.base adds `harbor`."""
+    return HARBOR_USER_WHY + f" (make/photon/{folder}/Dockerfile.base)"
+
+
+def install_cert_entrypoint(folder: str, script: str, program: tuple[str, ...]) -> Entrypoint:
+    """The entrypoint script of make/photon/<folder> at `script` in the image: it runs install_cert.sh,
+    which lies beside it, under `set -e`, then execs `program`."""
+    home, _, name = script.rpartition("/")
+    return Entrypoint(argv=(script,), does=f"runs {home}/install_cert.sh under `set -e`, then execs {' '.join(program)}",
+                      writes=install_cert_writes(home), cite=Cite(HARBOR, f"make/photon/{folder}/{name}"))
 
 # What every Go binary reads: the proxy (Harbor's transports use http.ProxyFromEnvironment,
 # src/common/http/transport.go) and the CAs (crypto/x509 on Linux, root_unix.go loadSystemRoots).
@@ -209,12 +223,8 @@ METADATA = Cite(HARBOR, "src/lib/config/metadata/metadatalist.go", "SystemScope 
 CORE = ImageContract(
     repository="harbor-core",
     dockerfile=Cite(HARBOR, "make/photon/core/Dockerfile"),
-    entrypoint=Entrypoint(
-        argv=("/harbor/entrypoint.sh",),
-        does="runs /harbor/install_cert.sh under `set -e`, then execs /harbor/harbor_core",
-        writes=install_cert_writes("/harbor"),
-        cite=Cite(HARBOR, "make/photon/core/entrypoint.sh")),
-    user=HARBOR_UID, group=HARBOR_UID, user_why=HARBOR_USER_WHY + " (make/photon/core/Dockerfile.base)",
+    entrypoint=install_cert_entrypoint("core", "/harbor/entrypoint.sh", ("/harbor/harbor_core",)),
+    user=HARBOR_UID, group=HARBOR_UID, user_why=harbor_user_why("core"),
     program=("/harbor/harbor_core",),
     working_dir="/harbor",
     working_dir_why=("core reads migrations/postgresql/ (src/common/dao/pgsql.go), ./icons/*.png "
@@ -256,12 +266,9 @@ JOBSERVICE_CONFIG = "/etc/jobservice/config.yml"
 JOBSERVICE = ImageContract(
     repository="harbor-jobservice",
     dockerfile=Cite(HARBOR, "make/photon/jobservice/Dockerfile"),
-    entrypoint=Entrypoint(
-        argv=("/harbor/entrypoint.sh",),
-        does=f"runs /harbor/install_cert.sh under `set -e`, then execs /harbor/harbor_jobservice -c {JOBSERVICE_CONFIG}",
-        writes=install_cert_writes("/harbor"),
-        cite=Cite(HARBOR, "make/photon/jobservice/entrypoint.sh")),
-    user=HARBOR_UID, group=HARBOR_UID, user_why=HARBOR_USER_WHY + " (make/photon/jobservice/Dockerfile.base)",
+    entrypoint=install_cert_entrypoint("jobservice", "/harbor/entrypoint.sh",
+                                       ("/harbor/harbor_jobservice", "-c", JOBSERVICE_CONFIG)),
+    user=HARBOR_UID, group=HARBOR_UID, user_why=harbor_user_why("jobservice"),
     program=("/harbor/harbor_jobservice", "-c", JOBSERVICE_CONFIG),
     writes=(
         Write(path="/var/log/jobs", persists=True,
@@ -306,13 +313,9 @@ DISTRIBUTION_OVERRIDES = Cite(DISTRIBUTION, "configuration/parser.go", "Parse: R
 REGISTRY = ImageContract(
     repository="registry-photon",
     dockerfile=Cite(HARBOR, "make/photon/registry/Dockerfile"),
-    entrypoint=Entrypoint(
-        argv=("/home/harbor/entrypoint.sh",),
-        does=f"runs /home/harbor/install_cert.sh under `set -e`, then execs /usr/bin/registry_DO_NOT_USE_GC serve "
-             f"{REGISTRY_CONFIG}",
-        writes=install_cert_writes("/home/harbor"),
-        cite=Cite(HARBOR, "make/photon/registry/entrypoint.sh")),
-    user=HARBOR_UID, group=HARBOR_UID, user_why=HARBOR_USER_WHY + " (make/photon/registry/Dockerfile.base)",
+    entrypoint=install_cert_entrypoint("registry", "/home/harbor/entrypoint.sh",
+                                       ("/usr/bin/registry_DO_NOT_USE_GC", "serve", REGISTRY_CONFIG)),
+    user=HARBOR_UID, group=HARBOR_UID, user_why=harbor_user_why("registry"),
     program=("/usr/bin/registry_DO_NOT_USE_GC", "serve", REGISTRY_CONFIG),
     writes=(
         Write(path="/storage", persists=True, config=STORAGE_ROOT,
@@ -337,13 +340,9 @@ REGISTRYCTL_SOURCE = Cite(HARBOR, "src/registryctl/config/config.go")
 REGISTRYCTL = ImageContract(
     repository="harbor-registryctl",
     dockerfile=Cite(HARBOR, "make/photon/registryctl/Dockerfile"),
-    entrypoint=Entrypoint(
-        argv=("/home/harbor/start.sh",),
-        does=f"runs /home/harbor/install_cert.sh under `set -e`, then execs /home/harbor/harbor_registryctl -c "
-             f"{REGISTRYCTL_CONFIG}",
-        writes=install_cert_writes("/home/harbor"),
-        cite=Cite(HARBOR, "make/photon/registryctl/start.sh")),
-    user=HARBOR_UID, group=HARBOR_UID, user_why=HARBOR_USER_WHY + " (make/photon/registryctl/Dockerfile.base)",
+    entrypoint=install_cert_entrypoint("registryctl", "/home/harbor/start.sh",
+                                       ("/home/harbor/harbor_registryctl", "-c", REGISTRYCTL_CONFIG)),
+    user=HARBOR_UID, group=HARBOR_UID, user_why=harbor_user_why("registryctl"),
     program=("/home/harbor/harbor_registryctl", "-c", REGISTRYCTL_CONFIG),
     writes=(
         Write(path="/storage", persists=True, config=STORAGE_ROOT,
@@ -372,12 +371,9 @@ TRIVY_CONFIG = Cite(ADAPTER, "pkg/etc/config.go")
 TRIVY = ImageContract(
     repository="trivy-adapter-photon",
     dockerfile=Cite(HARBOR, "make/photon/trivy-adapter/Dockerfile"),
-    entrypoint=Entrypoint(
-        argv=("/home/scanner/entrypoint.sh",),
-        does="runs /home/scanner/install_cert.sh under `set -e`, then execs /home/scanner/bin/scanner-trivy",
-        writes=install_cert_writes("/home/scanner"),
-        cite=Cite(HARBOR, "make/photon/trivy-adapter/entrypoint.sh")),
-    user=10000, group=10000,
+    entrypoint=install_cert_entrypoint("trivy-adapter", "/home/scanner/entrypoint.sh",
+                                       ("/home/scanner/bin/scanner-trivy",)),
+    user=HARBOR_UID, group=HARBOR_UID,
     user_why=("the image's `scanner` user (useradd -u 10000, make/photon/trivy-adapter/Dockerfile.base); the "
               "adapter binary is chown scanner and chmod u+x"),
     program=("/home/scanner/bin/scanner-trivy",),
@@ -443,7 +439,7 @@ def nginx_contract(repository: str, folder: str) -> ImageContract:
         dockerfile=dockerfile,
         entrypoint=Entrypoint(argv=("nginx", "-g", "daemon off;"), does="nginx in the foreground (CMD)", writes=(),
                               cite=dockerfile),
-        user=10000, group=10000, user_why=NGINX_USER_WHY + f" (make/photon/{folder}/Dockerfile.base)",
+        user=HARBOR_UID, group=HARBOR_UID, user_why=NGINX_USER_WHY + f" (make/photon/{folder}/Dockerfile.base)",
         program=("nginx", "-g", "daemon off;"),
         writes=nginx_writes(dockerfile),
         config_files=(ConfigFile(path=NGINX_CONF, keys=("pid", "*_temp_path", "http"), cite=dockerfile),),

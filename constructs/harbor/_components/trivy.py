@@ -9,15 +9,14 @@ from constructs import Construct
 from ..kit.validation import fail
 from ..settings import LogLevel, TrivySettings
 from .connections import ca_bundle_env, ca_bundle_mounts, ca_bundle_volumes
-from .constants import TRIVY_PORT
+from .constants import TRIVY, TRIVY_PORT
 from .context import HarborContext
 from .log_levels import LogReader, log_level
-from .pods import container_security, http_probe, pod_security, resources
-from .volumes import claim_volume, empty_dir
-from .workloads import claim_template, service, spread_across_nodes, stateful_set
+from .pods import container_security, http_probe, resources
+from .volumes import empty_dir
+from .workloads import harbor_pod, service, stateful_data, stateful_set
 
-COMPONENT = "trivy"
-TRIVY_USER = 10000                        # the `scanner` user of the trivy-adapter-photon image
+COMPONENT = TRIVY
 # The adapter binary the image's entrypoint script execs (make/photon/trivy-adapter/Dockerfile and
 # entrypoint.sh, harbor v2.15.1). The script first runs install_cert.sh under `set -e`, which copies
 # the system CA bundle to /home/scanner/ca-bundle.crt.original and back over
@@ -106,17 +105,14 @@ class Trivy(Construct):
         replicas = ctx.replicas.trivy
         env = trivy_env(ctx, settings)   # raises before anything is handed to cdk8s
 
-        volumes = [empty_dir("scratch"), *ca_bundle_volumes(ctx.ca_bundle)]  # trivy unpacks image layers under /tmp while it scans
-        claims = []
-        if storage.existing_claim:
-            # every replica mounts the same claim, which pods on several nodes can share only as RWX
-            if replicas > 1 and not storage.shared:
-                raise fail("HarborStorage.trivy.access",
-                           f"ReadWriteMany when {replicas} Trivy replicas share the existing claim "
-                           f"{storage.existing_claim!r}", storage.access.value)
-            volumes.append(claim_volume(DATA_VOLUME, storage.existing_claim))
-        else:
-            claims.append(claim_template(ctx, COMPONENT, storage, DATA_VOLUME))
+        # every replica mounts an existing claim, which pods on several nodes can share only as RWX
+        if storage.existing_claim and replicas > 1 and not storage.shared:
+            raise fail("HarborStorage.trivy.access",
+                       f"ReadWriteMany when {replicas} Trivy replicas share the existing claim "
+                       f"{storage.existing_claim!r}", storage.access.value)
+        data_volumes, claims = stateful_data(ctx, COMPONENT, storage, DATA_VOLUME)
+        # trivy unpacks image layers under /tmp while it scans
+        volumes = [empty_dir("scratch"), *ca_bundle_volumes(ctx.ca_bundle), *data_volumes]
 
         container = k8s.Container(
             name=COMPONENT,
@@ -139,14 +135,7 @@ class Trivy(Construct):
                 *ca_bundle_mounts(ctx.ca_bundle),
             ],
         )
-        pod = k8s.PodSpec(
-            containers=[container],
-            volumes=volumes,
-            security_context=pod_security(user=TRIVY_USER),
-            automount_service_account_token=False,
-            enable_service_links=False,
-            topology_spread_constraints=spread_across_nodes(ctx, COMPONENT, replicas),
-        )
+        pod = harbor_pod(ctx, COMPONENT, replicas=replicas, containers=[container], volumes=volumes)
         self.stateful_set = stateful_set(self, "statefulset", ctx, COMPONENT, replicas=replicas, pod=pod,
                                          config_checksum=None, claims=claims)
         service(self, "service", ctx, COMPONENT, self.service, [("http-trivy", self.service, TRIVY_PORT)])

@@ -15,7 +15,10 @@ from ..kit.labels import INSTANCE_LABEL
 from ..kit.validation import fail
 from ..settings import Storage
 from .checksum import CONFIG_CHECKSUM
+from .constants import HARBOR_UID
 from .context import HarborContext
+from .pods import pod_security
+from .volumes import claim_volume
 
 # Pods of one component spread over this topology domain: one node failing takes one replica.
 SPREAD_TOPOLOGY_KEY = "kubernetes.io/hostname"
@@ -46,6 +49,15 @@ def service(scope: Construct, id: str, ctx: HarborContext, component: str, handl
     )
 
 
+def claim_spec(storage: Storage) -> k8s.PersistentVolumeClaimSpec:
+    """What a claim of `storage` asks for, whether a component's own claim or a StatefulSet's template."""
+    return k8s.PersistentVolumeClaimSpec(
+        access_modes=[storage.access.value],
+        storage_class_name=storage.storage_class,
+        resources=k8s.ResourceRequirements(requests={"storage": k8s.Quantity.from_string(storage.size)}),
+    )
+
+
 def persistent_claim(scope: Construct, id: str, ctx: HarborContext, component: str, storage: Storage,
                      name: str) -> str:
     """The claim a component mounts: the existing one when given, otherwise a new one named `name`."""
@@ -57,11 +69,7 @@ def persistent_claim(scope: Construct, id: str, ctx: HarborContext, component: s
         # id, so a refactor of the tree cannot rename the claim; KEEP_ON_DELETE stops Argo CD from pruning
         # or deleting it if it ever drops out of the manifests.
         metadata=k8s.ObjectMeta(name=name, labels=ctx.labels(component), annotations=dict(KEEP_ON_DELETE)),
-        spec=k8s.PersistentVolumeClaimSpec(
-            access_modes=[storage.access.value],
-            storage_class_name=storage.storage_class,
-            resources=k8s.ResourceRequirements(requests={"storage": k8s.Quantity.from_string(storage.size)}),
-        ),
+        spec=claim_spec(storage),
     )
     return name
 
@@ -84,12 +92,17 @@ def claim_template(ctx: HarborContext, component: str, storage: Storage, name: s
     labels = {key: value for key, value in ctx.selector(component).items() if key != INSTANCE_LABEL}
     return k8s.KubePersistentVolumeClaimProps(
         metadata=k8s.ObjectMeta(name=name, labels=labels, annotations=dict(KEEP_ON_DELETE)),
-        spec=k8s.PersistentVolumeClaimSpec(
-            access_modes=[storage.access.value],
-            storage_class_name=storage.storage_class,
-            resources=k8s.ResourceRequirements(requests={"storage": k8s.Quantity.from_string(storage.size)}),
-        ),
+        spec=claim_spec(storage),
     )
+
+
+def stateful_data(ctx: HarborContext, component: str, storage: Storage, volume: str
+                  ) -> tuple[list[k8s.Volume], list[k8s.KubePersistentVolumeClaimProps]]:
+    """A StatefulSet's data volume `volume`, as (pod volumes, volumeClaimTemplates): the existing claim
+    when `storage` names one, otherwise a template, whose claims the StatefulSet creates."""
+    if storage.existing_claim:
+        return [claim_volume(volume, storage.existing_claim)], []
+    return [], [claim_template(ctx, component, storage, volume)]
 
 
 def deployment_strategy(component: str, replicas: int, written_volumes: Sequence[tuple[str, Storage]]) -> k8s.DeploymentStrategy:
@@ -125,6 +138,26 @@ def spread_across_nodes(ctx: HarborContext, component: str, replicas: int) -> li
         label_selector=k8s.LabelSelector(match_labels=ctx.selector(component)))]
 
 
+def harbor_pod(ctx: HarborContext, component: str, *, replicas: int, containers: Sequence[k8s.Container],
+               volumes: Sequence[k8s.Volume], grace_seconds: int | None = None) -> k8s.PodSpec:
+    """The pod of a component whose image Harbor builds: it runs as HARBOR_UID, gets no service
+    account token (no Harbor component calls the Kubernetes API) and no *_SERVICE_HOST variables
+    (addresses come from its configuration), and spreads over nodes when replicated.
+
+    `grace_seconds`: the termination grace period, when the component needs longer than the default
+    30 s to finish work in flight (the caller says why).
+    """
+    return k8s.PodSpec(
+        automount_service_account_token=False,
+        enable_service_links=False,
+        termination_grace_period_seconds=grace_seconds,
+        topology_spread_constraints=spread_across_nodes(ctx, component, replicas),
+        security_context=pod_security(user=HARBOR_UID),
+        containers=list(containers),
+        volumes=list(volumes),
+    )
+
+
 def disruption_budget(scope: Construct, id: str, ctx: HarborContext, component: str,
                       replicas: int) -> k8s.KubePodDisruptionBudget | None:
     """A PodDisruptionBudget `<instance>-<component>` allowing one voluntary eviction at a time.
@@ -157,6 +190,12 @@ def pod_metadata(ctx: HarborContext, component: str, config_checksum: str | None
     return k8s.ObjectMeta(labels=ctx.labels(component), annotations=annotations or None)
 
 
+def workload_metadata(ctx: HarborContext, component: str) -> k8s.ObjectMeta:
+    """A Deployment's or StatefulSet's metadata: named after the component, synced in the workloads' wave."""
+    return k8s.ObjectMeta(name=ctx.name(component), labels=ctx.labels(component),
+                          annotations={SYNC_WAVE: str(int(SyncWave.WORKLOADS))})
+
+
 def deployment(scope: Construct, id: str, ctx: HarborContext, component: str, *, replicas: int,
                pod: k8s.PodSpec, config_checksum: str | None, strategy: k8s.DeploymentStrategy) -> k8s.KubeDeployment:
     """The component's Deployment, plus its PodDisruptionBudget when it runs several replicas.
@@ -166,8 +205,7 @@ def deployment(scope: Construct, id: str, ctx: HarborContext, component: str, *,
     disruption_budget(scope, "disruption-budget", ctx, component, replicas)
     return k8s.KubeDeployment(
         scope, id,
-        metadata=k8s.ObjectMeta(name=ctx.name(component), labels=ctx.labels(component),
-                                annotations={SYNC_WAVE: str(int(SyncWave.WORKLOADS))}),
+        metadata=workload_metadata(ctx, component),
         spec=k8s.DeploymentSpec(
             replicas=replicas,
             revision_history_limit=3,
@@ -185,8 +223,7 @@ def stateful_set(scope: Construct, id: str, ctx: HarborContext, component: str, 
     disruption_budget(scope, "disruption-budget", ctx, component, replicas)
     return k8s.KubeStatefulSet(
         scope, id,
-        metadata=k8s.ObjectMeta(name=ctx.name(component), labels=ctx.labels(component),
-                                annotations={SYNC_WAVE: str(int(SyncWave.WORKLOADS))}),
+        metadata=workload_metadata(ctx, component),
         spec=k8s.StatefulSetSpec(
             replicas=replicas,
             revision_history_limit=3,

@@ -41,14 +41,31 @@ JOB_RESOURCES = Resources(cpu_request="10m", memory_request="32Mi", cpu_limit="2
 
 
 class HarborConfigurationJob(Construct):
-    """A ConfigMap with the applier package and the declaration, and the PostSync Job that runs it."""
+    """A ConfigMap with the applier package and the declaration, and the PostSync Job that runs it.
+
+    Argo CD runs the Job after every sync once everything is healthy, so the declaration is applied
+    again each time (the applier changes only what differs). The Job reaches only core's API and DNS
+    (HarborRegistry.allow_api_client).
+
+    Args:
+        scope, id: where the construct sits in the app, as for any construct; in Harbor's chart.
+        harbor: the HarborRegistry to configure: the Job calls its core with its admin password.
+        configuration: the declaration to apply.
+        health_deadline_seconds: how long the applier waits for Harbor to answer healthy before it
+            fails, at least 30 (default 900); the Job's own deadline adds 300 s for the applying.
+        backoff_limit: how often a failed Job pod is retried (default 2).
+        ttl_seconds_after_finished: how long a finished Job is kept for its logs (default 86400, a
+            day; the next sync replaces it anyway).
+        image: a Python 3 image to run the standard-library applier (default kit.images.PYTHON_IMAGE).
+        ca_bundle: a PEM CA bundle (a Secret or ConfigMap key, e.g. one that trust-manager writes)
+            that the applier trusts, instead of the system CAs, for an https Harbor URL (default
+            None: the system CAs).
+    """
 
     def __init__(self, scope: Construct, id: str, *, harbor: HarborRegistry, configuration: HarborConfiguration,
                  health_deadline_seconds: int = 900, backoff_limit: int = 2,
                  ttl_seconds_after_finished: int = 86400, image: str = PYTHON_IMAGE,
                  ca_bundle: KeyRef | None = None) -> None:
-        """`ca_bundle`: a PEM CA bundle (a Secret or ConfigMap key, e.g. one that trust-manager writes)
-        that the applier trusts, instead of the system CAs, for an https Harbor URL. None: system CAs."""
         if not isinstance(harbor, HarborRegistry):
             raise fail("HarborConfigurationJob.harbor", "a HarborRegistry", harbor)
         if not isinstance(configuration, HarborConfiguration):

@@ -186,10 +186,17 @@ def check_cron(field: str, value: object) -> str:
 
 @dataclass(frozen=True, kw_only=True)
 class RegistryCredential:
-    """Login for an upstream registry, both halves from synced Secrets (e.g. a Docker Hub user and token)."""
+    """Login for an upstream registry, both halves from synced Secrets (e.g. a Docker Hub user and token).
 
-    access_key: SecretKeyRef                # user name, or access key ID
-    access_secret: SecretKeyRef             # password or token
+    The Job reads them from its environment (never from the ConfigMap) and hands them to Harbor.
+
+    Attributes:
+        access_key: the handle of the user name, or access key ID.
+        access_secret: the handle of the password or token.
+    """
+
+    access_key: SecretKeyRef
+    access_secret: SecretKeyRef
 
     def __post_init__(self) -> None:
         for name in ("access_key", "access_secret"):
@@ -200,14 +207,23 @@ class RegistryCredential:
 
 @dataclass(frozen=True, kw_only=True)
 class RegistryEndpoint:
-    """An upstream registry as Harbor knows it (Administration > Registries)."""
+    """An upstream registry as Harbor knows it (Administration > Registries).
+
+    Attributes:
+        name: Harbor's name of it, lower-case letters and digits with '.', '_' or '-' between them.
+        type: the kind of registry, which decides how Harbor talks to it.
+        url: its address, stored as Harbor stores it: lower-case scheme, no trailing '/' (default
+            None: the type's well-known address, for Docker Hub and GHCR only).
+        credential: the login for it (default None: anonymous pulls).
+        insecure: skip TLS verification of the upstream (default False).
+        description: one line of text (default ""); the Job appends its ownership marker to it.
+    """
 
     name: str
     type: RegistryType
-    url: str | None = None                  # None: the type's well-known address (Docker Hub, GHCR); stored as
-                                            # Harbor stores it: lower-case scheme, no trailing '/'
-    credential: RegistryCredential | None = None    # None: anonymous pulls
-    insecure: bool = False                  # skip TLS verification of the upstream
+    url: str | None = None
+    credential: RegistryCredential | None = None
+    insecure: bool = False
     description: str = ""
 
     def __post_init__(self) -> None:
@@ -216,12 +232,13 @@ class RegistryEndpoint:
             raise fail("RegistryEndpoint.name", f"1-{ENDPOINT_NAME_MAX} lower-case letters and digits, with '.', "
                                                 "'_' or '-' only between them", self.name)
         object.__setattr__(self, "type", _registry_type(self.type))
-        if self.url is None:
+        url = self.url
+        if url is None:
             if self.type not in DEFAULT_URLS:
                 raise fail("RegistryEndpoint.url", f"set for type {self.type.value!r} (only "
                                                    f"{sorted(t.value for t in DEFAULT_URLS)} have a default)", None)
-            object.__setattr__(self, "url", DEFAULT_URLS[self.type])
-        object.__setattr__(self, "url", _registry_url(self.url))
+            url = DEFAULT_URLS[self.type]
+        object.__setattr__(self, "url", _registry_url(url))
         if self.credential is not None and not isinstance(self.credential, RegistryCredential):
             raise fail("RegistryEndpoint.credential", "a RegistryCredential or None", self.credential)
         _check_bool("RegistryEndpoint.insecure", self.insecure)
@@ -291,12 +308,21 @@ def _registry_type(value: object) -> RegistryType:
 
 @dataclass(frozen=True, kw_only=True)
 class ProjectPolicy:
-    """Per-project security settings."""
+    """Per-project security settings.
 
-    auto_scan: bool = True                  # scan every pushed (or cached) image
-    prevent_vulnerable: bool = False        # refuse pulls of images at or above `severity`
+    Attributes:
+        auto_scan: scan every pushed (or cached) image (default True).
+        prevent_vulnerable: refuse pulls of images with a vulnerability at or above `severity`
+            (default False).
+        severity: the threshold of `prevent_vulnerable` (default HIGH).
+        enable_content_trust_cosign: pull only cosign-signed images (default False).
+        auto_sbom_generation: generate an SBOM for every pushed image (default False).
+    """
+
+    auto_scan: bool = True
+    prevent_vulnerable: bool = False
     severity: VulnerabilitySeverity = VulnerabilitySeverity.HIGH
-    enable_content_trust_cosign: bool = False       # pull only cosign-signed images
+    enable_content_trust_cosign: bool = False
     auto_sbom_generation: bool = False
 
     def __post_init__(self) -> None:
@@ -319,11 +345,18 @@ def _check_policy(owner: str, policy: object) -> None:
 
 @dataclass(frozen=True, kw_only=True)
 class Project:
-    """A regular project: images pushed to Harbor itself."""
+    """A regular project: images pushed to Harbor itself.
+
+    Attributes:
+        name: the project's name, as in `<harbor>/<name>/<image>`.
+        public: allow anonymous pulls (default False).
+        storage_quota: bytes, or a quantity such as "50Gi" (default -1: unlimited).
+        policy: its security settings (default ProjectPolicy()).
+    """
 
     name: str
-    public: bool = False                    # anonymous pulls allowed
-    storage_quota: int | str = -1           # bytes, or a quantity such as "50Gi"; -1: unlimited
+    public: bool = False
+    storage_quota: int | str = -1
     policy: ProjectPolicy = ProjectPolicy()
 
     def __post_init__(self) -> None:
@@ -344,14 +377,24 @@ class Project:
 
 @dataclass(frozen=True, kw_only=True)
 class ProxyCacheProject:
-    """A pull-through cache: `docker pull <harbor>/<name>/<image>` fetches from `endpoint` and keeps a copy."""
+    """A pull-through cache: `docker pull <harbor>/<name>/<image>` fetches from `endpoint` and keeps a copy.
+
+    Attributes:
+        name: the project's name, as in `<harbor>/<name>/<image>`.
+        endpoint: the upstream registry, one of HarborConfiguration.endpoints.
+        public: allow anonymous pulls (default False).
+        storage_quota: bytes, or a quantity such as "50Gi" (default -1: unlimited).
+        bandwidth_kbps: the limit towards the upstream, kilobits per second (default -1: none).
+        max_upstream_connections: connections per artifact towards the upstream (default -1: no limit).
+        policy: its security settings (default ProjectPolicy()).
+    """
 
     name: str
     endpoint: RegistryEndpoint
     public: bool = False
     storage_quota: int | str = -1
-    bandwidth_kbps: int = -1                # limit towards the upstream, kilobits per second; -1: none
-    max_upstream_connections: int = -1      # per artifact, towards the upstream; -1: no limit
+    bandwidth_kbps: int = -1
+    max_upstream_connections: int = -1
     policy: ProjectPolicy = ProjectPolicy()
 
     def __post_init__(self) -> None:
@@ -390,12 +433,21 @@ class SystemSettings:
 
     The gc_* parameters belong to the garbage-collection schedule and are applied with it; their
     defaults are what Harbor's UI sends.
+
+    Attributes:
+        scan_all_schedule: when to scan every artifact, a six-field cron such as "0 0 2 * * *"
+            (02:00 daily) (default None).
+        gc_schedule: when to collect garbage, a six-field cron such as "0 0 3 * * 6" (Saturday
+            03:00) (default None).
+        gc_delete_untagged: garbage collection also deletes artifacts with no tag left (default True).
+        gc_workers: blob deletions in parallel, 1 to 10 (default 1).
+        gc_dry_run: must stay False (see below).
     """
 
-    scan_all_schedule: str | None = None    # six-field cron, e.g. "0 0 2 * * *" (02:00 daily)
-    gc_schedule: str | None = None          # six-field cron, e.g. "0 0 3 * * 6" (Saturday 03:00)
-    gc_delete_untagged: bool = True         # also delete artifacts that have no tag left
-    gc_workers: int = 1                     # blob deletions in parallel, 1 to 10
+    scan_all_schedule: str | None = None
+    gc_schedule: str | None = None
+    gc_delete_untagged: bool = True
+    gc_workers: int = 1
     # A dry run only reports what GC would free. Harbor keeps this flag for a schedule where its API
     # cannot show it (see __post_init__), so the Job could neither check nor undo it: False only.
     gc_dry_run: bool = False
@@ -438,6 +490,12 @@ class HarborConfiguration:
     `[managed-by=harbor-gitops...]` marker, and projects that carry its `harbor-gitops` project label.
     Objects made by hand carry neither and are never touched; a declared object that already exists
     (Harbor's default `library` project, say) is adopted: updated and marked as owned.
+
+    Attributes:
+        endpoints: the upstream registries, distinct by name (default none).
+        projects: the Projects and ProxyCacheProjects, distinct by name (default none).
+        system: the system-wide schedules (default SystemSettings(): left alone).
+        prune: delete owned registries and projects the declaration no longer lists (default False).
     """
 
     endpoints: tuple[RegistryEndpoint, ...] = ()

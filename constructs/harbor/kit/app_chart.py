@@ -1,5 +1,9 @@
 """AppChart: a cdk8s Chart for one application namespace, with the Namespace object itself."""
 
+# Strict typing, but the isinstance checks stay: they are for callers without a type checker, whom a
+# wrong type should stop here, naming the field, rather than deep inside jsii.
+# pyright: reportUnnecessaryIsInstance=false
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -41,6 +45,15 @@ class AppChart(cdk8s.Chart):
     capability or uses a host namespace or path (None: no labels, the cluster's default applies).
     `default_deny` adds the NetworkPolicy `default-deny`, which isolates every pod of the namespace
     for ingress and egress, so each pod gets only what a policy of its own allows.
+
+    Args:
+        scope, id: where the chart sits in the app, as for any construct.
+        namespace: the Namespace to create and stamp on every namespaced object (a DNS-1123 label).
+        namespace_labels: extra labels of the Namespace (default none); pod-security labels are
+            refused here, as `pod_security` owns them.
+        pod_security: the Pod Security level enforced, audited and warned about (default
+            RESTRICTED); None writes no pod-security labels, so the cluster's default applies.
+        default_deny: add the `default-deny` NetworkPolicy (default False).
     """
 
     def __init__(self, scope: Construct, id: str, *, namespace: str,

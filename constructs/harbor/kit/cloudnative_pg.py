@@ -10,6 +10,10 @@ and digits, pkg/specs/secrets.go and internal/controller/cluster_create.go of v1
 come from: no password is ever written, copied or synced by this library.
 """
 
+# Strict typing, but the isinstance checks stay: they are for callers without a type checker, whom a
+# wrong type should stop here, naming the field, rather than deep inside jsii.
+# pyright: reportUnnecessaryIsInstance=false
+
 from __future__ import annotations
 
 import re
@@ -60,6 +64,21 @@ class CloudNativePgSettings:
     `instances` PostgreSQL pods, one primary and streaming replicas, and fails over on its own.
     Errors name the field by the class the caller used (a subclass such as Harbor's
     CloudNativePgDatabase adds how its clients connect).
+
+    Attributes:
+        instances: PostgreSQL pods, one primary and the rest streaming replicas (default 3).
+        size: each instance's volume, a storage quantity (default "10Gi").
+        storage_class: the volumes' StorageClass (default None: the cluster's default class).
+        database: the database the Cluster bootstraps (default "app").
+        owner: the application user that owns it; its generated password lands in `<name>-app`
+            (default "app"; never "postgres", the superuser).
+        max_connections: PostgreSQL's max_connections (default 1000, at least 25: reserved and
+            replication connections come on top of the clients').
+        image: the PostgreSQL image, with an exact tag (default the one pinned for CloudNativePG 1.30).
+        operator_namespace: where the operator runs, which calls every instance (default "cnpg-system").
+        operator_pod_labels: the operator's pod labels, for the NetworkPolicy (default its chart's
+            `app.kubernetes.io/name: cloudnative-pg`).
+        kubernetes_api: the API server, which every instance manager watches (default KubernetesApi()).
     """
 
     instances: int = 3
@@ -114,6 +133,18 @@ class CloudNativePgCluster(Construct, SecretProducer):
     instance on 8000 and 5432, instances reach each other (replication) and the Kubernetes API
     (the instance manager watches the Cluster), and every pod the cluster DNS.
     `network_policy=False` writes no policy.
+
+    Args:
+        scope, id: where the construct sits in the app, as for any construct.
+        name: the Cluster's name and prefix of everything the operator creates (a DNS-1123 label,
+            short enough for the operator's suffixes).
+        settings: what the Cluster runs (a CloudNativePgSettings or a subclass).
+        labels: extra labels of the Cluster and its policy (default none).
+        resources: each instance's CPU and memory (default None: the operator's defaults).
+        clients: the pod labels of each client in the namespace allowed on 5432 (default none; an
+            empty label set is refused, as it would select every pod).
+        dns: the cluster DNS, which every pod of the Cluster asks (default ClusterDns()).
+        network_policy: write the NetworkPolicy of the Cluster's pods (default True).
     """
 
     def __init__(self, scope: Construct, id: str, *, name: str, settings: CloudNativePgSettings,

@@ -1,5 +1,9 @@
 """GatewayRoute: a typed Gateway API HTTPRoute whose backends are Service handles, not typed names."""
 
+# Strict typing, but the isinstance checks stay: they are for callers without a type checker, whom a
+# wrong type should stop here, naming the field, rather than deep inside jsii.
+# pyright: reportUnnecessaryIsInstance=false
+
 from __future__ import annotations
 
 import re
@@ -25,6 +29,8 @@ DURATION = re.compile(r"([0-9]{1,5}(h|m|s|ms)){1,4}")
 
 
 class PathMatch(str, Enum):
+    """How a RouteRule's paths match a request: the Gateway API path match types."""
+
     PREFIX = "PathPrefix"
     EXACT = "Exact"
 
@@ -38,7 +44,13 @@ class PathMatch(str, Enum):
 
 @dataclass(frozen=True, kw_only=True)
 class GatewayRef:
-    """The Gateway a route attaches to, optionally one listener of it."""
+    """The Gateway a route attaches to, optionally one listener of it.
+
+    Attributes:
+        name: the Gateway's name.
+        namespace: the Gateway's namespace.
+        section_name: the listener to attach to (default None: every listener that accepts the route).
+    """
 
     name: str
     namespace: str
@@ -53,7 +65,17 @@ class GatewayRef:
 
 @dataclass(frozen=True, kw_only=True)
 class RouteRule:
-    """Requests whose path matches go to one Service port; timeouts are Gateway API durations."""
+    """Requests whose path matches go to one Service port.
+
+    Attributes:
+        backend: the Service port, as a ServicePort handle from the construct that owns the Service
+            (for an application with an entry point, its `entrypoint`).
+        paths: the paths to match, each starting with '/' (default ("/",)).
+        match: how the paths match (default PathMatch.PREFIX).
+        request_timeout: the Gateway API duration a whole request may take, e.g. "900s" (default
+            None: the Gateway's own; large uploads need more).
+        backend_request_timeout: the same for one request to the backend (default None).
+    """
 
     backend: ServicePort
     paths: tuple[str, ...] = ("/",)
@@ -88,6 +110,13 @@ class GatewayRoute(Construct, RoutesTraffic):
 
     Checked at synth: a backend that is one of a HarborRegistry's own Services (core, portal, ...)
     instead of its entry point fails with the rule's index (see checks.route_backend_problems).
+
+    Args:
+        scope, id: where the construct sits in the app, as for any construct.
+        name: the HTTPRoute's name (a DNS-1123 subdomain).
+        gateway: the Gateway (and optionally the listener) to attach to.
+        hostnames: the host names to serve, distinct; '*' only as a whole leftmost label.
+        rules: at least one RouteRule; `backends[i]` is the backend of `rules[i]`.
     """
 
     def __init__(self, scope: Construct, id: str, *, name: str, gateway: GatewayRef, hostnames: Sequence[str],

@@ -1,17 +1,32 @@
 """Typed references that one construct hands to another instead of names typed by hand."""
 
+# Strict typing, but the isinstance checks stay: they are for callers without a type checker, whom a
+# wrong type should stop here, naming the field, rather than deep inside jsii.
+# pyright: reportUnnecessaryIsInstance=false
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from cdk8s_plus_27 import k8s
 
+from ._json import list_at, obj_at
 from .validation import check_config_key, check_dns_label, check_dns_subdomain, check_env_name, check_port, fail
 
 
 @dataclass(frozen=True, kw_only=True)
 class ServicePort:
-    """One port of one Service: what a route or a client needs to reach it."""
+    """One port of one Service: what a route or a client needs to reach it.
+
+    Handed out by the construct that owns the Service (HarborRegistry.entrypoint), or taken from any
+    Service object with `ServicePort.of`, so that no name or port is typed twice.
+
+    Attributes:
+        service: the Service's name.
+        port: the Service's port (not the pod's target port).
+        namespace: the Service's namespace, for a client in another one (default None: the
+            client's own namespace, and a short host name).
+    """
 
     service: str
     port: int
@@ -84,9 +99,9 @@ def _service_facts(service: object) -> tuple[str, str | None, dict[str, int]]:
     rendered = api_object.to_json()
     if rendered.get("kind") != "Service":
         raise fail("ServicePort.of service", "a Service object", f"{rendered.get('kind')} {api_object.name}")
-    metadata = rendered.get("metadata") or {}
+    metadata = obj_at(rendered, "metadata")
     ports: dict[str, int] = {}
-    for entry in (rendered.get("spec") or {}).get("ports") or []:
+    for entry in list_at(rendered, "spec", "ports"):
         ports[str(entry["port"])] = entry["port"]
         if entry.get("name"):
             ports[entry["name"]] = entry["port"]
@@ -97,7 +112,12 @@ def _service_facts(service: object) -> tuple[str, str | None, dict[str, int]]:
 
 @dataclass(frozen=True, kw_only=True)
 class SecretKeyRef:
-    """One key of one Kubernetes Secret that a secret sync produces."""
+    """One key of one Kubernetes Secret that a secret sync produces (OpenBaoSecretSync.key).
+
+    Attributes:
+        secret: the Secret's name, in the consumer's namespace.
+        key: the key within the Secret.
+    """
 
     secret: str
     key: str
@@ -120,6 +140,10 @@ class ConfigMapKeyRef:
     """One key of one ConfigMap in the same namespace, such as a CA bundle that trust-manager writes.
 
     For public material only: a ConfigMap is readable by anyone who may read the namespace.
+
+    Attributes:
+        config_map: the ConfigMap's name.
+        key: the key within the ConfigMap.
     """
 
     config_map: str

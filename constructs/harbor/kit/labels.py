@@ -5,6 +5,10 @@ must be valid before it reaches cdk8s: the API server would reject the object at
 typo in a selector silently selects nothing.
 """
 
+# Strict typing, but the isinstance checks stay: they are for callers without a type checker, whom a
+# wrong type should stop here, naming the field, rather than deep inside jsii.
+# pyright: reportUnnecessaryIsInstance=false
+
 from __future__ import annotations
 
 import re
@@ -48,17 +52,20 @@ def check_labels(field: str, labels: Mapping[str, str]) -> dict[str, str]:
 
 
 MANAGED_BY = "cdk8s"
+NAME_LABEL = "app.kubernetes.io/name"
 # The instance label Argo CD tracks resources by (its default `application.instanceLabelKey`).
 INSTANCE_LABEL = "app.kubernetes.io/instance"
+# What part of the app an object is (the checks name a component by it).
+COMPONENT_LABEL = "app.kubernetes.io/component"
 
 
 def standard_labels(*, name: str, instance: str, component: str, part_of: str | None = None,
                     version: str | None = None) -> dict[str, str]:
     """The app.kubernetes.io label set, so that `kubectl get -l` and dashboards group objects."""
     labels = {
-        "app.kubernetes.io/name": name,
+        NAME_LABEL: name,
         INSTANCE_LABEL: instance,
-        "app.kubernetes.io/component": component,
+        COMPONENT_LABEL: component,
         "app.kubernetes.io/part-of": part_of or name,
         "app.kubernetes.io/managed-by": MANAGED_BY,
     }
@@ -69,5 +76,5 @@ def standard_labels(*, name: str, instance: str, component: str, part_of: str | 
 
 def selector_labels(labels: Mapping[str, str]) -> dict[str, str]:
     """The stable subset used in selectors: a selector is immutable, so it never holds the version."""
-    keys = ("app.kubernetes.io/name", INSTANCE_LABEL, "app.kubernetes.io/component")
+    keys = (NAME_LABEL, INSTANCE_LABEL, COMPONENT_LABEL)
     return {key: labels[key] for key in keys}

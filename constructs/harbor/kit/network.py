@@ -52,10 +52,15 @@ class GatewayPeer:
     `{"gateway.networking.k8s.io/gateway-name": "homelab-gateway"}` for implementations that
     label their deployments so. `cidrs` adds address ranges for proxies that do not run as pods of
     that namespace (a proxy on the nodes' network connects from the node addresses).
+
+    Attributes:
+        namespace: the namespace of the Gateway's proxy pods.
+        pod_labels: the proxy pods' labels (default none: every pod of `namespace`).
+        cidrs: address ranges the proxy may also connect from, canonical CIDRs (default none).
     """
 
     namespace: str
-    pod_labels: Mapping[str, str] = field(default_factory=dict)
+    pod_labels: Mapping[str, str] = field(default_factory=dict[str, str])
     cidrs: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
@@ -70,6 +75,12 @@ class ClusterDns:
 
     The default fits CoreDNS as kubeadm, k3s and most distributions deploy it. `cidrs` adds node-local
     caches (NodeLocal DNSCache answers on a link-local address such as '169.254.20.10/32').
+
+    Attributes:
+        namespace: where the DNS pods run (default "kube-system").
+        pod_labels: the DNS pods' labels, never empty (default `k8s-app: kube-dns`).
+        port: the DNS port, opened for UDP and TCP (default 53).
+        cidrs: further DNS addresses such as a node-local cache, canonical CIDRs (default none).
     """
 
     namespace: str = "kube-system"
@@ -96,6 +107,11 @@ class InternetEgress:
     nodes live, and the cloud metadata service), on `ports` (empty: every port). An upstream registry
     or proxy on a private network (a LAN mirror, an outbound proxy inside the cluster) needs its range
     taken out of `excluded_cidrs`, or its own policy.
+
+    Attributes:
+        excluded_cidrs: ranges never reached as "the internet" (default the private, shared,
+            link-local and unique-local ranges).
+        ports: the ports allowed, distinct (default (80, 443)).
     """
 
     excluded_cidrs: tuple[str, ...] = PRIVATE_RANGES
@@ -113,7 +129,7 @@ class InternetEgress:
 
     def peers(self) -> list[k8s.NetworkPolicyPeer]:
         """One ipBlock per address family, each without the excluded ranges of its family."""
-        peers = []
+        peers: list[k8s.NetworkPolicyPeer] = []
         for everything, version in (("0.0.0.0/0", 4), ("::/0", 6)):
             excluded = [c for c in self.excluded_cidrs if ipaddress.ip_network(c).version == version]
             peers.append(k8s.NetworkPolicyPeer(ip_block=k8s.IpBlock(cidr=everything, except_=excluded or None)))
@@ -129,10 +145,16 @@ class DataStorePeer:
     given: any address, still only on the server's port. A NetworkPolicy sees the pod address after
     a Service has translated its ClusterIP, so a server behind a Service of the cluster is selected
     by its pods, never by the Service's address.
+
+    Attributes:
+        namespace: the server pods' namespace (default None: the client's own namespace).
+        pod_labels: the server pods' labels (default none: with `namespace`, every pod there;
+            without it, no pod peer).
+        cidrs: the server's addresses, canonical CIDRs (default none).
     """
 
     namespace: str | None = None
-    pod_labels: Mapping[str, str] = field(default_factory=dict)
+    pod_labels: Mapping[str, str] = field(default_factory=dict[str, str])
     cidrs: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
@@ -143,7 +165,7 @@ class DataStorePeer:
 
     def peers(self) -> list[k8s.NetworkPolicyPeer] | None:
         """The rule's peers; None (no `to`) allows every destination, which the rule's ports limit."""
-        peers = []
+        peers: list[k8s.NetworkPolicyPeer] = []
         if self.namespace is not None:
             peers.append(namespace_peer(self.namespace, self.pod_labels))
         elif self.pod_labels:
@@ -160,6 +182,10 @@ class KubernetesApi:
     The `kubernetes` Service's address is translated to the API servers' own addresses (control
     plane nodes) before a NetworkPolicy sees the packet, so `cidrs` are those (empty: any address,
     on `ports` only). 443 is the Service's port and 6443 the API servers' usual one.
+
+    Attributes:
+        cidrs: the API servers' addresses, canonical CIDRs (default none: any address).
+        ports: the API servers' ports, at least one (default (443, 6443)).
     """
 
     cidrs: tuple[str, ...] = ()

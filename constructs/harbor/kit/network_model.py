@@ -28,6 +28,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ._json import list_at, obj_at
+
 # The label the API server puts on every Namespace (Kubernetes 1.22 and later).
 NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name"
 
@@ -38,8 +40,8 @@ class PodEndpoint:
 
     name: str
     namespace: str
-    labels: Mapping[str, str] = field(default_factory=dict, hash=False)
-    ports: Mapping[str, int] = field(default_factory=dict, hash=False)    # container port name -> number
+    labels: Mapping[str, str] = field(default_factory=dict[str, str], hash=False)
+    ports: Mapping[str, int] = field(default_factory=dict[str, int], hash=False)    # container port name -> number
 
     def __str__(self) -> str:
         return f"{self.namespace}/{self.name}"
@@ -62,10 +64,10 @@ Endpoint = PodEndpoint | IpEndpoint
 def selects(selector: Mapping[str, Any] | None, labels: Mapping[str, str]) -> bool:
     """Whether a label selector matches `labels`; an empty selector matches everything."""
     selector = selector or {}
-    if not (selector.get("matchLabels") or {}).items() <= labels.items():
+    if not obj_at(selector, "matchLabels").items() <= labels.items():
         return False
-    for expression in selector.get("matchExpressions") or []:
-        key, operator, values = expression["key"], expression["operator"], expression.get("values") or []
+    for expression in list_at(selector, "matchExpressions"):
+        key, operator, values = expression["key"], expression["operator"], list_at(expression, "values")
         if operator == "In" and labels.get(key) not in values:
             return False
         if operator == "NotIn" and key in labels and labels[key] in values:
@@ -89,11 +91,11 @@ class Policy:
 
     @classmethod
     def from_manifest(cls, obj: Mapping[str, Any], default_namespace: str | None = None) -> Policy:
-        metadata = obj.get("metadata") or {}
+        metadata = obj_at(obj, "metadata")
         namespace = metadata.get("namespace") or default_namespace
         if not namespace:
             raise ValueError(f"NetworkPolicy {metadata.get('name')!r} has no namespace")
-        return cls(metadata.get("name", ""), namespace, obj.get("spec") or {})
+        return cls(metadata.get("name", ""), namespace, obj_at(obj, "spec"))
 
     @property
     def types(self) -> tuple[str, ...]:
@@ -158,7 +160,7 @@ class NetworkModel:
         # the named ports of a rule refer to the destination: the other pod on egress, this one on ingress
         destination = other if direction == "Egress" else pod
         for policy in selecting:
-            for rule in policy.spec.get(rules_key) or []:
+            for rule in list_at(policy.spec, rules_key):
                 peers = rule.get(peers_key)
                 if peers and not any(self._peer_matches(peer, other, policy.namespace) for peer in peers):
                     continue
@@ -175,7 +177,7 @@ class NetworkModel:
             network = ipaddress.ip_network(block["cidr"])
             if address.version != network.version or address not in network:
                 return False
-            return not any(address in ipaddress.ip_network(e) for e in block.get("except") or []
+            return not any(address in ipaddress.ip_network(e) for e in list_at(block, "except")
                            if ipaddress.ip_network(e).version == address.version)
         if isinstance(other, IpEndpoint):
             return False

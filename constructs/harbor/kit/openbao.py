@@ -5,6 +5,10 @@ lives in OpenBao, and the CSI driver (with `syncSecret.enabled=true` and the Ope
 installed) reads them with the sync's ServiceAccount and writes the Secrets into the namespace.
 """
 
+# Strict typing, but the isinstance checks stay: they are for callers without a type checker, whom a
+# wrong type should stop here, naming the field, rather than deep inside jsii.
+# pyright: reportUnnecessaryIsInstance=false
+
 from __future__ import annotations
 
 import re
@@ -40,6 +44,8 @@ BAO_FIELD = re.compile(r"[A-Za-z0-9_.-]+")
 
 
 class SecretType(str, Enum):
+    """The `type` of a synced Kubernetes Secret; some consumers (an Ingress's TLS, image pulls) need theirs."""
+
     OPAQUE = "Opaque"
     TLS = "kubernetes.io/tls"
     DOCKER_CONFIG_JSON = "kubernetes.io/dockerconfigjson"
@@ -48,7 +54,16 @@ class SecretType(str, Enum):
 
 @dataclass(frozen=True, kw_only=True)
 class OpenBaoServer:
-    """Where OpenBao answers and how pods of this cluster log in to it (Kubernetes auth)."""
+    """Where OpenBao answers and how pods of this cluster log in to it (Kubernetes auth).
+
+    Attributes:
+        address: OpenBao's URL as the CSI provider on the nodes reaches it, e.g.
+            "http://openbao.openbao.svc:8200".
+        auth_mount_path: where the Kubernetes auth method is mounted, without a leading '/'
+            (default "kubernetes").
+        audience: the audience of the service account token the provider presents (default None:
+            the provider's default; set it when the OpenBao role binds an audience).
+    """
 
     address: str
     auth_mount_path: str = "kubernetes"
@@ -68,6 +83,10 @@ class BaoKey:
     """One field of one OpenBao secret, by the API path the CSI provider reads.
 
     For a KV version 2 engine mounted at `secret`, the secret `harbor` is read at `secret/data/harbor`.
+
+    Attributes:
+        path: the API path, without leading or trailing '/', e.g. "secret/data/harbor".
+        key: the field of that secret, e.g. "HARBOR_ADMIN_PASSWORD".
     """
 
     path: str
@@ -91,7 +110,13 @@ class BaoKey:
 
 @dataclass(frozen=True)
 class SyncedSecret:
-    """A Kubernetes Secret to create, each of its keys filled from one OpenBao field."""
+    """A Kubernetes Secret to create, each of its keys filled from one OpenBao field.
+
+    Attributes:
+        name: the Secret's name (a DNS-1123 subdomain), distinct within one sync.
+        keys: each Secret key and the OpenBao field it is filled from; at least one.
+        type: the Secret's type (default SecretType.OPAQUE).
+    """
 
     name: str
     _: KW_ONLY
@@ -140,6 +165,16 @@ class OpenBaoSecretSync(Construct, SecretProducer):
 
     Hand-outs: `key(secret, key)` gives a `SecretKeyRef` that consumers turn into env vars or volumes,
     and `reload_annotations` marks consumers for a restart when a synced value rotates.
+
+    Args:
+        scope, id: where the construct sits in the app, as for any construct; the chart must set a
+            namespace, which the OpenBao role binds to.
+        server: the OpenBao server and its Kubernetes auth.
+        role: the OpenBao role the ServiceAccount logs in as (`setup_script` prints its policy).
+        secrets: the Secrets to create, distinct by name; at least one.
+        name: the name of the SecretProviderClass, ServiceAccount and Deployment (default None: `id`).
+        reload_on_rotation: mark the synced Secrets for Stakater Reloader, so consumers carrying
+            `reload_annotations` restart when a value rotates (default False).
     """
 
     def __init__(self, scope: Construct, id: str, *, server: OpenBaoServer, role: str,

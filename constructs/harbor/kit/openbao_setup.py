@@ -10,7 +10,7 @@ from __future__ import annotations
 import shlex
 from itertools import groupby
 
-from constructs import Construct
+from constructs import IConstruct
 
 from .openbao import OpenBaoSecretSync
 from .secret_rules import secret_rules
@@ -23,7 +23,17 @@ def policy_hcl(sync: OpenBaoSecretSync) -> str:
 
 
 def setup_commands(sync: OpenBaoSecretSync, *, kv_template: bool = True) -> str:
-    """The `bao` commands that make the sync work, for one sync; `kv_template` adds the keys to store."""
+    """The `bao` commands that make one sync work: its read-only policy and its Kubernetes-auth role.
+
+    Args:
+        sync: the OpenBaoSecretSync to set up.
+        kv_template: also print a `bao kv put` template of every key the sync reads, each preceded
+            by the rules its consumers declare for the value (default True); False for the policy
+            and role alone, e.g. when the values are already stored.
+
+    Returns:
+        A shell script, one command per line (continuations with '\\').
+    """
     role_args = [
         f"bound_service_account_names={sync.service_account_name}",
         f"bound_service_account_namespaces={sync.namespace}",
@@ -55,8 +65,16 @@ def setup_commands(sync: OpenBaoSecretSync, *, kv_template: bool = True) -> str:
     return "\n".join(lines) + "\n"
 
 
-def setup_script(root: Construct, *, kv_template: bool = True) -> str:
-    """The commands for every OpenBaoSecretSync in a construct tree, in tree order."""
+def setup_script(root: IConstruct, *, kv_template: bool = True) -> str:
+    """The commands for every OpenBaoSecretSync in a construct tree, in tree order.
+
+    Args:
+        root: the app, or any construct whose subtree holds the syncs.
+        kv_template: as for `setup_commands` (default True).
+
+    Raises:
+        ValueError: when the tree holds no OpenBaoSecretSync.
+    """
     syncs = [c for c in root.node.find_all() if isinstance(c, OpenBaoSecretSync)]
     if not syncs:
         raise ValueError(f"{root.node.path or 'app'} holds no OpenBaoSecretSync: nothing to set up in OpenBao")

@@ -9,14 +9,21 @@ from pathlib import Path
 
 import cdk8s
 
-from constructs import Construct
+from constructs import IConstruct
 
 from .checks._cache import rendering_session
 
 
-def validation_errors(root: Construct) -> list[str]:
-    """Every construct validation in the tree, each message prefixed by the construct's path."""
-    errors = []
+def validation_errors(root: IConstruct) -> list[str]:
+    """Every construct validation in the tree, each message prefixed by the construct's path.
+
+    Args:
+        root: the app, or the construct whose subtree to validate.
+
+    Returns:
+        The messages, in tree order; empty when the tree is valid.
+    """
+    errors: list[str] = []
     # the tree does not change while it is validated: the checks share one rendering of it
     with rendering_session():
         for construct in root.node.find_all():
@@ -30,6 +37,17 @@ def synthesize(build: Callable[[str], cdk8s.App], target: Path) -> list[Path]:
 
     A bad input raises while the app is built or validated, before anything is written, and a
     failure half-way leaves the previous `target` as it was: Argo CD never sees a partial folder.
+
+    Args:
+        build: builds the app writing into the folder it is given (`cdk8s.App(outdir=...)`) and
+            returns it, unsynthesized.
+        target: the folder to replace, e.g. `dist/harbor`; created with its parents as needed.
+
+    Returns:
+        The files and folders of `target`, sorted.
+
+    Raises:
+        ValueError: listing every validation error, when any construct's validation fails.
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)

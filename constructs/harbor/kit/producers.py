@@ -15,8 +15,10 @@ with no construct declaring it, still fails the check.
 
 from __future__ import annotations
 
+from ._mixin import ConstructMixin
 
-class SecretProducer:
+
+class SecretProducer(ConstructMixin):
     """Mixin for a construct whose Secrets appear in the cluster without being in the manifests.
 
     Subclasses set `produced_namespace` and `produced_keys`. `unread_is_a_mistake` says whether a

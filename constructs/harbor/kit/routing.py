@@ -8,20 +8,31 @@ of route or application gets the same checks by subclassing.
 
 from __future__ import annotations
 
+from ._mixin import ConstructMixin
 from .handles import ServicePort
 
 
-class HasEntrypoint:
-    """Mixin for an application that routes may reach only at its entry point.
+class HasEntrypoint(ConstructMixin):
+    """Mixin for an application (a Construct) that routes may reach only at its entry point.
 
-    Subclasses provide `entrypoint` (the one Service port routes must target), `internal_services`
-    (the Service ports only the application itself calls) and `hostname` (the host of its external
-    URL, which a route to the entry point must serve), as attributes or properties.
+    Subclasses override the three properties below; the class attributes after them word the
+    checks' messages and may be overridden too.
     """
 
-    entrypoint: ServicePort
-    internal_services: tuple[ServicePort, ...]
-    hostname: str
+    @property
+    def entrypoint(self) -> ServicePort:
+        """The one Service port routes must target."""
+        raise NotImplementedError(f"{type(self).__name__} must declare its entry point")
+
+    @property
+    def internal_services(self) -> tuple[ServicePort, ...]:
+        """The Service ports only the application itself calls."""
+        raise NotImplementedError(f"{type(self).__name__} must declare its internal Services")
+
+    @property
+    def hostname(self) -> str:
+        """The host of the application's external URL, which a route to the entry point must serve."""
+        raise NotImplementedError(f"{type(self).__name__} must declare the host of its external URL")
 
     # How the route checks word what goes wrong, in the application's own terms.
     application_name = "application"
@@ -32,9 +43,13 @@ class HasEntrypoint:
                             "to a host the Gateway does not route to it")
 
 
-class RoutesTraffic:
-    """Mixin for a route: the host names it serves and the Service ports it sends traffic to, in rule
-    order (`backends[i]` is the backend of rule i), as attributes or properties."""
+class RoutesTraffic(ConstructMixin):
+    """Mixin for a route (a Construct): the host names it serves, set by the subclass's constructor,
+    and the Service ports it sends traffic to."""
 
     hostnames: tuple[str, ...]
-    backends: tuple[ServicePort, ...]
+
+    @property
+    def backends(self) -> tuple[ServicePort, ...]:
+        """The backend of every rule, in rule order (`backends[i]` is the backend of rule i)."""
+        raise NotImplementedError(f"{type(self).__name__} must declare its backends")

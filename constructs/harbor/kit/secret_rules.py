@@ -12,15 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from constructs import Construct
+from constructs import IConstruct
 
+from ._mixin import ConstructMixin
 from .handles import SecretKeyRef
 
 # RFC 3986 "unreserved": the characters a URL carries as they are, in any of its parts.
 URL_SAFE = "letters, digits, '-', '.', '_' and '~' only (RFC 3986 unreserved)"
 
 
-class DeclaresSecretRules:
+class DeclaresSecretRules(ConstructMixin):
     """Mixin for a construct that reads synced secret values under rules the values must follow."""
 
     @property
@@ -28,7 +29,7 @@ class DeclaresSecretRules:
         return {}
 
 
-def secret_rules(root: Construct) -> dict[tuple[str, str], list[str]]:
+def secret_rules(root: IConstruct) -> dict[tuple[str, str], list[str]]:
     """(Secret, key) -> every rule the constructs of the tree declare for it, in tree order."""
     rules: dict[tuple[str, str], list[str]] = {}
     for construct in root.node.find_all():

@@ -5,6 +5,10 @@ reported at the point of entry, before anything is handed to cdk8s (errors raise
 as a bare ``RuntimeError`` that names neither).
 """
 
+# Strict typing, but the isinstance checks stay: they are for callers without a type checker, whom a
+# wrong type should stop here, naming the field, rather than deep inside jsii.
+# pyright: reportUnnecessaryIsInstance=false
+
 from __future__ import annotations
 
 import re

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Hashable
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 # Within one synthesis the tree no longer changes, yet every HarborRegistry and route checks it, and
 # cdk8s runs every check again and again (`synthesize` validates before writing, `App.synth`
@@ -14,11 +16,11 @@ from typing import Any
 # minutes, see bench/instances_bench.py). `rendering_session` keeps one walk and one rendering per
 # tree for its duration; outside a session every check reads the tree afresh, as a tree changed
 # between two checks (a JSON patch in a test) must be seen.
-_session: dict[Any, Any] | None = None
+_session: dict[Hashable, Any] | None = None
 
 
 @contextmanager
-def rendering_session() -> Iterator[None]:
+def rendering_session() -> Generator[None]:
     """Cache the tree walks and renderings of the checks until the block ends (re-entrant)."""
     global _session
     outer = _session
@@ -31,7 +33,8 @@ def rendering_session() -> Iterator[None]:
             _session = None
 
 
-def cached(key: Any, compute: Callable[[], Any]) -> Any:
+def cached(key: Hashable, compute: Callable[[], T]) -> T:
+    """compute(), or within a session the value it gave for `key` (each key holds one kind of value)."""
     if _session is None:
         return compute()
     if key not in _session:

@@ -26,6 +26,13 @@ class Validation:
 
 
 def add_checks(construct: Construct, *checks: tuple[Any, ...]) -> None:
-    """Attach each (function, arguments...) to `construct` as a validation."""
+    """Attach each check to `construct` as a validation, which cdk8s runs at synth.
+
+    Args:
+        construct: the construct whose path prefixes the check's messages (usually the one the
+            check is about, e.g. `self` in a constructor).
+        *checks: tuples (function, arguments...); at synth `function(*arguments)` returns the list
+            of problem messages, empty when all is well.
+    """
     for check, *args in checks:
         construct.node.add_validation(Validation(check, *args))

@@ -31,8 +31,9 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from constructs import Construct
+from constructs import IConstruct
 
+from .._json import JsonObject, list_at, obj_at
 from ..network_model import NetworkModel, PodEndpoint, Policy, selects
 from .tree import Manifest, manifests
 
@@ -68,15 +69,15 @@ class Workload:
 def _pod_template_labels(m: Manifest) -> dict[str, str]:
     obj = m.obj
     if m.kind == "Pod":
-        return dict((obj.get("metadata") or {}).get("labels") or {})
-    spec = obj.get("spec") or {}
+        return dict(obj_at(obj, "metadata", "labels"))
+    spec = obj_at(obj, "spec")
     if m.kind == "CronJob":
-        spec = (spec.get("jobTemplate") or {}).get("spec") or {}
-    return dict(((spec.get("template") or {}).get("metadata") or {}).get("labels") or {})
+        spec = obj_at(spec, "jobTemplate", "spec")
+    return dict(obj_at(spec, "template", "metadata", "labels"))
 
 
-def _containers(spec: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    return [*(spec.get("initContainers") or []), *(spec.get("containers") or [])]
+def _containers(spec: JsonObject) -> list[JsonObject]:
+    return [*list_at(spec, "initContainers"), *list_at(spec, "containers")]
 
 
 class AppNetwork:
@@ -88,20 +89,20 @@ class AppNetwork:
         self.services: dict[tuple[str | None, str], Manifest] = {}
         self.config_maps: dict[tuple[str | None, str], Mapping[str, str]] = {}
         namespace_labels: dict[str, Mapping[str, str]] = {}
-        policies = []
+        policies: list[Policy] = []
         for m in objects:
             if m.kind in WORKLOAD_KINDS and m.pod_spec() is not None:
                 spec = m.pod_spec() or {}
-                ports = {p["name"]: p["containerPort"] for c in _containers(spec) for p in c.get("ports") or []
+                ports = {p["name"]: p["containerPort"] for c in _containers(spec) for p in list_at(c, "ports")
                          if p.get("name")}
                 pod = PodEndpoint(m.name, m.namespace or "", _pod_template_labels(m), ports)
                 self.workloads.append(Workload(m, pod, spec))
             elif m.kind == "Service":
                 self.services[(m.namespace, m.name)] = m
             elif m.kind == "ConfigMap":
-                self.config_maps[(m.namespace, m.name)] = m.obj.get("data") or {}
+                self.config_maps[(m.namespace, m.name)] = obj_at(m.obj, "data")
             elif m.kind == "Namespace":
-                namespace_labels[m.name] = (m.obj.get("metadata") or {}).get("labels") or {}
+                namespace_labels[m.name] = obj_at(m.obj, "metadata", "labels")
             elif m.kind == "NetworkPolicy":
                 policies.append(Policy.from_manifest(m.obj))
         self.model = NetworkModel(policies, namespace_labels)
@@ -111,34 +112,33 @@ class AppNetwork:
     def settings(self, workload: Workload, container: Mapping[str, Any]) -> Iterator[tuple[str, str, str]]:
         """(name, value, where) for every env value and mounted config file of the container."""
         namespace = workload.manifest.namespace
-        for source in container.get("envFrom") or []:
+        for source in list_at(container, "envFrom"):
             ref = source.get("configMapRef")
             if ref:
                 data = self.config_maps.get((namespace, ref["name"]), {})
                 prefix = source.get("prefix", "")
                 for key, value in data.items():
                     yield prefix + key, value, f"env {prefix + key} (envFrom ConfigMap {ref['name']})"
-        for env in container.get("env") or []:
+        for env in list_at(container, "env"):
             if "value" in env:
                 yield env["name"], env["value"], f"env {env['name']}"
                 continue
-            ref = (env.get("valueFrom") or {}).get("configMapKeyRef")
+            ref = obj_at(env, "valueFrom").get("configMapKeyRef")
             if ref:
                 value = self.config_maps.get((namespace, ref["name"]), {}).get(ref["key"])
                 if value is not None:
                     yield env["name"], value, f"env {env['name']} (ConfigMap {ref['name']} key {ref['key']})"
-        mounted = {mount["name"] for mount in container.get("volumeMounts") or []}
-        for volume in workload.spec.get("volumes") or []:
+        mounted = {mount["name"] for mount in list_at(container, "volumeMounts")}
+        for volume in list_at(workload.spec, "volumes"):
             if volume["name"] not in mounted:
                 continue
-            sources = []
+            sources: list[JsonObject] = []
             if volume.get("configMap"):
                 sources.append(volume["configMap"])
-            sources += [p["configMap"] for p in (volume.get("projected") or {}).get("sources") or []
-                        if p.get("configMap")]
+            sources += [p["configMap"] for p in list_at(volume, "projected", "sources") if p.get("configMap")]
             for source in sources:
                 data = self.config_maps.get((namespace, source["name"]), {})
-                keys = [item["key"] for item in source.get("items") or []] or sorted(data)
+                keys = [item["key"] for item in list_at(source, "items")] or sorted(data)
                 for key in keys:
                     if key in data:
                         yield "", data[key], f"file {key} of ConfigMap {source['name']} (volume {volume['name']})"
@@ -167,7 +167,7 @@ class AppNetwork:
         return None
 
     def backends(self, service: Manifest) -> list[Workload]:
-        selector = (service.obj.get("spec") or {}).get("selector")
+        selector = obj_at(service.obj, "spec").get("selector")
         if not selector:
             return []   # no selector: endpoints managed by hand or by an operator
         return [w for w in self.workloads if w.manifest.namespace == service.namespace
@@ -182,7 +182,7 @@ class AppNetwork:
         backends = self.backends(service)
         if workload in backends:
             return None
-        reasons = []
+        reasons: list[str] = []
         for backend in backends:
             targets = _target_ports(service, address.port, backend)
             if targets is None:
@@ -220,7 +220,7 @@ def addresses_in(text: str, where: str) -> Iterator[Address]:
 
 def _target_ports(service: Manifest, port: int, backend: Workload) -> list[int] | None:
     """The pod ports `port` of the Service leads to on `backend`; None when the Service lacks the port."""
-    for entry in (service.obj.get("spec") or {}).get("ports") or []:
+    for entry in list_at(service.obj, "spec", "ports"):
         if entry.get("port") != port or entry.get("protocol", "TCP") != "TCP":
             continue
         target = entry.get("targetPort", port)
@@ -231,11 +231,19 @@ def _target_ports(service: Manifest, port: int, backend: Workload) -> list[int] 
     return None
 
 
-def unreachable_address_problems(scope: Construct) -> list[str]:
-    """Addresses the workloads under `scope` are configured to call that the app's policies refuse."""
+def unreachable_address_problems(scope: IConstruct) -> list[str]:
+    """Addresses the workloads under `scope` are configured to call that the app's policies refuse.
+
+    Args:
+        scope: the construct whose workloads to check; Services, ConfigMaps and NetworkPolicies
+            are read from its whole app (see the module's docstring for what counts as an address).
+
+    Returns:
+        One message per container and refused address, saying which side refuses it.
+    """
     network = AppNetwork(manifests(scope.node.root))
     mine = {m.path for m in manifests(scope)}
-    problems = []
+    problems: list[str] = []
     for workload in network.workloads:
         if workload.manifest.path not in mine:
             continue

@@ -7,13 +7,11 @@ that `HasEntrypoint`. The application words the consequences (`entrypoint_role`,
 
 from __future__ import annotations
 
-from constructs import Construct
-
 from ..routing import HasEntrypoint, RoutesTraffic
 from .tree import host_matches, namespace_of, of_type
 
 
-def _kind(construct: Construct) -> str:
+def _kind(construct: object) -> str:
     return type(construct).__name__
 
 
@@ -22,8 +20,15 @@ def route_backend_problems(route: RoutesTraffic) -> list[str]:
 
     Symptom (Harbor): a blank UI (core serves no UI) and 404 or 413 on `docker push` (core alone has
     neither the path split nor the upload settings of the entry point).
+
+    Args:
+        route: the route to check (a construct that `RoutesTraffic`), against every application
+            that `HasEntrypoint` in its app.
+
+    Returns:
+        One message per wrong backend, naming the rule; empty when all is well.
     """
-    problems = []
+    problems: list[str] = []
     route_namespace = namespace_of(route)
     applications = of_type(route.node.root, HasEntrypoint)
     for i, backend in enumerate(route.backends):
@@ -52,6 +57,14 @@ def external_url_problems(app: HasEntrypoint) -> list[str]:
 
     Symptom (Harbor): the UI loads through the route's host, but logins, redirects and `docker login`
     token URLs point at the external URL's host, which the Gateway does not send to Harbor.
+
+    Args:
+        app: the application to check (a construct that `HasEntrypoint`), against every route of
+            its app. No route to its entry point at all is no problem: the app may be reached
+            another way.
+
+    Returns:
+        One message when routes reach the entry point and none serves the external URL's host.
     """
     namespace = namespace_of(app)
     entry = app.entrypoint

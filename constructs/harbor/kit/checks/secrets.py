@@ -2,29 +2,36 @@
 
 from __future__ import annotations
 
-from constructs import Construct
+from constructs import IConstruct
 
 from ..producers import SecretProducer
 from .tree import manifests, namespace_of, of_type, secret_reads
 
 
-def _producers(root: Construct, namespace: str | None) -> list[SecretProducer]:
+def _producers(root: IConstruct, namespace: str | None) -> list[SecretProducer]:
     """Every construct of the app that declares Secrets it produces in `namespace` (see producers.py)."""
     return [p for p in of_type(root, SecretProducer) if p.produced_namespace == namespace]
 
 
-def unproduced_secret_problems(scope: Construct, field: str) -> list[str]:
+def unproduced_secret_problems(scope: IConstruct, field: str) -> list[str]:
     """Pods under `scope` that read a Secret key no SecretProducer of their namespace produces.
 
     Producers are the constructs that declare, typed, what they write (producers.py): secret syncs,
     and operators' clusters such as CloudNativePgCluster. Symptom: the pod never starts
     (CreateContainerConfigError, or ContainerCreating for a volume), and nothing in the manifests
     says why.
+
+    Args:
+        scope: the construct whose pods to check; producers are looked for in its whole app.
+        field: the setting to name in the messages, e.g. "HarborRegistry.secrets".
+
+    Returns:
+        One message per Secret read that nothing produces.
     """
     namespace = namespace_of(scope)
     produced = {pair for producer in _producers(scope.node.root, namespace) for pair in producer.produced_keys}
     names = {secret for secret, _ in produced}
-    problems = []
+    problems: list[str] = []
     for m in manifests(scope):
         spec = m.pod_spec()
         for secret, key, where in secret_reads(spec) if spec else []:
@@ -39,13 +46,20 @@ def unproduced_secret_problems(scope: Construct, field: str) -> list[str]:
     return problems
 
 
-def unconsumed_secret_problems(scope: Construct) -> list[str]:
+def unconsumed_secret_problems(scope: IConstruct) -> list[str]:
     """Secrets of the syncs that feed pods under `scope` which no pod of the namespace reads.
 
     Only producers for which an unread Secret is a mistake (`SecretProducer.unread_is_a_mistake`,
     the secret syncs); an operator's own Secrets (a CloudNativePG CA) may go unread. Symptom: a
     value changed in OpenBao that changes nothing, typically because the sync was declared for
     another instance name or the pod reads a Secret of a different name.
+
+    Args:
+        scope: the construct whose pods tie it to the syncs of its namespace; a sync none of them
+            reads is left to the workloads it feeds.
+
+    Returns:
+        One message per synced Secret that no pod of the namespace reads.
     """
     root = scope.node.root
     namespace = namespace_of(scope)
@@ -53,7 +67,7 @@ def unconsumed_secret_problems(scope: Construct) -> list[str]:
     mine = {secret for m in manifests(scope) for secret, _, _ in secret_reads(m.pod_spec() or {})}
     everywhere = {secret for m in manifests(root) if m.namespace == namespace
                   for secret, _, _ in secret_reads(m.pod_spec() or {})}
-    problems = []
+    problems: list[str] = []
     for sync in syncs:
         synced = sorted(sync.produced_secrets)
         if not mine.intersection(synced):
