@@ -1,7 +1,7 @@
 """Where Harbor keeps its state when one pod each is not enough: PostgreSQL, Redis or Valkey, and S3.
 
-By default HarborRegistry runs its own database and Redis, one pod each (components/database.py and
-components/redis.py), and keeps images on a volume. For high availability the state moves to
+By default HarborRegistry runs its own database and Redis, one pod each (_components/database.py and
+_components/redis.py), and keeps images on a volume. For high availability the state moves to
 services built for it, each given as a typed value to HarborRegistry:
 
 - `database=ExternalDatabase(...)`: any PostgreSQL by address, its password from a secret sync;

@@ -290,7 +290,7 @@ class HarborRegistry(Construct, HasEntrypoint, DeclaresSecretRules):
         for ref in (redis.username, redis.password):
             if ref is not None:
                 # core, jobservice and Trivy take them inside redis:// URLs, spliced in as they are
-                # (see components/base.RedisConnection): any other character breaks the URL
+                # (see _components/connections.RedisConnection): any other character breaks the URL
                 rules[ref] = f"{URL_SAFE}: Harbor's components read it inside redis:// URLs"
         return rules
 

@@ -1,1 +1,7 @@
-"""One module per Harbor component; `base` holds what they share. HarborRegistry assembles them."""
+"""Harbor's components, internal to the library: HarborRegistry assembles them.
+
+One module per component (core, portal, registry, jobservice, trivy, database, redis, entrypoint),
+and the modules they share, one job each: constants (ports, uid), endpoints (Service handles),
+connections (data stores, CA bundles), context (HarborContext), checksum, pods, volumes and workloads
+(object builders), network_policy, log_levels, and the runtime contracts with their check.
+"""

@@ -1,6 +1,6 @@
 """The image runtime contracts as a synth-time check of the misconfiguration catalog.
 
-Symptom, and what catches it (components/runtime_contracts.py has the facts, with their sources):
+Symptom, and what catches it (_components/runtime_contracts.py has the facts, with their sources):
 - a pod that crash-loops at once, an entrypoint script writing into a read-only root (Trivy ran
   /home/scanner/entrypoint.sh, whose install_cert.sh copies into /home/scanner and /etc/pki):
   (a) a container of a Harbor image that sets no `command` runs the image's entrypoint, whose

@@ -500,7 +500,7 @@ REDIS = ImageContract(
               why="snapshots (dump.rdb) of jobservice's queues, core's sessions and caches"),
     ),
     notes=("redis.conf names pidfile /var/run/redis_6379.pid, which is not writable here and not listed: redis "
-           "goes on without it (components/redis.py)",),
+           "goes on without it (_components/redis.py)",),
 )
 
 CONTRACTS: Mapping[str, ImageContract] = MappingProxyType({

@@ -12,7 +12,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import AuthFailure, HarborError, InputError, Transient, Unhealthy
 
@@ -91,7 +91,7 @@ class Harbor:
             raise Transient(f"{type(reason).__name__}: {reason}{hint}") from None
 
     def request(self, method: str, path: str, *, query: dict | None = None, body: object = None,
-                headers: dict | None = None, create: bool = False) -> tuple[int, dict, object]:
+                headers: dict | None = None, create: bool = False) -> tuple[int, dict, Any]:
         """One API call; 5xx and connection errors are retried, other errors stop the run.
 
         `create`: a 409 Conflict on a retried attempt means an earlier attempt did create the object
@@ -133,7 +133,7 @@ class Harbor:
             return status, answer_headers, payload
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def get(self, path: str, query: dict | None = None, headers: dict | None = None) -> object:
+    def get(self, path: str, query: dict | None = None, headers: dict | None = None) -> Any:
         return self.request("GET", path, query=query, headers=headers)[2]
 
     def list_all(self, path: str, query: dict | None = None) -> list:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from typing import Any
 
 from .context import Kind
 from .errors import InputError
@@ -11,7 +12,7 @@ from .errors import InputError
 DOCUMENT_VERSION = 2
 
 
-def need(obj: object, key: str, kind: type | tuple, where: str) -> object:
+def need(obj: object, key: str, kind: type | tuple, where: str) -> Any:
     """obj[key], which must exist and be of type `kind` (a bool is not an int); InputError otherwise."""
     if not isinstance(obj, dict) or key not in obj:
         raise InputError(f"declaration: {where} has no {key!r}")
