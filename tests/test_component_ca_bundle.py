@@ -11,7 +11,6 @@ from __future__ import annotations
 import cdk8s
 import pytest
 
-import main  # noqa: F401  (points jsii at Node before cdk8s loads)
 from constructs.harbor import HarborRegistry, HarborSecrets, harbor_synced_secrets
 from constructs.harbor._components.connections import CA_BUNDLE_DIR, CA_BUNDLE_FILE
 from constructs.harbor.kit import (

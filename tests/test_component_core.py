@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 import configparser
-import sys
-from pathlib import Path
 
 import pytest
 import yaml
 from kubernetes_validate import utils as kv_utils
-
-import main  # noqa: F401  (points jsii at Node before cdk8s loads)
-
-try:
-    from support import find, harbor_chart, objects, synced_keys
-except ImportError:  # tests/ is not on sys.path when the module is imported from elsewhere
-    sys.path.insert(0, str(Path(__file__).parent))
-    from support import find, harbor_chart, objects, synced_keys
+from support import find, harbor_chart, objects, synced_keys
 
 from constructs.harbor._components.checksum import CONFIG_CHECKSUM, checksum
 from constructs.harbor._components.constants import REDIS_DB_CORE, REDIS_DB_REGISTRY

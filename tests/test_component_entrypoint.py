@@ -13,7 +13,6 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -21,12 +20,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-
-import main  # noqa: F401  (points jsii at the bundled Node before cdk8s is imported)
-
-if str(Path(__file__).parent) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).parent))
-
 from support import find, harbor_chart, objects
 
 from constructs.harbor._components.checksum import CONFIG_CHECKSUM, checksum

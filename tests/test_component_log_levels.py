@@ -8,17 +8,8 @@ every component, and what each binary gets must be in its set.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 import yaml
-
-import main  # noqa: F401  (points jsii at Node before cdk8s loads)
-
-if str(Path(__file__).parent) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).parent))
-
 from support import find, harbor_chart, objects
 
 from constructs.harbor._components.core import Core

@@ -1,16 +1,9 @@
 """The portal: Harbor's web UI, its nginx config (a typed tree) and its Kubernetes objects."""
 
 import gzip
-import sys
 from pathlib import Path
 
 import pytest
-
-import main  # noqa: F401  (points jsii at the bundled Node before cdk8s is imported)
-
-if str(Path(__file__).parent) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).parent))
-
 from support import find, harbor_chart, objects
 from test_component_entrypoint import needs_nginx, request, rewrite, running_nginx
 

@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 import yaml
 from kubernetes_validate import utils as kv_utils
-
-import main  # noqa: F401  (points jsii at Node before cdk8s loads)
-
-if str(Path(__file__).parent) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).parent))
-
 from support import find, harbor_chart, objects, synced_keys
 
 from constructs.harbor._components.checksum import checksum

@@ -1,15 +1,7 @@
 """The Trivy adapter: environment from the typed settings, probes, storage, Service."""
 
-import sys
-from pathlib import Path
 
 import pytest
-
-import main  # noqa: F401  (points jsii at the bundled Node before cdk8s is imported)
-
-if str(Path(__file__).parent) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).parent))
-
 from support import find, harbor_chart, objects
 
 from constructs.harbor._components.constants import REDIS_DB_TRIVY

@@ -12,19 +12,11 @@ override the same way (the parser is upstream's). The sandbox is the one of test
 """
 
 import os
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import cdk8s
 import pytest
 import yaml
-
-import main  # noqa: F401  (points jsii at the bundled Node before cdk8s is imported)
-
-if str(Path(__file__).parent) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).parent))
-
 from conftest import load_manifests
 from realsoftware import Bind, Sandbox, program, redis_commands, require_sandbox, workdir
 from test_real_registry import (

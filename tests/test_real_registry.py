@@ -33,7 +33,6 @@ import hashlib
 import io
 import json
 import os
-import sys
 import tarfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -43,12 +42,6 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-
-import main  # noqa: F401  (points jsii at the bundled Node before cdk8s is imported)
-
-if str(Path(__file__).parent) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).parent))
-
 from realsoftware import (
     Bind,
     Sandbox,

@@ -22,7 +22,6 @@ import pytest
 import yaml
 from conftest import SITES
 
-import main  # noqa: F401  (points jsii at Node before cdk8s loads)
 from constructs.harbor import HarborRegistry, HarborSecrets, harbor_synced_secrets
 from constructs.harbor._components import runtime_contracts as rc
 from constructs.harbor._components.runtime_contracts import CONTRACTS, contract_for, image_repository
