@@ -135,6 +135,11 @@ def from_objects(objects: list[dict[str, Any]], file: str = "<chart>") -> Manife
     return Manifests([Manifest(file=file, obj=obj) for obj in objects])
 
 
+def synth(chart: cdk8s.Chart) -> Manifests:
+    """A chart built inside a test, synthesized without validation (cdk8s.Testing.synth) and parsed."""
+    return from_objects(cdk8s.Testing.synth(chart))
+
+
 def folder_bytes(folder: Path) -> dict[str, bytes]:
     """File name (relative) -> bytes, for byte-for-byte comparisons of two folders."""
     folder = Path(folder)
@@ -177,6 +182,13 @@ def pod_spec(obj: dict[str, Any]) -> dict[str, Any] | None:
 
 def containers(spec: dict[str, Any]) -> list[dict[str, Any]]:
     return [*spec.get("initContainers", []), *spec.get("containers", []), *spec.get("ephemeralContainers", [])]
+
+
+def container_named(spec: dict[str, Any], name: str) -> dict[str, Any]:
+    """The one container `name` of a pod spec, init and ephemeral containers included."""
+    found = [c for c in containers(spec) if c["name"] == name]
+    assert len(found) == 1, f"{len(found)} containers named {name!r}; the pod has {[c['name'] for c in containers(spec)]}"
+    return found[0]
 
 
 # ---- CRD schemas ---------------------------------------------------------------------------------
@@ -311,3 +323,18 @@ def manifests(synth_dir: Path) -> Manifests:
 def app() -> cdk8s.App:
     """A fresh app for small charts built inside a test."""
     return cdk8s.Testing.app()
+
+
+@pytest.fixture(scope="module")
+def built(request: pytest.FixtureRequest):
+    """A component test module's `build()` with its defaults (support.build_component), once per module.
+
+    Such a module overrides `manifests` with `built.manifests`: the session's `manifests` is the real app.
+    """
+    return request.module.build()
+
+
+@pytest.fixture(scope="module")
+def ctx(built):
+    """The HarborContext the module's component was built on."""
+    return built.ctx

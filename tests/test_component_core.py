@@ -7,7 +7,7 @@ import configparser
 import pytest
 import yaml
 from kubernetes_validate import utils as kv_utils
-from support import find, harbor_chart, objects, synced_keys
+from support import Built, Workload, build_component, find, synced_keys
 
 from constructs.harbor._components.checksum import CONFIG_CHECKSUM, checksum
 from constructs.harbor._components.constants import REDIS_DB_CORE, REDIS_DB_REGISTRY
@@ -19,42 +19,23 @@ from constructs.harbor.settings import HarborImages, HarborReplicas, HarborResou
 NAME = "harbor-core"
 
 
-def build(**context_fields):
-    chart, ctx = harbor_chart(**context_fields)
-    core = Core(chart, "core", ctx)
-    return ctx, core, objects(chart)
+CORE = Workload("Deployment", NAME, ("core",))
+
+
+def build(**context_fields) -> Built:
+    return build_component(Core, **context_fields)
 
 
 @pytest.fixture(scope="module")
-def built():
-    return build()
-
-
-@pytest.fixture(scope="module")
-def ctx(built):
-    return built[0]
-
-
-@pytest.fixture(scope="module")
-def manifests(built):
-    return built[2]
-
-
-def core_container(manifests: list[dict]) -> dict:
-    containers = find(manifests, "Deployment", NAME)["spec"]["template"]["spec"]["containers"]
-    assert [c["name"] for c in containers] == ["core"]
-    return containers[0]
-
-
-def pod(manifests: list[dict]) -> dict:
-    return find(manifests, "Deployment", NAME)["spec"]["template"]["spec"]
+def manifests(built: Built) -> list[dict]:
+    return built.manifests
 
 
 def env_values(manifests: list[dict]) -> dict[str, object]:
     """Each env var of the core container, a configMapKeyRef resolved to the ConfigMap's value,
     a secretKeyRef kept as (Secret, key)."""
     resolved: dict[str, object] = {}
-    for var in core_container(manifests)["env"]:
+    for var in CORE.container(manifests)["env"]:
         assert var["name"] not in resolved, f"env var {var['name']} set twice"
         source = var.get("valueFrom", {})
         if "configMapKeyRef" in source:
@@ -98,7 +79,7 @@ def test_service_selects_the_core_pods(manifests):
 
 
 def test_container_listens_on_8080(manifests):
-    assert core_container(manifests)["ports"] == [{"containerPort": 8080, "name": "http", "protocol": "TCP"}]
+    assert CORE.container(manifests)["ports"] == [{"containerPort": 8080, "name": "http", "protocol": "TCP"}]
 
 
 def test_handles_are_exposed(built):
@@ -204,7 +185,7 @@ def test_config_map_holds_app_conf_and_the_env_keys(manifests):
 
 def test_app_conf_never_becomes_an_env_var(manifests):
     # envFrom over a ConfigMap that holds app.conf would export it as a variable named "app.conf"
-    container = core_container(manifests)
+    container = CORE.container(manifests)
     assert "envFrom" not in container
     assert "app.conf" not in env_values(manifests)
 
@@ -218,7 +199,7 @@ def test_secrets_come_from_the_synced_handles(ctx, manifests, env_name, handle):
 
 def test_admin_password_is_wired_to_openbao(manifests):
     """core env -> secretKeyRef -> SecretProviderClass secretObjects -> objectName -> the OpenBao field."""
-    (var,) = [v for v in core_container(manifests)["env"] if v["name"] == "HARBOR_ADMIN_PASSWORD"]
+    (var,) = [v for v in CORE.container(manifests)["env"] if v["name"] == "HARBOR_ADMIN_PASSWORD"]
     ref = var["valueFrom"]["secretKeyRef"]
     assert ref == {"name": "harbor-admin", "key": "HARBOR_ADMIN_PASSWORD"}
 
@@ -233,7 +214,7 @@ def test_admin_password_is_wired_to_openbao(manifests):
 
 
 def test_without_trivy_core_does_not_name_a_scanner():
-    _, _, manifests = build(trivy=None)
+    manifests = build(trivy=None).manifests
     env = env_values(manifests)
     assert env["WITH_TRIVY"] == "false"
     assert "TRIVY_ADAPTER_URL" not in env
@@ -280,18 +261,18 @@ MOUNTS = [
 
 @pytest.mark.parametrize("path, volume, sub_path, read_only", MOUNTS, ids=[m[0] for m in MOUNTS])
 def test_mounts(manifests, path, volume, sub_path, read_only):
-    (mount,) = [m for m in core_container(manifests)["volumeMounts"] if m["mountPath"] == path]
+    (mount,) = [m for m in CORE.container(manifests)["volumeMounts"] if m["mountPath"] == path]
     assert mount["name"] == volume
     assert mount.get("subPath") == sub_path
     assert mount.get("readOnly", False) is read_only
 
 
 def test_mounts_are_exactly_these(manifests):
-    assert sorted(m["mountPath"] for m in core_container(manifests)["volumeMounts"]) == sorted(m[0] for m in MOUNTS)
+    assert sorted(m["mountPath"] for m in CORE.container(manifests)["volumeMounts"]) == sorted(m[0] for m in MOUNTS)
 
 
 def volumes(manifests: list[dict]) -> dict[str, dict]:
-    return {v["name"]: v for v in pod(manifests)["volumes"]}
+    return {v["name"]: v for v in CORE.pod(manifests)["volumes"]}
 
 
 @pytest.mark.parametrize("volume, handle, file_name", [
@@ -312,14 +293,14 @@ def test_config_volume_is_the_core_config_map(manifests):
 
 def test_writable_paths_are_empty_dirs(manifests):
     vols = volumes(manifests)
-    writable = [m for m in core_container(manifests)["volumeMounts"] if not m.get("readOnly")]
+    writable = [m for m in CORE.container(manifests)["volumeMounts"] if not m.get("readOnly")]
     assert writable and all("emptyDir" in vols[m["name"]] for m in writable)
 
 
 # ---- pod and container -------------------------------------------------------------------------
 
 def test_read_only_root_and_restricted(manifests):
-    container = core_container(manifests)
+    container = CORE.container(manifests)
     assert container["securityContext"] == {
         "allowPrivilegeEscalation": False, "privileged": False, "readOnlyRootFilesystem": True,
         "runAsNonRoot": True, "capabilities": {"drop": ["ALL"]}, "seccompProfile": {"type": "RuntimeDefault"},
@@ -331,7 +312,7 @@ def test_read_only_root_and_restricted(manifests):
 def test_working_dir_is_where_the_image_keeps_migrations_and_icons(manifests):
     # relative paths: "migrations/postgresql/" (src/common/dao/pgsql.go), "./icons/*.png"
     # (src/controller/icon/controller.go); the image copies both into /harbor (make/photon/core/Dockerfile)
-    assert core_container(manifests)["workingDir"] == "/harbor"
+    assert CORE.container(manifests)["workingDir"] == "/harbor"
 
 
 @pytest.mark.parametrize("name", ["PORT", "CHART_CACHE_DRIVER"])
@@ -342,7 +323,7 @@ def test_settings_core_does_not_read_are_not_set(manifests, name):
 
 
 def test_pod_settings(manifests):
-    spec = pod(manifests)
+    spec = CORE.pod(manifests)
     assert {k: spec["securityContext"][k] for k in ("runAsUser", "runAsGroup", "fsGroup")} == {
         "runAsUser": 10000, "runAsGroup": 10000, "fsGroup": 10000}
     assert spec["securityContext"]["runAsNonRoot"] is True
@@ -352,14 +333,14 @@ def test_pod_settings(manifests):
 
 
 def test_image(manifests):
-    container = core_container(manifests)
+    container = CORE.container(manifests)
     assert container["image"] == "docker.io/goharbor/harbor-core:v2.15.1"
     assert container["imagePullPolicy"] == "IfNotPresent"
 
 
 def test_image_from_a_mirror():
-    _, _, manifests = build(images=HarborImages(registry="mirror.example.com/dockerhub"))
-    assert core_container(manifests)["image"] == "mirror.example.com/dockerhub/goharbor/harbor-core:v2.15.1"
+    manifests = build(images=HarborImages(registry="mirror.example.com/dockerhub")).manifests
+    assert CORE.container(manifests)["image"] == "mirror.example.com/dockerhub/goharbor/harbor-core:v2.15.1"
 
 
 def ping(initial: int, failure: int) -> dict:
@@ -373,12 +354,12 @@ def ping(initial: int, failure: int) -> dict:
     ("readinessProbe", ping(0, 2)),
 ])
 def test_probes(manifests, probe, expected):
-    assert core_container(manifests)[probe] == expected
+    assert CORE.container(manifests)[probe] == expected
 
 
 def test_resources_follow_the_context(ctx, manifests):
     r = ctx.resources.core
-    assert core_container(manifests)["resources"] == {
+    assert CORE.container(manifests)["resources"] == {
         "requests": {"cpu": r.cpu_request, "memory": r.memory_request},
         "limits": {"cpu": r.cpu_limit, "memory": r.memory_limit},
     }
@@ -386,21 +367,21 @@ def test_resources_follow_the_context(ctx, manifests):
 
 def test_custom_resources():
     custom = Resources(cpu_request="250m", memory_request="512Mi", cpu_limit="2", memory_limit="2Gi")
-    _, _, manifests = build(resources=HarborResources(core=custom))
-    assert core_container(manifests)["resources"] == {"requests": {"cpu": "250m", "memory": "512Mi"},
+    manifests = build(resources=HarborResources(core=custom)).manifests
+    assert CORE.container(manifests)["resources"] == {"requests": {"cpu": "250m", "memory": "512Mi"},
                                                       "limits": {"cpu": "2", "memory": "2Gi"}}
 
 
 @pytest.mark.parametrize("replicas", [1, 3])
 def test_replicas_roll(replicas):
-    _, _, manifests = build(replicas=HarborReplicas(core=replicas))
+    manifests = build(replicas=HarborReplicas(core=replicas)).manifests
     spec = find(manifests, "Deployment", NAME)["spec"]
     assert spec["replicas"] == replicas
     assert spec["strategy"]["type"] == "RollingUpdate"
 
 
 def test_pod_annotations_pass_through():
-    _, _, manifests = build(pod_annotations={"reloader.stakater.com/search": "true"})
+    manifests = build(pod_annotations={"reloader.stakater.com/search": "true"}).manifests
     annotations = find(manifests, "Deployment", NAME)["spec"]["template"]["metadata"]["annotations"]
     assert annotations["reloader.stakater.com/search"] == "true"
     assert CONFIG_CHECKSUM in annotations
@@ -417,7 +398,7 @@ def test_checksum_is_over_the_config_map(manifests):
 
 
 def test_checksum_is_stable_for_the_same_input(manifests):
-    _, _, again = build()
+    again = build().manifests
     assert config_checksum(again) == config_checksum(manifests)
 
 
@@ -428,5 +409,5 @@ def test_checksum_is_stable_for_the_same_input(manifests):
     {"proxy": ProxySettings(http_proxy="http://proxy.example.com:3128")},
 ], ids=["log_level", "trivy", "external_url", "proxy"])
 def test_checksum_changes_with_the_config(manifests, change):
-    _, _, changed = build(**change)
+    changed = build(**change).manifests
     assert config_checksum(changed) != config_checksum(manifests)

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from support import find, harbor_chart, objects
+from support import Built, build_component, find, harbor_chart
 
 from constructs.harbor._components.checksum import CONFIG_CHECKSUM, checksum
 from constructs.harbor._components.constants import NGINX_PORT
@@ -243,11 +243,8 @@ def test_bad_nodes_are_rejected(build: Callable[[], object], field: str) -> None
 
 # ---- the entry point ---------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def built() -> tuple:
-    chart, ctx = harbor_chart()
-    entrypoint = Entrypoint(chart, "entrypoint", ctx)
-    return ctx, entrypoint, objects(chart)
+def build(**context_fields) -> Built:
+    return build_component(Entrypoint, **context_fields)
 
 
 @pytest.fixture(scope="module")
@@ -455,9 +452,8 @@ def test_deployment(built) -> None:
 
 def test_replicas_and_resources_come_from_the_context() -> None:
     nginx = Resources(cpu_request="100m", memory_request="64Mi", cpu_limit="2", memory_limit="512Mi")
-    chart, ctx = harbor_chart(replicas=HarborReplicas(nginx=3), resources=HarborResources(nginx=nginx))
-    Entrypoint(chart, "entrypoint", ctx)
-    spec = find(objects(chart), "Deployment", "harbor-nginx")["spec"]
+    manifests = build(replicas=HarborReplicas(nginx=3), resources=HarborResources(nginx=nginx)).manifests
+    spec = find(manifests, "Deployment", "harbor-nginx")["spec"]
     assert spec["replicas"] == 3
     assert spec["template"]["spec"]["containers"][0]["resources"] == {
         "requests": {"cpu": "100m", "memory": "64Mi"}, "limits": {"cpu": "2", "memory": "512Mi"}}
@@ -473,10 +469,8 @@ def test_service_is_harbor_80(built) -> None:
 
 
 def _annotation(**context) -> str:
-    chart, ctx = harbor_chart(**context)
-    Entrypoint(chart, "entrypoint", ctx)
-    return find(objects(chart), "Deployment", "harbor-nginx")["spec"]["template"]["metadata"]["annotations"][
-        CONFIG_CHECKSUM]
+    manifests = build(**context).manifests
+    return find(manifests, "Deployment", "harbor-nginx")["spec"]["template"]["metadata"]["annotations"][CONFIG_CHECKSUM]
 
 
 def test_checksum_is_stable_and_follows_the_config() -> None:

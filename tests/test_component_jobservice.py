@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 from kubernetes_validate import utils as kv_utils
-from support import find, harbor_chart, objects, synced_keys
+from support import Built, Workload, build_component, find, harbor_chart, objects, synced_keys
 
 from constructs.harbor._components.checksum import CONFIG_CHECKSUM, checksum
 from constructs.harbor._components.constants import REDIS_DB_JOBSERVICE
@@ -28,10 +28,11 @@ NAME = "harbor-jobservice"
 ENV_NAME = "harbor-jobservice-env"
 
 
-def build(**context_fields):
-    chart, ctx = harbor_chart(**context_fields)
-    jobservice = Jobservice(chart, "jobservice", ctx)
-    return ctx, jobservice, objects(chart)
+JOBSERVICE = Workload("Deployment", NAME, ("jobservice",))
+
+
+def build(**context_fields) -> Built:
+    return build_component(Jobservice, **context_fields)
 
 
 def storage(access: AccessMode, **fields) -> HarborStorage:
@@ -39,28 +40,8 @@ def storage(access: AccessMode, **fields) -> HarborStorage:
 
 
 @pytest.fixture(scope="module")
-def built():
-    return build()
-
-
-@pytest.fixture(scope="module")
-def ctx(built):
-    return built[0]
-
-
-@pytest.fixture(scope="module")
-def manifests(built):
-    return built[2]
-
-
-def pod(manifests: list[dict]) -> dict:
-    return find(manifests, "Deployment", NAME)["spec"]["template"]["spec"]
-
-
-def container(manifests: list[dict]) -> dict:
-    containers = pod(manifests)["containers"]
-    assert [c["name"] for c in containers] == ["jobservice"]
-    return containers[0]
+def manifests(built: Built) -> list[dict]:
+    return built.manifests
 
 
 def config_yml(manifests: list[dict]) -> dict:
@@ -95,7 +76,7 @@ def test_service_selects_the_jobservice_pods(manifests):
 
 
 def test_container_listens_on_8080(manifests):
-    assert container(manifests)["ports"] == [{"containerPort": 8080, "name": "http", "protocol": "TCP"}]
+    assert JOBSERVICE.container(manifests)["ports"] == [{"containerPort": 8080, "name": "http", "protocol": "TCP"}]
 
 
 def test_handles_are_exposed(built):
@@ -147,7 +128,7 @@ def test_env_config_map_holds_exactly_these_keys(manifests):
 
 def test_env_from_reads_only_the_env_config_map(manifests):
     # the ConfigMap with config.yml is mounted, never exported: its key is not a variable name
-    assert container(manifests)["envFrom"] == [{"configMapRef": {"name": ENV_NAME}}]
+    assert JOBSERVICE.container(manifests)["envFrom"] == [{"configMapRef": {"name": ENV_NAME}}]
 
 
 SECRET_ENV = {
@@ -158,13 +139,13 @@ SECRET_ENV = {
 
 
 def test_explicit_env_is_only_the_secrets(manifests):
-    assert [v["name"] for v in container(manifests)["env"]] == list(SECRET_ENV)
+    assert [v["name"] for v in JOBSERVICE.container(manifests)["env"]] == list(SECRET_ENV)
 
 
 @pytest.mark.parametrize("env_name, handle", sorted(SECRET_ENV.items()))
 def test_secrets_come_from_the_synced_handles(ctx, manifests, env_name, handle):
     ref = getattr(ctx.secrets, handle)
-    (var,) = [v for v in container(manifests)["env"] if v["name"] == env_name]
+    (var,) = [v for v in JOBSERVICE.container(manifests)["env"] if v["name"] == env_name]
     assert var["valueFrom"]["secretKeyRef"] == {"name": ref.secret, "key": ref.key}
     assert (ref.secret, ref.key) in synced_keys(manifests), f"{env_name}: {ref} is not synced"
 
@@ -229,7 +210,7 @@ def test_redis_is_the_jobservice_database(manifests):
     (LogLevel.ERROR, "ERROR"), (LogLevel.FATAL, "FATAL"),
 ])
 def test_log_level_maps_to_harbor_names(level, harbor_level):
-    _, _, manifests = build(log_level=level)
+    manifests = build(log_level=level).manifests
     config = config_yml(manifests)
     assert config["loggers"] == [{"name": "STD_OUTPUT", "level": harbor_level}]
     assert config["job_loggers"][0]["level"] == harbor_level
@@ -238,13 +219,13 @@ def test_log_level_maps_to_harbor_names(level, harbor_level):
 
 def test_job_logs_go_where_the_volume_is(manifests):
     config = config_yml(manifests)
-    (mount,) = [m for m in container(manifests)["volumeMounts"] if m["name"] == "job-logs"]
+    (mount,) = [m for m in JOBSERVICE.container(manifests)["volumeMounts"] if m["name"] == "job-logs"]
     assert config["job_loggers"][0]["settings"]["base_dir"] == mount["mountPath"]
     assert config["job_loggers"][0]["sweeper"]["settings"]["work_dir"] == mount["mountPath"]
 
 
 def test_command_reads_the_mounted_config(manifests):
-    c = container(manifests)
+    c = JOBSERVICE.container(manifests)
     (mount,) = [m for m in c["volumeMounts"] if m["name"] == "jobservice-config"]
     assert c["command"] == ["/harbor/harbor_jobservice", "-c", mount["mountPath"]]
 
@@ -261,18 +242,18 @@ MOUNTS = [
 
 @pytest.mark.parametrize("path, volume, sub_path, read_only", MOUNTS, ids=[m[0] for m in MOUNTS])
 def test_mounts(manifests, path, volume, sub_path, read_only):
-    (mount,) = [m for m in container(manifests)["volumeMounts"] if m["mountPath"] == path]
+    (mount,) = [m for m in JOBSERVICE.container(manifests)["volumeMounts"] if m["mountPath"] == path]
     assert mount["name"] == volume
     assert mount.get("subPath") == sub_path
     assert mount.get("readOnly", False) is read_only
 
 
 def test_mounts_are_exactly_these(manifests):
-    assert sorted(m["mountPath"] for m in container(manifests)["volumeMounts"]) == sorted(m[0] for m in MOUNTS)
+    assert sorted(m["mountPath"] for m in JOBSERVICE.container(manifests)["volumeMounts"]) == sorted(m[0] for m in MOUNTS)
 
 
 def test_volumes(manifests):
-    vols = {v["name"]: v for v in pod(manifests)["volumes"]}
+    vols = {v["name"]: v for v in JOBSERVICE.pod(manifests)["volumes"]}
     assert vols["jobservice-config"]["configMap"]["name"] == NAME
     assert vols["job-logs"]["persistentVolumeClaim"]["claimName"] == NAME
     assert "emptyDir" in vols["tmp"]
@@ -291,7 +272,7 @@ def test_existing_claim_is_mounted_and_none_created():
     _, jobservice, manifests = build(storage=storage(AccessMode.READ_WRITE_MANY, existing_claim="old-job-logs"))
     assert jobservice.claim_name == "old-job-logs"
     assert not [m for m in manifests if m["kind"] == "PersistentVolumeClaim"]
-    vols = {v["name"]: v for v in pod(manifests)["volumes"]}
+    vols = {v["name"]: v for v in JOBSERVICE.pod(manifests)["volumes"]}
     assert vols["job-logs"]["persistentVolumeClaim"]["claimName"] == "old-job-logs"
 
 
@@ -304,7 +285,7 @@ def test_existing_claim_is_mounted_and_none_created():
     (AccessMode.READ_WRITE_MANY, 2, "RollingUpdate"),
 ])
 def test_strategy_follows_the_volume(access, replicas, strategy):
-    _, _, manifests = build(storage=storage(access), replicas=HarborReplicas(jobservice=replicas))
+    manifests = build(storage=storage(access), replicas=HarborReplicas(jobservice=replicas)).manifests
     spec = find(manifests, "Deployment", NAME)["spec"]
     assert spec["strategy"]["type"] == strategy
     assert spec["replicas"] == replicas
@@ -329,11 +310,11 @@ def stats(initial: int) -> dict:
 
 @pytest.mark.parametrize("probe, expected", [("livenessProbe", stats(300)), ("readinessProbe", stats(20))])
 def test_probes(manifests, probe, expected):
-    assert container(manifests)[probe] == expected
+    assert JOBSERVICE.container(manifests)[probe] == expected
 
 
 def test_pod_settings(manifests):
-    spec = pod(manifests)
+    spec = JOBSERVICE.pod(manifests)
     assert {k: spec["securityContext"][k] for k in ("runAsUser", "runAsGroup", "fsGroup")} == {
         "runAsUser": 10000, "runAsGroup": 10000, "fsGroup": 10000}
     assert spec["terminationGracePeriodSeconds"] == 120
@@ -342,28 +323,28 @@ def test_pod_settings(manifests):
 
 
 def test_container_is_restricted(manifests):
-    assert container(manifests)["securityContext"] == {
+    assert JOBSERVICE.container(manifests)["securityContext"] == {
         "allowPrivilegeEscalation": False, "privileged": False, "readOnlyRootFilesystem": True,
         "runAsNonRoot": True, "capabilities": {"drop": ["ALL"]}, "seccompProfile": {"type": "RuntimeDefault"},
     }
 
 
 def test_image(manifests):
-    c = container(manifests)
+    c = JOBSERVICE.container(manifests)
     assert c["image"] == "docker.io/goharbor/harbor-jobservice:v2.15.1"
     assert c["imagePullPolicy"] == "IfNotPresent"
 
 
 def test_resources_follow_the_context():
     custom = Resources(cpu_request="200m", memory_request="256Mi", cpu_limit="1", memory_limit="1Gi")
-    _, _, manifests = build(resources=HarborResources(jobservice=custom))
-    assert container(manifests)["resources"] == {"requests": {"cpu": "200m", "memory": "256Mi"},
+    manifests = build(resources=HarborResources(jobservice=custom)).manifests
+    assert JOBSERVICE.container(manifests)["resources"] == {"requests": {"cpu": "200m", "memory": "256Mi"},
                                                  "limits": {"cpu": "1", "memory": "1Gi"}}
 
 
 def test_default_resources(ctx, manifests):
     r = ctx.resources.jobservice
-    assert container(manifests)["resources"] == {"requests": {"cpu": r.cpu_request, "memory": r.memory_request},
+    assert JOBSERVICE.container(manifests)["resources"] == {"requests": {"cpu": r.cpu_request, "memory": r.memory_request},
                                                  "limits": {"cpu": r.cpu_limit, "memory": r.memory_limit}}
 
 
@@ -379,7 +360,7 @@ def test_checksum_is_over_both_config_maps(manifests):
 
 
 def test_checksum_is_stable_for_the_same_input(manifests):
-    _, _, again = build()
+    again = build().manifests
     assert config_checksum(again) == config_checksum(manifests)
 
 
@@ -388,5 +369,5 @@ def test_checksum_is_stable_for_the_same_input(manifests):
     {"proxy": ProxySettings(http_proxy="http://proxy.example.com:3128")},  # the env ConfigMap only
 ], ids=["log_level", "proxy"])
 def test_checksum_changes_with_the_config(manifests, change):
-    _, _, changed = build(**change)
+    changed = build(**change).manifests
     assert config_checksum(changed) != config_checksum(manifests)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from support import find, harbor_chart, objects
+from support import find, harbor_chart, objects, pod_of
 
 from constructs.harbor._components.core import Core
 from constructs.harbor._components.jobservice import Jobservice
@@ -41,8 +41,7 @@ def rendered(level: LogLevel) -> dict[str, list[str]]:
     manifests = objects(chart)
 
     def containers(kind: str, name: str) -> dict[str, dict]:
-        spec = find(manifests, kind, name)["spec"]["template"]["spec"]
-        return {c["name"]: c for c in spec["containers"]}
+        return {c["name"]: c for c in pod_of(manifests, kind, name)["containers"]}
 
     def env(container: dict, name: str) -> str:
         values = [e.get("value") for e in container.get("env", []) if e["name"] == name]

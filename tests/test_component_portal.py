@@ -4,7 +4,7 @@ import gzip
 from pathlib import Path
 
 import pytest
-from support import find, harbor_chart, objects
+from support import Built, build_component, find
 from test_component_entrypoint import needs_nginx, request, rewrite, running_nginx
 
 from constructs.harbor._components.checksum import CONFIG_CHECKSUM, checksum
@@ -17,11 +17,8 @@ from constructs.harbor.settings import HarborImages, HarborReplicas, HarborResou
 NO_CACHE = "no-store, no-cache, must-revalidate"
 
 
-@pytest.fixture(scope="module")
-def built() -> tuple:
-    chart, ctx = harbor_chart()
-    portal = Portal(chart, "portal", ctx)
-    return ctx, portal, objects(chart)
+def build(**context_fields) -> Built:
+    return build_component(Portal, **context_fields)
 
 
 @pytest.fixture(scope="module")
@@ -104,10 +101,9 @@ def test_deployment(built) -> None:
 
 def test_context_sets_replicas_resources_and_image() -> None:
     small = Resources(cpu_request="5m", memory_request="16Mi", cpu_limit="100m", memory_limit="64Mi")
-    chart, ctx = harbor_chart(replicas=HarborReplicas(portal=2), resources=HarborResources(portal=small),
-                              images=HarborImages(registry="mirror.example.com/docker.io", tag="v2.15.0"))
-    Portal(chart, "portal", ctx)
-    spec = find(objects(chart), "Deployment", "harbor-portal")["spec"]
+    manifests = build(replicas=HarborReplicas(portal=2), resources=HarborResources(portal=small),
+                      images=HarborImages(registry="mirror.example.com/docker.io", tag="v2.15.0")).manifests
+    spec = find(manifests, "Deployment", "harbor-portal")["spec"]
     (container,) = spec["template"]["spec"]["containers"]
     assert spec["replicas"] == 2
     assert container["resources"]["limits"] == {"cpu": "100m", "memory": "64Mi"}
@@ -125,9 +121,7 @@ def test_service(built) -> None:
 
 def test_checksum_is_stable() -> None:
     def annotation() -> str:
-        chart, ctx = harbor_chart()
-        Portal(chart, "portal", ctx)
-        template = find(objects(chart), "Deployment", "harbor-portal")["spec"]["template"]
+        template = find(build().manifests, "Deployment", "harbor-portal")["spec"]["template"]
         return template["metadata"]["annotations"][CONFIG_CHECKSUM]
     assert annotation() == annotation()
     changed = rewrite(portal_config(), lambda d: (directive("gzip", "off"),) if d.name == "gzip" else (d,))
