@@ -305,18 +305,21 @@ def ha_dir(synthesized: Callable[[str], Path]) -> Path:
     return synthesized(ha_site.APP_NAME)
 
 
+def synthesized_manifests(folder: Path) -> Manifests:
+    """Every object a site synthesized into `folder`; a site that wrote none fails here."""
+    parsed = load_manifests(folder)
+    assert len(parsed) > 0, f"the app synthesized no object into {folder}"
+    return parsed
+
+
 @pytest.fixture(scope="session")
 def ha_manifests(ha_dir: Path) -> Manifests:
-    parsed = load_manifests(ha_dir)
-    assert len(parsed) > 0, f"the HA example synthesized no object into {ha_dir}"
-    return parsed
+    return synthesized_manifests(ha_dir)
 
 
 @pytest.fixture(scope="session")
 def manifests(synth_dir: Path) -> Manifests:
-    parsed = load_manifests(synth_dir)
-    assert len(parsed) > 0, f"the app synthesized no object into {synth_dir}"
-    return parsed
+    return synthesized_manifests(synth_dir)
 
 
 @pytest.fixture

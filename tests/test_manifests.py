@@ -28,9 +28,9 @@ from conftest import (
     crd_errors,
     diff_folders,
     folder_bytes,
-    load_manifests,
     pod_spec,
     pod_template,
+    synthesized_manifests,
 )
 from kubernetes_validate import utils as kv_utils
 
@@ -71,9 +71,7 @@ def synth_dir(site: Site, synthesized) -> Path:
 
 @pytest.fixture(scope="module")
 def manifests(synth_dir: Path) -> Manifests:
-    parsed = load_manifests(synth_dir)
-    assert len(parsed) > 0, f"the app synthesized no object into {synth_dir}"
-    return parsed
+    return synthesized_manifests(synth_dir)
 
 
 def test_every_app_of_the_repository_is_validated() -> None:
