@@ -68,15 +68,20 @@ class HarborSite:
 
 def harbor_site(*, app: cdk8s.App | None = None, chart_id: str = "site", namespace: str = NAMESPACE,
                 default_deny: bool = False, harbor_id: str = "harbor", instance: str = "harbor",
-                trivy_github_token: bool = False, database_password: bool = True,
+                sync_instance: str | None = None, trivy_github_token: bool = False, database_password: bool = True,
                 extra_secrets: Iterable[SyncedSecret] = (), **props: Any) -> HarborSite:
     """A chart with Harbor's secret sync and one HarborRegistry; `props` are HarborRegistry's and
-    override its defaults here (external_url=EXTERNAL_URL, secrets from the sync)."""
+    override its defaults here (external_url=EXTERNAL_URL, secrets from the sync).
+
+    The sync declares the Secrets of `sync_instance`, by default `instance`: a test of a bad
+    `instance` keeps a good sync, so that HarborRegistry's own check is the one that speaks.
+    """
+    sync_instance = instance if sync_instance is None else sync_instance
     app, chart, sync = synced_chart(app=app, chart_id=chart_id, namespace=namespace, default_deny=default_deny,
-                                    instance=instance, trivy_github_token=trivy_github_token,
+                                    instance=sync_instance, trivy_github_token=trivy_github_token,
                                     database_password=database_password, extra_secrets=extra_secrets)
     props.setdefault("external_url", EXTERNAL_URL)
-    props.setdefault("secrets", HarborSecrets.from_sync(sync, instance=instance))
+    props.setdefault("secrets", HarborSecrets.from_sync(sync, instance=sync_instance))
     return HarborSite(app, chart, sync, HarborRegistry(chart, harbor_id, instance=instance, **props))
 
 

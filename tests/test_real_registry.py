@@ -42,6 +42,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from conftest import container_named
 from realsoftware import (
     Bind,
     Sandbox,
@@ -97,8 +98,7 @@ class Registry:
 def container(manifests, deployment: str, name: str) -> tuple[dict, dict]:
     """(pod spec, container) of a workload, from the synthesized manifest."""
     pod = manifests.get("Deployment", deployment).obj["spec"]["template"]["spec"]
-    (found,) = [c for c in pod["containers"] if c["name"] == name]
-    return pod, found
+    return pod, container_named(pod, name)
 
 
 def pod_env(container_spec: dict, secrets: dict[tuple[str, str], str]) -> dict[str, str]:
