@@ -15,8 +15,10 @@ from typing import Any, NamedTuple
 import cdk8s
 import pytest
 from conftest import Manifests, container_named, synth
+from kubernetes_validate import utils as kv_utils
 
-from constructs.harbor import HarborRegistry, HarborSecrets, harbor_synced_secrets
+from constructs.harbor import HarborImages, HarborRegistry, HarborSecrets, Resources, Storage, harbor_synced_secrets
+from constructs.harbor._components.checksum import CONFIG_CHECKSUM, checksum
 from constructs.harbor._components.context import HarborContext
 from constructs.harbor._components.endpoints import Endpoints
 from constructs.harbor.kit import AppChart, GatewayRef, OpenBaoSecretSync, OpenBaoServer, SyncedSecret
@@ -142,6 +144,13 @@ class Workload:
     def pod(self, manifests: list[dict]) -> dict:
         return pod_of(manifests, self.kind, self.name)
 
+    def config_checksum(self, manifests: list[dict]) -> str:
+        """The checksum of its configuration on the pod template, which rolls the pods when it changes."""
+        return self.get(manifests)["spec"]["template"]["metadata"]["annotations"][CONFIG_CHECKSUM]
+
+    def claim_templates(self, manifests: list[dict]) -> list[dict]:
+        return self.get(manifests)["spec"]["volumeClaimTemplates"]
+
     def container(self, manifests: list[dict], name: str | None = None) -> dict:
         """The container `name` (an init container too), by default the pod's only one; the pod must
         run exactly `containers`."""
@@ -152,6 +161,118 @@ class Workload:
             assert len(self.containers) == 1, f"{self.kind} {self.name} runs {running}: name one"
             name = self.containers[0]
         return container_named(spec, name)
+
+
+# ---- what every component's objects share ----------------------------------------------------------
+
+# Pod Security "restricted", and a read-only root: the securityContext of every Harbor container
+RESTRICTED_CONTAINER = {
+    "allowPrivilegeEscalation": False, "privileged": False, "readOnlyRootFilesystem": True, "runAsNonRoot": True,
+    "capabilities": {"drop": ["ALL"]}, "seccompProfile": {"type": "RuntimeDefault"},
+}
+
+
+def assert_restricted(container: dict) -> None:
+    """The container's securityContext says all of RESTRICTED_CONTAINER (and may say more)."""
+    security = container["securityContext"]
+    assert {key: security.get(key) for key in RESTRICTED_CONTAINER} == RESTRICTED_CONTAINER, \
+        f"container {container['name']}: {security}"
+
+
+def assert_pod_settings(spec: dict, user: int) -> None:
+    """What every Harbor pod sets: its image's user as user, group and fsGroup, non-root, two minutes
+    to stop, and no ServiceAccount token."""
+    security = spec["securityContext"]
+    assert (security["runAsUser"], security["runAsGroup"], security["fsGroup"]) == (user, user, user)
+    assert security["runAsNonRoot"] is True
+    assert spec["terminationGracePeriodSeconds"] == 120
+    assert spec["automountServiceAccountToken"] is False
+
+
+def assert_claim(spec: dict, storage: Storage) -> None:
+    """A PersistentVolumeClaim spec (or a claim template's) asks for what `storage` says; without a
+    storage class it names none, so that the cluster's default class serves it."""
+    assert spec["accessModes"] == [storage.access.value]
+    assert spec["resources"]["requests"]["storage"] == storage.size
+    if storage.storage_class is None:
+        assert "storageClassName" not in spec
+    else:
+        assert spec["storageClassName"] == storage.storage_class
+
+
+def assert_existing_claim_mounted(manifests: list[dict], workload: Workload, volume: str, claim: str) -> None:
+    """An existing claim replaces what the component would make: no PersistentVolumeClaim object, no
+    claim template, and the pod's volume `volume` is that claim."""
+    assert not [m for m in manifests if m["kind"] == "PersistentVolumeClaim"]
+    assert not workload.get(manifests)["spec"].get("volumeClaimTemplates")
+    volumes = {v["name"]: v for v in workload.pod(manifests)["volumes"]}
+    assert volumes[volume]["persistentVolumeClaim"] == {"claimName": claim}
+
+
+def assert_service_selects(manifests: list[dict], service: str, workload: Workload) -> None:
+    """Service `service` selects the workload's pods: its selector is the workload's own, and the pods carry it."""
+    selector = find(manifests, "Service", service)["spec"]["selector"]
+    spec = workload.get(manifests)["spec"]
+    assert spec["selector"]["matchLabels"] == selector
+    assert selector.items() <= spec["template"]["metadata"]["labels"].items()
+
+
+def named(manifests: list[dict], name: str) -> list[dict]:
+    """Every object called `name`, whatever its kind."""
+    return [m for m in manifests if m["metadata"]["name"] == name]
+
+
+def validated_kinds(objects: list[dict], version: str) -> set[str]:
+    """The kinds of `objects`, each of which must pass the Kubernetes `version` schema with unknown
+    fields refused (kubernetes-validate)."""
+    assert objects, "no object to validate"
+    for obj in objects:
+        kv_utils.validate(obj, version, strict=True)
+    return {obj["kind"] for obj in objects}
+
+
+def assert_claim_templates_survive_an_upgrade(workload: Workload, build: Callable[..., Built],
+                                              manifests: list[dict]) -> None:
+    """A StatefulSet's volumeClaimTemplates are immutable: if a Harbor upgrade changed them, the API
+    server would reject the update and Argo CD could not sync. base.claim_template labels them with
+    the full label set, app.kubernetes.io/version included; the fix belongs to base.py."""
+    upgraded = build(images=HarborImages(tag="v2.15.2")).manifests
+    assert workload.claim_templates(upgraded) == workload.claim_templates(manifests)
+
+
+def k8s_resources(wanted: Resources) -> dict:
+    """A container's `resources` as Kubernetes spells `wanted`."""
+    return {"requests": {"cpu": wanted.cpu_request, "memory": wanted.memory_request},
+            "limits": {"cpu": wanted.cpu_limit, "memory": wanted.memory_limit}}
+
+
+def http_probe(path: str, *, initial: int, failure: int = 3, port: int = 8080) -> dict:
+    """An HTTP probe as Harbor's components declare it, every 10 s with a 1 s timeout."""
+    return {"httpGet": {"path": path, "port": port, "scheme": "HTTP"}, "initialDelaySeconds": initial,
+            "periodSeconds": 10, "failureThreshold": failure, "timeoutSeconds": 1, "successThreshold": 1}
+
+
+def assert_mounted(container: dict, path: str, *, volume: str, sub_path: str | None, read_only: bool) -> None:
+    """The container mounts `volume` at `path`, once, with that subPath and read-only flag."""
+    mounts = [m for m in container["volumeMounts"] if m["mountPath"] == path]
+    assert len(mounts) == 1, f"container {container['name']} mounts {len(mounts)} volumes at {path}"
+    (mount,) = mounts
+    assert mount["name"] == volume
+    assert mount.get("subPath") == sub_path
+    assert mount.get("readOnly", False) is read_only
+
+
+def assert_nginx_reads_its_config_map(manifests: list[dict], workload: Workload) -> None:
+    """An nginx pod (entry point, portal): nginx.conf by subPath from the ConfigMap of the workload's
+    name, scratch space on an emptyDir, and that ConfigMap's checksum on the pod template."""
+    template = workload.get(manifests)["spec"]["template"]
+    mounts = {m["mountPath"]: m for m in workload.container(manifests)["volumeMounts"]}
+    volumes = {v["name"]: v for v in template["spec"]["volumes"]}
+    assert mounts["/etc/nginx/nginx.conf"]["subPath"] == "nginx.conf"
+    assert volumes[mounts["/etc/nginx/nginx.conf"]["name"]]["configMap"]["name"] == workload.name
+    assert "emptyDir" in volumes[mounts["/tmp"]["name"]]
+    data = find(manifests, "ConfigMap", workload.name)["data"]
+    assert workload.config_checksum(manifests) == checksum(data)
 
 
 def synced_keys(manifests: list[dict]) -> set[tuple[str, str]]:

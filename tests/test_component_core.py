@@ -7,7 +7,20 @@ import configparser
 import pytest
 import yaml
 from kubernetes_validate import utils as kv_utils
-from support import Built, Workload, build_component, find, synced_keys
+from support import (
+    RESTRICTED_CONTAINER,
+    Built,
+    Workload,
+    assert_mounted,
+    assert_pod_settings,
+    assert_service_selects,
+    build_component,
+    find,
+    http_probe,
+    k8s_resources,
+    synced_keys,
+    validated_kinds,
+)
 
 from constructs.harbor._components.checksum import CONFIG_CHECKSUM, checksum
 from constructs.harbor._components.constants import REDIS_DB_CORE, REDIS_DB_REGISTRY
@@ -55,9 +68,7 @@ def env_values(manifests: list[dict]) -> dict[str, object]:
 
 def test_objects_pass_the_kubernetes_schemas_strictly(manifests):
     own = [m for m in manifests if m["metadata"]["name"].startswith(NAME)]
-    assert own
-    for obj in own:
-        kv_utils.validate(obj, kv_utils.latest_version(), strict=True)
+    assert validated_kinds(own, kv_utils.latest_version()) == {"ConfigMap", "Deployment", "Service"}
 
 
 # ---- Service and ports -------------------------------------------------------------------------
@@ -72,10 +83,7 @@ def test_service_is_the_endpoints_handle(built, manifests):
 
 
 def test_service_selects_the_core_pods(manifests):
-    selector = find(manifests, "Service", NAME)["spec"]["selector"]
-    deployment = find(manifests, "Deployment", NAME)
-    assert deployment["spec"]["selector"]["matchLabels"] == selector
-    assert selector.items() <= deployment["spec"]["template"]["metadata"]["labels"].items()
+    assert_service_selects(manifests, NAME, CORE)
 
 
 def test_container_listens_on_8080(manifests):
@@ -261,10 +269,7 @@ MOUNTS = [
 
 @pytest.mark.parametrize("path, volume, sub_path, read_only", MOUNTS, ids=[m[0] for m in MOUNTS])
 def test_mounts(manifests, path, volume, sub_path, read_only):
-    (mount,) = [m for m in CORE.container(manifests)["volumeMounts"] if m["mountPath"] == path]
-    assert mount["name"] == volume
-    assert mount.get("subPath") == sub_path
-    assert mount.get("readOnly", False) is read_only
+    assert_mounted(CORE.container(manifests), path, volume=volume, sub_path=sub_path, read_only=read_only)
 
 
 def test_mounts_are_exactly_these(manifests):
@@ -301,10 +306,7 @@ def test_writable_paths_are_empty_dirs(manifests):
 
 def test_read_only_root_and_restricted(manifests):
     container = CORE.container(manifests)
-    assert container["securityContext"] == {
-        "allowPrivilegeEscalation": False, "privileged": False, "readOnlyRootFilesystem": True,
-        "runAsNonRoot": True, "capabilities": {"drop": ["ALL"]}, "seccompProfile": {"type": "RuntimeDefault"},
-    }
+    assert container["securityContext"] == RESTRICTED_CONTAINER
     # the image's entrypoint writes the CA bundle into the root filesystem; the binary itself does not
     assert container["command"] == ["/harbor/harbor_core"]
 
@@ -324,11 +326,7 @@ def test_settings_core_does_not_read_are_not_set(manifests, name):
 
 def test_pod_settings(manifests):
     spec = CORE.pod(manifests)
-    assert {k: spec["securityContext"][k] for k in ("runAsUser", "runAsGroup", "fsGroup")} == {
-        "runAsUser": 10000, "runAsGroup": 10000, "fsGroup": 10000}
-    assert spec["securityContext"]["runAsNonRoot"] is True
-    assert spec["terminationGracePeriodSeconds"] == 120
-    assert spec["automountServiceAccountToken"] is False
+    assert_pod_settings(spec, user=10000)
     assert spec["enableServiceLinks"] is False
 
 
@@ -343,26 +341,17 @@ def test_image_from_a_mirror():
     assert CORE.container(manifests)["image"] == "mirror.example.com/dockerhub/goharbor/harbor-core:v2.15.1"
 
 
-def ping(initial: int, failure: int) -> dict:
-    return {"httpGet": {"path": "/api/v2.0/ping", "port": 8080, "scheme": "HTTP"}, "initialDelaySeconds": initial,
-            "periodSeconds": 10, "failureThreshold": failure, "timeoutSeconds": 1, "successThreshold": 1}
-
-
 @pytest.mark.parametrize("probe, expected", [
-    ("startupProbe", ping(10, 360)),
-    ("livenessProbe", ping(0, 2)),
-    ("readinessProbe", ping(0, 2)),
+    ("startupProbe", http_probe("/api/v2.0/ping", initial=10, failure=360)),
+    ("livenessProbe", http_probe("/api/v2.0/ping", initial=0, failure=2)),
+    ("readinessProbe", http_probe("/api/v2.0/ping", initial=0, failure=2)),
 ])
 def test_probes(manifests, probe, expected):
     assert CORE.container(manifests)[probe] == expected
 
 
 def test_resources_follow_the_context(ctx, manifests):
-    r = ctx.resources.core
-    assert CORE.container(manifests)["resources"] == {
-        "requests": {"cpu": r.cpu_request, "memory": r.memory_request},
-        "limits": {"cpu": r.cpu_limit, "memory": r.memory_limit},
-    }
+    assert CORE.container(manifests)["resources"] == k8s_resources(ctx.resources.core)
 
 
 def test_custom_resources():
@@ -389,17 +378,13 @@ def test_pod_annotations_pass_through():
 
 # ---- checksum ----------------------------------------------------------------------------------
 
-def config_checksum(manifests: list[dict]) -> str:
-    return find(manifests, "Deployment", NAME)["spec"]["template"]["metadata"]["annotations"][CONFIG_CHECKSUM]
-
-
 def test_checksum_is_over_the_config_map(manifests):
-    assert config_checksum(manifests) == checksum(find(manifests, "ConfigMap", NAME)["data"])
+    assert CORE.config_checksum(manifests) == checksum(find(manifests, "ConfigMap", NAME)["data"])
 
 
 def test_checksum_is_stable_for_the_same_input(manifests):
     again = build().manifests
-    assert config_checksum(again) == config_checksum(manifests)
+    assert CORE.config_checksum(again) == CORE.config_checksum(manifests)
 
 
 @pytest.mark.parametrize("change", [
@@ -410,4 +395,4 @@ def test_checksum_is_stable_for_the_same_input(manifests):
 ], ids=["log_level", "trivy", "external_url", "proxy"])
 def test_checksum_changes_with_the_config(manifests, change):
     changed = build(**change).manifests
-    assert config_checksum(changed) != config_checksum(manifests)
+    assert CORE.config_checksum(changed) != CORE.config_checksum(manifests)

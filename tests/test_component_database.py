@@ -4,11 +4,25 @@ from __future__ import annotations
 
 import pytest
 from kubernetes_validate import utils as kv_utils
-from support import Built, Workload, build_component, find, synced_keys
+from support import (
+    Built,
+    Workload,
+    assert_claim,
+    assert_claim_templates_survive_an_upgrade,
+    assert_existing_claim_mounted,
+    assert_pod_settings,
+    assert_restricted,
+    assert_service_selects,
+    build_component,
+    find,
+    named,
+    synced_keys,
+    validated_kinds,
+)
 
 from constructs.harbor._components.database import Database
 from constructs.harbor.kit.resources import Resources
-from constructs.harbor.settings import AccessMode, HarborImages, HarborResources, HarborStorage, Storage
+from constructs.harbor.settings import AccessMode, HarborResources, HarborStorage, Storage
 
 NAME = "harbor-database"
 IMAGE = "docker.io/goharbor/harbor-db:v2.15.1"
@@ -45,7 +59,7 @@ def test_service(built: Built) -> None:
     ctx, database, manifests = built
     service = find(manifests, "Service", NAME)
     assert [(p["port"], p["targetPort"]) for p in service["spec"]["ports"]] == [(5432, 5432)]
-    assert service["spec"]["selector"] == DATABASE.get(manifests)["spec"]["selector"]["matchLabels"]
+    assert_service_selects(manifests, NAME, DATABASE)
     assert database.service == ctx.endpoints.database
     assert (database.service.service, database.service.port) == (NAME, 5432)
     assert [p["containerPort"] for p in DATABASE.container(manifests)["ports"]] == [5432]
@@ -138,10 +152,7 @@ def test_every_mount_has_a_volume_or_claim_template(manifests: list[dict]) -> No
 def test_default_claim_template(manifests: list[dict]) -> None:
     templates = DATABASE.get(manifests)["spec"]["volumeClaimTemplates"]
     assert [t["metadata"]["name"] for t in templates] == ["database-data"]
-    spec = templates[0]["spec"]
-    assert spec["accessModes"] == ["ReadWriteOnce"]
-    assert spec["resources"]["requests"]["storage"] == "1Gi"
-    assert "storageClassName" not in spec
+    assert_claim(templates[0]["spec"], Storage(size="1Gi"))
     # the StatefulSet creates the claim itself: no PersistentVolumeClaim object
     assert not [m for m in manifests if m["kind"] == "PersistentVolumeClaim"]
     assert "database-data" not in {v["name"] for v in DATABASE.pod(manifests)["volumes"]}
@@ -153,18 +164,13 @@ def test_default_claim_template(manifests: list[dict]) -> None:
 ])
 def test_claim_template_follows_storage(storage: Storage) -> None:
     manifests = build(storage=HarborStorage(database=storage)).manifests
-    (template,) = DATABASE.get(manifests)["spec"]["volumeClaimTemplates"]
-    assert template["spec"]["accessModes"] == [storage.access.value]
-    assert template["spec"]["resources"]["requests"]["storage"] == storage.size
-    assert template["spec"]["storageClassName"] == storage.storage_class
+    (template,) = DATABASE.claim_templates(manifests)
+    assert_claim(template["spec"], storage)
 
 
 def test_existing_claim_replaces_the_template() -> None:
     _, database, manifests = build(storage=HarborStorage(database=Storage(size="10Gi", existing_claim="pg-data")))
-    assert not DATABASE.get(manifests)["spec"].get("volumeClaimTemplates")
-    assert not [m for m in manifests if m["kind"] == "PersistentVolumeClaim"]
-    volumes = {v["name"]: v for v in DATABASE.pod(manifests)["volumes"]}
-    assert volumes["database-data"]["persistentVolumeClaim"] == {"claimName": "pg-data"}
+    assert_existing_claim_mounted(manifests, DATABASE, "database-data", "pg-data")
     assert database.claim_name == "pg-data"
     # both containers still mount it at the same place
     for name in ("database", "data-permissions-ensurer"):
@@ -175,23 +181,12 @@ def test_existing_claim_replaces_the_template() -> None:
 # ---- security, resources, pod settings -------------------------------------------------------------
 
 def test_pod_settings(manifests: list[dict]) -> None:
-    spec = DATABASE.pod(manifests)
-    assert spec["terminationGracePeriodSeconds"] == 120
-    assert spec["automountServiceAccountToken"] is False
-    security = spec["securityContext"]
-    assert (security["runAsUser"], security["runAsGroup"], security["fsGroup"]) == (999, 999, 999)
-    assert security["runAsNonRoot"] is True
+    assert_pod_settings(DATABASE.pod(manifests), user=999)
 
 
 @pytest.mark.parametrize("name", ["database", "data-permissions-ensurer"])
 def test_container_is_restricted_with_a_read_only_root(manifests: list[dict], name: str) -> None:
-    security = DATABASE.container(manifests, name)["securityContext"]
-    assert security["allowPrivilegeEscalation"] is False
-    assert security["privileged"] is False
-    assert security["runAsNonRoot"] is True
-    assert security["capabilities"] == {"drop": ["ALL"]}
-    assert security["seccompProfile"] == {"type": "RuntimeDefault"}
-    assert security["readOnlyRootFilesystem"] is True
+    assert_restricted(DATABASE.container(manifests, name))
 
 
 @pytest.mark.parametrize("name", ["database", "data-permissions-ensurer"])
@@ -210,21 +205,13 @@ def test_no_config_checksum(manifests: list[dict]) -> None:
     assert "checksum/config" not in annotations
 
 
-# A StatefulSet's volumeClaimTemplates are immutable: if a Harbor upgrade changed them, the API
-# server would reject the update and Argo CD could not sync. base.claim_template labels them with
-# the full label set, app.kubernetes.io/version included; the fix belongs to base.py.
 def test_claim_template_survives_a_version_upgrade(manifests: list[dict]) -> None:
-    upgraded = build(images=HarborImages(tag="v2.15.2")).manifests
-    assert DATABASE.get(upgraded)["spec"]["volumeClaimTemplates"] == \
-        DATABASE.get(manifests)["spec"]["volumeClaimTemplates"]
+    assert_claim_templates_survive_an_upgrade(DATABASE, build, manifests)
 
 
 @pytest.mark.parametrize("version", ["1.27", kv_utils.latest_version()])
 def test_objects_pass_strict_kubernetes_schemas(manifests: list[dict], version: str) -> None:
-    mine = [m for m in manifests if m["metadata"]["name"] == NAME]
-    assert {m["kind"] for m in mine} == {"Service", "StatefulSet"}
-    for m in mine:
-        kv_utils.validate(m, version, strict=True)
+    assert validated_kinds(named(manifests, NAME), version) == {"Service", "StatefulSet"}
 
 
 # ---- the password harbor-db's initdb.sh and core can use ----------------------------------------

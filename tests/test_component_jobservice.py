@@ -7,9 +7,26 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 from kubernetes_validate import utils as kv_utils
-from support import Built, Workload, build_component, find, harbor_chart, objects, synced_keys
+from support import (
+    RESTRICTED_CONTAINER,
+    Built,
+    Workload,
+    assert_claim,
+    assert_existing_claim_mounted,
+    assert_mounted,
+    assert_pod_settings,
+    assert_service_selects,
+    build_component,
+    find,
+    harbor_chart,
+    http_probe,
+    k8s_resources,
+    objects,
+    synced_keys,
+    validated_kinds,
+)
 
-from constructs.harbor._components.checksum import CONFIG_CHECKSUM, checksum
+from constructs.harbor._components.checksum import checksum
 from constructs.harbor._components.constants import REDIS_DB_JOBSERVICE
 from constructs.harbor._components.jobservice import Jobservice
 from constructs.harbor.harbor_secrets import REGISTRY_USER
@@ -52,9 +69,8 @@ def config_yml(manifests: list[dict]) -> dict:
 
 def test_objects_pass_the_kubernetes_schemas_strictly(manifests):
     own = [m for m in manifests if m["metadata"]["name"].startswith(NAME)]
-    assert own
-    for obj in own:
-        kv_utils.validate(obj, kv_utils.latest_version(), strict=True)
+    assert validated_kinds(own, kv_utils.latest_version()) == {"ConfigMap", "PersistentVolumeClaim", "Deployment",
+                                                               "Service"}
 
 
 # ---- Service and handles -----------------------------------------------------------------------
@@ -69,10 +85,7 @@ def test_service_is_the_endpoints_handle(built, manifests):
 
 
 def test_service_selects_the_jobservice_pods(manifests):
-    selector = find(manifests, "Service", NAME)["spec"]["selector"]
-    deployment = find(manifests, "Deployment", NAME)
-    assert deployment["spec"]["selector"]["matchLabels"] == selector
-    assert selector.items() <= deployment["spec"]["template"]["metadata"]["labels"].items()
+    assert_service_selects(manifests, NAME, JOBSERVICE)
 
 
 def test_container_listens_on_8080(manifests):
@@ -242,10 +255,7 @@ MOUNTS = [
 
 @pytest.mark.parametrize("path, volume, sub_path, read_only", MOUNTS, ids=[m[0] for m in MOUNTS])
 def test_mounts(manifests, path, volume, sub_path, read_only):
-    (mount,) = [m for m in JOBSERVICE.container(manifests)["volumeMounts"] if m["mountPath"] == path]
-    assert mount["name"] == volume
-    assert mount.get("subPath") == sub_path
-    assert mount.get("readOnly", False) is read_only
+    assert_mounted(JOBSERVICE.container(manifests), path, volume=volume, sub_path=sub_path, read_only=read_only)
 
 
 def test_mounts_are_exactly_these(manifests):
@@ -262,18 +272,14 @@ def test_volumes(manifests):
 def test_claim_follows_the_storage_settings():
     _ctx, jobservice, manifests = build(storage=storage(AccessMode.READ_WRITE_MANY, size="2Gi",
                                                        storage_class="longhorn"))
-    claim = find(manifests, "PersistentVolumeClaim", jobservice.claim_name)
-    assert claim["spec"]["accessModes"] == ["ReadWriteMany"]
-    assert claim["spec"]["resources"]["requests"]["storage"] == "2Gi"
-    assert claim["spec"]["storageClassName"] == "longhorn"
+    wanted = Storage(size="2Gi", access=AccessMode.READ_WRITE_MANY, storage_class="longhorn")
+    assert_claim(find(manifests, "PersistentVolumeClaim", jobservice.claim_name)["spec"], wanted)
 
 
 def test_existing_claim_is_mounted_and_none_created():
     _, jobservice, manifests = build(storage=storage(AccessMode.READ_WRITE_MANY, existing_claim="old-job-logs"))
     assert jobservice.claim_name == "old-job-logs"
-    assert not [m for m in manifests if m["kind"] == "PersistentVolumeClaim"]
-    vols = {v["name"]: v for v in JOBSERVICE.pod(manifests)["volumes"]}
-    assert vols["job-logs"]["persistentVolumeClaim"]["claimName"] == "old-job-logs"
+    assert_existing_claim_mounted(manifests, JOBSERVICE, "job-logs", "old-job-logs")
 
 
 # ---- strategy ----------------------------------------------------------------------------------
@@ -303,30 +309,20 @@ def test_single_attach_volume_with_two_replicas_is_an_error(access):
 
 # ---- pod and container -------------------------------------------------------------------------
 
-def stats(initial: int) -> dict:
-    return {"httpGet": {"path": "/api/v1/stats", "port": 8080, "scheme": "HTTP"}, "initialDelaySeconds": initial,
-            "periodSeconds": 10, "failureThreshold": 3, "timeoutSeconds": 1, "successThreshold": 1}
-
-
-@pytest.mark.parametrize("probe, expected", [("livenessProbe", stats(300)), ("readinessProbe", stats(20))])
+@pytest.mark.parametrize("probe, expected", [("livenessProbe", http_probe("/api/v1/stats", initial=300)),
+                                             ("readinessProbe", http_probe("/api/v1/stats", initial=20))])
 def test_probes(manifests, probe, expected):
     assert JOBSERVICE.container(manifests)[probe] == expected
 
 
 def test_pod_settings(manifests):
     spec = JOBSERVICE.pod(manifests)
-    assert {k: spec["securityContext"][k] for k in ("runAsUser", "runAsGroup", "fsGroup")} == {
-        "runAsUser": 10000, "runAsGroup": 10000, "fsGroup": 10000}
-    assert spec["terminationGracePeriodSeconds"] == 120
-    assert spec["automountServiceAccountToken"] is False
+    assert_pod_settings(spec, user=10000)
     assert spec["enableServiceLinks"] is False
 
 
 def test_container_is_restricted(manifests):
-    assert JOBSERVICE.container(manifests)["securityContext"] == {
-        "allowPrivilegeEscalation": False, "privileged": False, "readOnlyRootFilesystem": True,
-        "runAsNonRoot": True, "capabilities": {"drop": ["ALL"]}, "seccompProfile": {"type": "RuntimeDefault"},
-    }
+    assert JOBSERVICE.container(manifests)["securityContext"] == RESTRICTED_CONTAINER
 
 
 def test_image(manifests):
@@ -339,29 +335,23 @@ def test_resources_follow_the_context():
     custom = Resources(cpu_request="200m", memory_request="256Mi", cpu_limit="1", memory_limit="1Gi")
     manifests = build(resources=HarborResources(jobservice=custom)).manifests
     assert JOBSERVICE.container(manifests)["resources"] == {"requests": {"cpu": "200m", "memory": "256Mi"},
-                                                 "limits": {"cpu": "1", "memory": "1Gi"}}
+                                                            "limits": {"cpu": "1", "memory": "1Gi"}}
 
 
 def test_default_resources(ctx, manifests):
-    r = ctx.resources.jobservice
-    assert JOBSERVICE.container(manifests)["resources"] == {"requests": {"cpu": r.cpu_request, "memory": r.memory_request},
-                                                 "limits": {"cpu": r.cpu_limit, "memory": r.memory_limit}}
+    assert JOBSERVICE.container(manifests)["resources"] == k8s_resources(ctx.resources.jobservice)
 
 
 # ---- checksum ----------------------------------------------------------------------------------
 
-def config_checksum(manifests: list[dict]) -> str:
-    return find(manifests, "Deployment", NAME)["spec"]["template"]["metadata"]["annotations"][CONFIG_CHECKSUM]
-
-
 def test_checksum_is_over_both_config_maps(manifests):
-    assert config_checksum(manifests) == checksum(find(manifests, "ConfigMap", ENV_NAME)["data"],
+    assert JOBSERVICE.config_checksum(manifests) == checksum(find(manifests, "ConfigMap", ENV_NAME)["data"],
                                                   find(manifests, "ConfigMap", NAME)["data"])
 
 
 def test_checksum_is_stable_for_the_same_input(manifests):
     again = build().manifests
-    assert config_checksum(again) == config_checksum(manifests)
+    assert JOBSERVICE.config_checksum(again) == JOBSERVICE.config_checksum(manifests)
 
 
 @pytest.mark.parametrize("change", [
@@ -370,4 +360,4 @@ def test_checksum_is_stable_for_the_same_input(manifests):
 ], ids=["log_level", "proxy"])
 def test_checksum_changes_with_the_config(manifests, change):
     changed = build(**change).manifests
-    assert config_checksum(changed) != config_checksum(manifests)
+    assert JOBSERVICE.config_checksum(changed) != JOBSERVICE.config_checksum(manifests)

@@ -4,7 +4,21 @@ from __future__ import annotations
 
 import pytest
 from kubernetes_validate import utils as kv_utils
-from support import Built, Workload, build_component, find
+from support import (
+    Built,
+    Workload,
+    assert_claim,
+    assert_claim_templates_survive_an_upgrade,
+    assert_existing_claim_mounted,
+    assert_pod_settings,
+    assert_restricted,
+    assert_service_selects,
+    build_component,
+    find,
+    k8s_resources,
+    named,
+    validated_kinds,
+)
 
 from constructs.harbor._components.redis import Redis
 from constructs.harbor.kit.resources import Resources
@@ -52,7 +66,7 @@ def test_service(built: Built) -> None:
     ctx, redis, manifests = built
     service = find(manifests, "Service", NAME)
     assert [(p["port"], p["targetPort"]) for p in service["spec"]["ports"]] == [(6379, 6379)]
-    assert service["spec"]["selector"] == REDIS.get(manifests)["spec"]["selector"]["matchLabels"]
+    assert_service_selects(manifests, NAME, REDIS)
     assert redis.service == ctx.endpoints.redis
     assert (redis.service.service, redis.service.port) == (NAME, 6379)
     assert [p["containerPort"] for p in REDIS.container(manifests)["ports"]] == [6379]
@@ -79,10 +93,7 @@ def test_default_claim_template(built: Built) -> None:
     _, redis, manifests = built
     templates = REDIS.get(manifests)["spec"]["volumeClaimTemplates"]
     assert [t["metadata"]["name"] for t in templates] == ["data"]
-    spec = templates[0]["spec"]
-    assert spec["accessModes"] == ["ReadWriteOnce"]
-    assert spec["resources"]["requests"]["storage"] == "1Gi"
-    assert "storageClassName" not in spec
+    assert_claim(templates[0]["spec"], Storage(size="1Gi"))
     assert not [m for m in manifests if m["kind"] == "PersistentVolumeClaim"]
     assert not REDIS.pod(manifests).get("volumes")
     assert redis.claim_name is None
@@ -94,38 +105,24 @@ def test_default_claim_template(built: Built) -> None:
 ])
 def test_claim_template_follows_storage(storage: Storage) -> None:
     manifests = build(storage=HarborStorage(redis=storage)).manifests
-    (template,) = REDIS.get(manifests)["spec"]["volumeClaimTemplates"]
-    assert template["spec"]["accessModes"] == [storage.access.value]
-    assert template["spec"]["resources"]["requests"]["storage"] == storage.size
-    assert template["spec"]["storageClassName"] == storage.storage_class
+    (template,) = REDIS.claim_templates(manifests)
+    assert_claim(template["spec"], storage)
 
 
 def test_existing_claim_replaces_the_template() -> None:
     _, redis, manifests = build(storage=HarborStorage(redis=Storage(size="1Gi", existing_claim="redis-data")))
-    assert not REDIS.get(manifests)["spec"].get("volumeClaimTemplates")
-    assert not [m for m in manifests if m["kind"] == "PersistentVolumeClaim"]
+    assert_existing_claim_mounted(manifests, REDIS, "data", "redis-data")
     assert REDIS.pod(manifests)["volumes"] == [{"name": "data", "persistentVolumeClaim": {"claimName": "redis-data"}}]
     assert REDIS.container(manifests)["volumeMounts"] == [{"name": "data", "mountPath": DATA}]
     assert redis.claim_name == "redis-data"
 
 
 def test_pod_settings(manifests: list[dict]) -> None:
-    spec = REDIS.pod(manifests)
-    assert spec["terminationGracePeriodSeconds"] == 120
-    assert spec["automountServiceAccountToken"] is False
-    security = spec["securityContext"]
-    assert (security["runAsUser"], security["runAsGroup"], security["fsGroup"]) == (999, 999, 999)
-    assert security["runAsNonRoot"] is True
+    assert_pod_settings(REDIS.pod(manifests), user=999)
 
 
 def test_container_is_restricted_with_a_read_only_root(manifests: list[dict]) -> None:
-    security = REDIS.container(manifests)["securityContext"]
-    assert security["allowPrivilegeEscalation"] is False
-    assert security["privileged"] is False
-    assert security["runAsNonRoot"] is True
-    assert security["capabilities"] == {"drop": ["ALL"]}
-    assert security["seccompProfile"] == {"type": "RuntimeDefault"}
-    assert security["readOnlyRootFilesystem"] is True
+    assert_restricted(REDIS.container(manifests))
 
 
 @pytest.mark.parametrize("resources", [
@@ -134,24 +131,13 @@ def test_container_is_restricted_with_a_read_only_root(manifests: list[dict]) ->
 ])
 def test_resources(resources: Resources) -> None:
     manifests = build(resources=HarborResources(redis=resources)).manifests
-    assert REDIS.container(manifests)["resources"] == {
-        "requests": {"cpu": resources.cpu_request, "memory": resources.memory_request},
-        "limits": {"cpu": resources.cpu_limit, "memory": resources.memory_limit},
-    }
+    assert REDIS.container(manifests)["resources"] == k8s_resources(resources)
 
 
-# A StatefulSet's volumeClaimTemplates are immutable: if a Harbor upgrade changed them, the API
-# server would reject the update and Argo CD could not sync. base.claim_template labels them with
-# the full label set, app.kubernetes.io/version included; the fix belongs to base.py.
 def test_claim_template_survives_a_version_upgrade(manifests: list[dict]) -> None:
-    upgraded = build(images=HarborImages(tag="v2.15.2")).manifests
-    assert REDIS.get(upgraded)["spec"]["volumeClaimTemplates"] == \
-        REDIS.get(manifests)["spec"]["volumeClaimTemplates"]
+    assert_claim_templates_survive_an_upgrade(REDIS, build, manifests)
 
 
 @pytest.mark.parametrize("version", ["1.27", kv_utils.latest_version()])
 def test_objects_pass_strict_kubernetes_schemas(manifests: list[dict], version: str) -> None:
-    mine = [m for m in manifests if m["metadata"]["name"] == NAME]
-    assert {m["kind"] for m in mine} == {"Service", "StatefulSet"}
-    for m in mine:
-        kv_utils.validate(m, version, strict=True)
+    assert validated_kinds(named(manifests, NAME), version) == {"Service", "StatefulSet"}

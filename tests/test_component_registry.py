@@ -5,7 +5,22 @@ from __future__ import annotations
 import pytest
 import yaml
 from kubernetes_validate import utils as kv_utils
-from support import Built, Workload, build_component, find, harbor_chart, synced_keys
+from support import (
+    Built,
+    Workload,
+    assert_claim,
+    assert_existing_claim_mounted,
+    assert_pod_settings,
+    assert_restricted,
+    assert_service_selects,
+    build_component,
+    find,
+    harbor_chart,
+    k8s_resources,
+    named,
+    synced_keys,
+    validated_kinds,
+)
 
 from constructs.harbor._components.checksum import checksum
 from constructs.harbor._components.constants import REDIS_DB_REGISTRY
@@ -64,13 +79,9 @@ def test_container_image_and_ports(manifests: list[dict], name: str, image: str,
 
 
 def test_selector_matches_pod_labels(manifests: list[dict]) -> None:
-    deployment = find(manifests, "Deployment", NAME)
-    selector = deployment["spec"]["selector"]["matchLabels"]
-    labels = deployment["spec"]["template"]["metadata"]["labels"]
-    assert selector.items() <= labels.items()
-    assert "app.kubernetes.io/version" not in selector     # a selector is immutable
-    service = find(manifests, "Service", NAME)
-    assert service["spec"]["selector"] == selector
+    assert_service_selects(manifests, NAME, REGISTRY)
+    # a selector is immutable
+    assert "app.kubernetes.io/version" not in REGISTRY.get(manifests)["spec"]["selector"]["matchLabels"]
 
 
 def test_service_ports_and_targets(built: Built) -> None:
@@ -310,24 +321,14 @@ def test_probes(manifests: list[dict], name: str, probe: str, path: str, port: i
 
 def test_pod_settings(manifests: list[dict]) -> None:
     spec = REGISTRY.pod(manifests)
-    assert spec["terminationGracePeriodSeconds"] == 120
-    assert spec["automountServiceAccountToken"] is False
+    assert_pod_settings(spec, user=10000)
     assert spec["enableServiceLinks"] is False
-    security = spec["securityContext"]
-    assert (security["runAsUser"], security["runAsGroup"], security["fsGroup"]) == (10000, 10000, 10000)
-    assert security["runAsNonRoot"] is True
-    assert security["fsGroupChangePolicy"] == "OnRootMismatch"
+    assert spec["securityContext"]["fsGroupChangePolicy"] == "OnRootMismatch"
 
 
 @pytest.mark.parametrize("name", ["registry", "registryctl"])
 def test_container_is_restricted_with_a_read_only_root(manifests: list[dict], name: str) -> None:
-    security = REGISTRY.container(manifests, name)["securityContext"]
-    assert security["allowPrivilegeEscalation"] is False
-    assert security["privileged"] is False
-    assert security["runAsNonRoot"] is True
-    assert security["capabilities"] == {"drop": ["ALL"]}
-    assert security["seccompProfile"] == {"type": "RuntimeDefault"}
-    assert security["readOnlyRootFilesystem"] is True
+    assert_restricted(REGISTRY.container(manifests, name))
 
 
 @pytest.mark.parametrize(("name", "command"), [
@@ -345,20 +346,13 @@ def test_command_reads_the_mounted_config(manifests: list[dict], name: str, comm
 @pytest.mark.parametrize(("name", "field"), [("registry", "registry"), ("registryctl", "registryctl")])
 def test_resources(built: Built, name: str, field: str) -> None:
     ctx, _, manifests = built
-    wanted = getattr(ctx.resources, field)
-    assert REGISTRY.container(manifests, name)["resources"] == {
-        "requests": {"cpu": wanted.cpu_request, "memory": wanted.memory_request},
-        "limits": {"cpu": wanted.cpu_limit, "memory": wanted.memory_limit},
-    }
+    assert REGISTRY.container(manifests, name)["resources"] == k8s_resources(getattr(ctx.resources, field))
 
 
 # ---- storage and strategy ------------------------------------------------------------------------------
 
 def test_default_claim(manifests: list[dict]) -> None:
-    claim = find(manifests, "PersistentVolumeClaim", NAME)
-    assert claim["spec"]["accessModes"] == ["ReadWriteOnce"]
-    assert claim["spec"]["resources"]["requests"]["storage"] == "5Gi"
-    assert "storageClassName" not in claim["spec"]      # the cluster's default class
+    assert_claim(find(manifests, "PersistentVolumeClaim", NAME)["spec"], Storage(size="5Gi"))
 
 
 @pytest.mark.parametrize("storage", [
@@ -367,18 +361,13 @@ def test_default_claim(manifests: list[dict]) -> None:
 ])
 def test_claim_follows_storage(storage: Storage) -> None:
     _, registry, manifests = build(storage=HarborStorage(registry=storage))
-    claim = find(manifests, "PersistentVolumeClaim", NAME)
-    assert claim["spec"]["accessModes"] == [storage.access.value]
-    assert claim["spec"]["resources"]["requests"]["storage"] == storage.size
-    assert claim["spec"]["storageClassName"] == storage.storage_class
+    assert_claim(find(manifests, "PersistentVolumeClaim", NAME)["spec"], storage)
     assert registry.claim_name == NAME
 
 
 def test_existing_claim_replaces_the_claim() -> None:
     _, registry, manifests = build(storage=HarborStorage(registry=Storage(size="50Gi", existing_claim="images")))
-    assert not [m for m in manifests if m["kind"] == "PersistentVolumeClaim"]
-    volumes = {v["name"]: v for v in REGISTRY.pod(manifests)["volumes"]}
-    assert volumes["registry-data"]["persistentVolumeClaim"]["claimName"] == "images"
+    assert_existing_claim_mounted(manifests, REGISTRY, "registry-data", "images")
     assert registry.claim_name == "images"
 
 
@@ -419,43 +408,37 @@ def test_rwo_with_two_replicas_names_the_field_and_mode() -> None:
 
 # ---- checksum -----------------------------------------------------------------------------------------
 
-def pod_checksum(manifests: list[dict]) -> str:
-    return find(manifests, "Deployment", NAME)["spec"]["template"]["metadata"]["annotations"]["checksum/config"]
-
-
 def test_checksum_is_over_the_config_map_data(manifests: list[dict]) -> None:
-    assert pod_checksum(manifests) == checksum(find(manifests, "ConfigMap", NAME)["data"])
+    assert REGISTRY.config_checksum(manifests) == checksum(find(manifests, "ConfigMap", NAME)["data"])
 
 
 def test_checksum_is_stable_for_the_same_input(manifests: list[dict]) -> None:
     again = build().manifests
-    assert pod_checksum(again) == pod_checksum(manifests)
+    assert REGISTRY.config_checksum(again) == REGISTRY.config_checksum(manifests)
     assert find(again, "ConfigMap", NAME) == find(manifests, "ConfigMap", NAME)
 
 
 def test_checksum_changes_with_the_log_level(manifests: list[dict]) -> None:
     debug = build(log_level=LogLevel.DEBUG).manifests
-    assert pod_checksum(debug) != pod_checksum(manifests)
+    assert REGISTRY.config_checksum(debug) != REGISTRY.config_checksum(manifests)
 
 
 def test_pod_annotations_sit_beside_the_checksum(manifests: list[dict]) -> None:
     marked = build(pod_annotations={"reloader.stakater.com/search": "true"}).manifests
     annotations = find(marked, "Deployment", NAME)["spec"]["template"]["metadata"]["annotations"]
-    assert annotations == {"reloader.stakater.com/search": "true", "checksum/config": pod_checksum(manifests)}
+    assert annotations == {"reloader.stakater.com/search": "true", "checksum/config": REGISTRY.config_checksum(manifests)}
 
 
 def test_checksum_ignores_what_the_config_does_not_hold(manifests: list[dict]) -> None:
     # replicas and resources roll the pods on their own; they must not touch the config checksum
     other = build(storage=HarborStorage(registry=Storage(size="5Gi", access=AccessMode.READ_WRITE_MANY)),
                   replicas=HarborReplicas(registry=3)).manifests
-    assert pod_checksum(other) == pod_checksum(manifests)
+    assert REGISTRY.config_checksum(other) == REGISTRY.config_checksum(manifests)
 
 
 # ---- schema ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("version", ["1.27", kv_utils.latest_version()])
 def test_objects_pass_strict_kubernetes_schemas(manifests: list[dict], version: str) -> None:
-    mine = [m for m in manifests if m["metadata"]["name"] == NAME]
-    assert {m["kind"] for m in mine} == {"ConfigMap", "PersistentVolumeClaim", "Service", "Deployment"}
-    for m in mine:
-        kv_utils.validate(m, version, strict=True)
+    assert validated_kinds(named(manifests, NAME), version) == {"ConfigMap", "PersistentVolumeClaim", "Service",
+                                                                "Deployment"}

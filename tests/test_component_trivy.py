@@ -2,7 +2,16 @@
 
 
 import pytest
-from support import Built, Workload, build_component, find, harbor_chart
+from support import (
+    Built,
+    Workload,
+    assert_claim,
+    assert_existing_claim_mounted,
+    assert_service_selects,
+    build_component,
+    find,
+    harbor_chart,
+)
 
 from constructs.harbor._components.constants import REDIS_DB_TRIVY
 from constructs.harbor._components.trivy import Trivy
@@ -202,17 +211,14 @@ def test_claim_template(built: Built) -> None:
 def test_storage_from_the_context() -> None:
     storage = HarborStorage(trivy=Storage(size="20Gi", storage_class="longhorn"))
     manifests = build(storage=storage).manifests
-    (template,) = TRIVY.get(manifests)["spec"]["volumeClaimTemplates"]
-    assert template["spec"]["storageClassName"] == "longhorn"
+    (template,) = TRIVY.claim_templates(manifests)
+    assert_claim(template["spec"], storage.trivy)
     assert template["spec"]["resources"] == {"requests": {"storage": "20Gi"}}
 
 
 def test_existing_claim() -> None:
     manifests = build(storage=HarborStorage(trivy=Storage(existing_claim="trivy-cache"))).manifests
-    spec = TRIVY.get(manifests)["spec"]
-    assert not spec.get("volumeClaimTemplates")
-    volumes = {v["name"]: v for v in spec["template"]["spec"]["volumes"]}
-    assert volumes["data"]["persistentVolumeClaim"] == {"claimName": "trivy-cache"}
+    assert_existing_claim_mounted(manifests, TRIVY, "data", "trivy-cache")
     assert [m for m in TRIVY.container(manifests)["volumeMounts"] if m["mountPath"] == "/home/scanner/.cache"] == [
         {"mountPath": "/home/scanner/.cache", "name": "data"}]
 
@@ -241,7 +247,7 @@ def test_service(built: Built) -> None:
     assert svc["spec"]["ports"] == [{"name": "http-trivy", "port": 8080, "targetPort": 8080, "protocol": "TCP"}]
     sts = TRIVY.get(manifests)
     assert sts["spec"]["serviceName"] == svc["metadata"]["name"]
-    assert svc["spec"]["selector"].items() <= sts["spec"]["template"]["metadata"]["labels"].items()
+    assert_service_selects(manifests, "harbor-trivy", TRIVY)
     assert trivy.stateful_set is not None
 
 
