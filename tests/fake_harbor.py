@@ -193,6 +193,18 @@ def harbor_cron_error(cron: str) -> str | None:
     return None
 
 
+def scheduled_cron(schedule: dict, what: str) -> str | None:
+    """The cron of a schedule Harbor stores, or None for no schedule (type None or "None"); a cron that
+    ValidateCronString refuses is Harbor's 400, which names `what` ("scheduled gc", ...)."""
+    if schedule.get("type") in (None, "None"):
+        return None
+    cron = schedule.get("cron") or ""
+    problem = harbor_cron_error(cron)
+    if problem:
+        raise ApiError(400, f"invalid cron string for {what}: {cron}, error: {problem}")
+    return cron
+
+
 def harbor_registry_url(value: str) -> str:
     """The URL Harbor stores for a registry: ValidateHTTPURL (src/lib/endpoint.go) on create and update.
 
@@ -688,15 +700,9 @@ class FakeHarbor:
         schedule = (params["schedule"] or {}).get("schedule") or {}
         if schedule.get("type") == "Manual":
             raise ApiError(400, "fail to update scan all schedule as wrong schedule type: Manual")
-        if schedule.get("type") in (None, "None"):
-            self.scan_all = None
-            return Answer(200)
         # createOrUpdateScanAllSchedule (src/server/v2.0/handler/scan_all.go) validates first
-        cron = schedule.get("cron") or ""
-        problem = harbor_cron_error(cron)
-        if problem:
-            raise ApiError(400, f"invalid cron string for scheduled scan all: {cron}, error: {problem}")
-        self.scan_all = {"type": schedule["type"], "cron": cron}
+        cron = scheduled_cron(schedule, "scheduled scan all")
+        self.scan_all = None if cron is None else {"type": schedule["type"], "cron": cron}
         return Answer(200)
 
     def op_getGCSchedule(self, params: dict, query: dict) -> Answer:
@@ -728,14 +734,11 @@ class FakeHarbor:
                                     "and less than or equal to 10.")
             policy["workers"] = workers
         schedule = body.get("schedule") or {}
-        if schedule.get("type") in (None, "None"):
+        # updateSchedule (src/server/v2.0/handler/gc.go) validates before it replaces the schedule
+        cron = scheduled_cron(schedule, "scheduled gc")
+        if cron is None:
             self.gc = None
             return Answer(200)
-        # updateSchedule (src/server/v2.0/handler/gc.go) validates before it replaces the schedule
-        cron = schedule.get("cron") or ""
-        problem = harbor_cron_error(cron)
-        if problem:
-            raise ApiError(400, f"invalid cron string for scheduled gc: {cron}, error: {problem}")
         # CreateSchedule (src/controller/gc/controller.go) keeps these three as the schedule's extra
         # attributes, which GET reports; dry_run lives only in the callback's policy, which GET does not show
         self.gc = {"type": schedule["type"], "cron": cron, "policy": policy,
