@@ -7,15 +7,21 @@ and module-level constants can call them too.
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, NamedTuple
 
 import cdk8s
 import pytest
-from conftest import Manifests, container_named, synth
+import yaml
+from conftest import REPO, Manifests, container_named, synth
 from kubernetes_validate import utils as kv_utils
+from realsoftware import unavailable
 
 from constructs.harbor import HarborImages, HarborRegistry, HarborSecrets, Resources, Storage, harbor_synced_secrets
 from constructs.harbor._components.checksum import CONFIG_CHECKSUM, checksum
@@ -33,6 +39,46 @@ EXTERNAL_URL = f"https://{HOST}"
 SECRETS_PATH = "secret/data/harbor"  # KV v2 API path of Harbor's secrets
 SERVER = OpenBaoServer(address="http://openbao.openbao.svc:8200")
 GATEWAY = GatewayRef(name="public", namespace="gateway")
+
+# the Kubernetes schemas every object is held to: the oldest release the library supports and the
+# newest schema set the installed kubernetes-validate ships
+OLDEST_KUBERNETES = "1.27"
+NEWEST_KUBERNETES = kv_utils.latest_version()
+KUBERNETES_VERSIONS = (OLDEST_KUBERNETES, NEWEST_KUBERNETES)
+
+
+# ---- tools outside Python, which scripts/check installs ----------------------------------------------
+# Without one a test skips and says how to get it; in CI (env CI set) it fails (realsoftware.unavailable).
+
+CDK8S_CLI = REPO / "node_modules" / ".bin" / "cdk8s"
+CHECKOV = REPO / ".venv-checkov" / "bin" / "checkov"
+CHECKOV_SKIPS = REPO / "checkov-skips.yaml"
+
+
+def cdk8s_cli() -> Path:
+    """The pinned cdk8s CLI (`npm ci`) with a Node on PATH to run it."""
+    if not CDK8S_CLI.exists() or not shutil.which("node"):
+        unavailable(f"pinned cdk8s CLI or node not found: {CDK8S_CLI} (run `npm ci`)")
+    return CDK8S_CLI
+
+
+def checkov_skips() -> dict[str, str]:
+    """checkov-skips.yaml: check id -> why the check cannot apply."""
+    skips = yaml.safe_load(CHECKOV_SKIPS.read_text()) or {}
+    assert isinstance(skips, dict), f"{CHECKOV_SKIPS.name} must be a mapping of check id to reason"
+    return skips
+
+
+def checkov_reports(folder: Path, *options: str) -> list[dict]:
+    """checkov's JSON reports on the Kubernetes manifests in `folder` (one per framework run)."""
+    if not CHECKOV.exists():
+        unavailable(f"checkov not found: {CHECKOV} (run scripts/check to install it)")
+    result = subprocess.run([str(CHECKOV), "-d", str(folder), "--framework", "kubernetes", "--skip-download",
+                             "--quiet", "--compact", "-o", "json", *options], capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode in (0, 1), f"checkov crashed ({result.returncode}):\n{result.stderr[-3000:]}"
+    report = json.loads(result.stdout)
+    return report if isinstance(report, list) else [report]
 
 
 # ---- small sites ---------------------------------------------------------------------------------

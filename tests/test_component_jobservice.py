@@ -6,8 +6,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
-from kubernetes_validate import utils as kv_utils
 from support import (
+    NEWEST_KUBERNETES,
     RESTRICTED_CONTAINER,
     Built,
     Workload,
@@ -69,7 +69,7 @@ def config_yml(manifests: list[dict]) -> dict:
 
 def test_objects_pass_the_kubernetes_schemas_strictly(manifests):
     own = [m for m in manifests if m["metadata"]["name"].startswith(NAME)]
-    assert validated_kinds(own, kv_utils.latest_version()) == {"ConfigMap", "PersistentVolumeClaim", "Deployment",
+    assert validated_kinds(own, NEWEST_KUBERNETES) == {"ConfigMap", "PersistentVolumeClaim", "Deployment",
                                                                "Service"}
 
 

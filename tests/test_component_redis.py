@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from kubernetes_validate import utils as kv_utils
 from support import (
+    KUBERNETES_VERSIONS,
     Built,
     Workload,
     assert_claim,
@@ -138,6 +138,6 @@ def test_claim_template_survives_a_version_upgrade(manifests: list[dict]) -> Non
     assert_claim_templates_survive_an_upgrade(REDIS, build, manifests)
 
 
-@pytest.mark.parametrize("version", ["1.27", kv_utils.latest_version()])
+@pytest.mark.parametrize("version", KUBERNETES_VERSIONS)
 def test_objects_pass_strict_kubernetes_schemas(manifests: list[dict], version: str) -> None:
     assert validated_kinds(named(manifests, NAME), version) == {"Service", "StatefulSet"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from kubernetes_validate import utils as kv_utils
 from support import (
+    KUBERNETES_VERSIONS,
     Built,
     Workload,
     assert_claim,
@@ -438,7 +438,7 @@ def test_checksum_ignores_what_the_config_does_not_hold(manifests: list[dict]) -
 
 # ---- schema ------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("version", ["1.27", kv_utils.latest_version()])
+@pytest.mark.parametrize("version", KUBERNETES_VERSIONS)
 def test_objects_pass_strict_kubernetes_schemas(manifests: list[dict], version: str) -> None:
     assert validated_kinds(named(manifests, NAME), version) == {"ConfigMap", "PersistentVolumeClaim", "Service",
                                                                 "Deployment"}

@@ -9,14 +9,12 @@ rules and not by the code that produced it. Every failure names the object and t
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from typing import Any
 
 import cdk8s
 import pytest
-from conftest import REPO, Manifest, Manifests, containers, pod_spec, pod_template, synth
-from support import APP_NAMESPACE, harbor_site
+from conftest import Manifest, Manifests, containers, pod_spec, pod_template, synth
+from support import APP_NAMESPACE, KUBERNETES_VERSIONS, checkov_reports, checkov_skips, harbor_site
 
 import main
 from constructs.harbor import AccessMode, HarborReplicas, HarborStorage, Storage
@@ -25,9 +23,6 @@ from constructs.harbor.kit import AppChart, ClusterDns, GatewayPeer, InternetEgr
 from constructs.harbor.kit.argocd import SYNC_OPTIONS
 from constructs.harbor.kit.labels import INSTANCE_LABEL
 from constructs.harbor.kit.network_model import IpEndpoint, NetworkModel, PodEndpoint, Policy, selects
-
-CHECKOV = REPO / ".venv-checkov" / "bin" / "checkov"
-CHECKOV_SKIPS = REPO / "checkov-skips.yaml"
 
 
 def workloads(manifests: Manifests) -> list[tuple[Manifest, dict]]:
@@ -525,7 +520,7 @@ def test_policies_pass_the_strict_schemas(ha: Manifests) -> None:
     from kubernetes_validate import utils as kv_utils
 
     for m in [*ha.of_kind("NetworkPolicy"), *ha.of_kind("PodDisruptionBudget")]:
-        for version in ("1.27", kv_utils.latest_version()):
+        for version in KUBERNETES_VERSIONS:
             kv_utils.validate(m.obj, version, strict=True)
 
 
@@ -533,18 +528,8 @@ def test_policies_pass_the_strict_schemas(ha: Manifests) -> None:
 
 def test_every_checkov_skip_is_still_needed(synth_dir) -> None:
     """A check that no longer fails without its skip must leave checkov-skips.yaml."""
-    import yaml
-
-    if not CHECKOV.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHECKOV} is missing in CI: scripts/check installs it")
-        pytest.skip("run scripts/check to install checkov")
-    skips = yaml.safe_load(CHECKOV_SKIPS.read_text()) or {}
-    result = subprocess.run([str(CHECKOV), "-d", str(synth_dir), "--framework", "kubernetes", "--skip-download",
-                             "--quiet", "--compact", "-o", "json"], capture_output=True, text=True, timeout=300)
-    assert result.returncode in (0, 1), result.stderr[-3000:]
-    report = json.loads(result.stdout)
-    failing = {c["check_id"] for entry in (report if isinstance(report, list) else [report])
+    skips = checkov_skips()
+    failing = {c["check_id"] for entry in checkov_reports(synth_dir)
                for c in entry.get("results", {}).get("failed_checks", [])}
     assert failing <= set(skips), f"failing checks that are not skipped: {sorted(failing - set(skips))}"
     assert set(skips) <= failing, f"skips no longer needed, remove them: {sorted(set(skips) - failing)}"
