@@ -6,9 +6,11 @@ import configparser
 
 import pytest
 import yaml
-from kubernetes_validate import utils as kv_utils
 from support import (
+    EXTERNAL_URL,
+    NEWEST_KUBERNETES,
     RESTRICTED_CONTAINER,
+    SECRETS_PATH,
     Built,
     Workload,
     assert_mounted,
@@ -68,7 +70,7 @@ def env_values(manifests: list[dict]) -> dict[str, object]:
 
 def test_objects_pass_the_kubernetes_schemas_strictly(manifests):
     own = [m for m in manifests if m["metadata"]["name"].startswith(NAME)]
-    assert validated_kinds(own, kv_utils.latest_version()) == {"ConfigMap", "Deployment", "Service"}
+    assert validated_kinds(own, NEWEST_KUBERNETES) == {"ConfigMap", "Deployment", "Service"}
 
 
 # ---- Service and ports -------------------------------------------------------------------------
@@ -132,7 +134,7 @@ def test_addresses_come_from_the_handles(ctx, manifests, name, expected):
     ("POSTGRESQL_PORT", "5432"),
     ("_REDIS_URL_CORE", "redis://harbor-redis:6379/0?idle_timeout_seconds=30"),
     ("_REDIS_URL_REG", "redis://harbor-redis:6379/2?idle_timeout_seconds=30"),
-    ("EXT_ENDPOINT", "https://harbor.example.com"),
+    ("EXT_ENDPOINT", EXTERNAL_URL),
 ])
 def test_addresses_match_the_chart(manifests, name, value):
     assert env_values(manifests)[name] == value
@@ -217,7 +219,7 @@ def test_admin_password_is_wired_to_openbao(manifests):
 
     objects_param = yaml.safe_load(spc["spec"]["parameters"]["objects"])
     (source,) = [o for o in objects_param if o["objectName"] == item["objectName"]]
-    assert source["secretPath"] == "secret/data/harbor"
+    assert source["secretPath"] == SECRETS_PATH
     assert source["secretKey"] == "HARBOR_ADMIN_PASSWORD"
 
 
