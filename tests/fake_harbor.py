@@ -39,6 +39,7 @@ import re
 import ssl
 import threading
 import warnings
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -484,6 +485,16 @@ class FakeHarbor:
         chunk = items[(page - 1) * size: page * size]
         return Answer(200, chunk, {"X-Total-Count": len(items)})
 
+    @staticmethod
+    def _named(params: dict, name: str) -> bool:
+        """Harbor's `name` query on a list: a substring of the name; no query matches everything."""
+        return not params.get("name") or params["name"] in name
+
+    def _listing(self, rows: Iterable[dict], id_key: str, view: Callable[[dict], dict], params: dict) -> Answer:
+        """A page of `rows` in id order, shown by `view`, that the `name` query selects."""
+        return self._page([view(row) for row in sorted(rows, key=lambda row: row[id_key])
+                           if self._named(params, row["name"])], params)
+
     def _registry_view(self, r: dict) -> dict:
         view = {"id": r["id"], "name": r["name"], "type": r["type"], "url": r["url"], "insecure": r["insecure"],
                 "description": r["description"], "status": "healthy", "creation_time": TIME, "update_time": TIME}
@@ -523,9 +534,7 @@ class FakeHarbor:
             {"name": "database", "status": "unhealthy", "error": "dial tcp: connection refused"}]})
 
     def op_listRegistries(self, params: dict, query: dict) -> Answer:
-        items = [self._registry_view(r) for r in sorted(self.registries.values(), key=lambda r: r["id"])
-                 if not params.get("name") or params["name"] in r["name"]]
-        return self._page(items, params)
+        return self._listing(self.registries.values(), "id", self._registry_view, params)
 
     def op_createRegistry(self, params: dict, query: dict) -> Answer:
         body = params["registry"]
@@ -576,9 +585,7 @@ class FakeHarbor:
         return Answer(200)
 
     def op_listProjects(self, params: dict, query: dict) -> Answer:
-        items = [self._project_view(p) for p in sorted(self.projects.values(), key=lambda p: p["project_id"])
-                 if not params.get("name") or params["name"] in p["name"]]
-        return self._page(items, params)
+        return self._listing(self.projects.values(), "project_id", self._project_view, params)
 
     def op_createProject(self, params: dict, query: dict) -> Answer:
         body = params["project"]
@@ -674,7 +681,7 @@ class FakeHarbor:
                  for label_id, label in sorted(self.labels.items())
                  if (params.get("scope") in (None, label["scope"]))
                  and params.get("project_id") in (None, label["project_id"])
-                 and (not params.get("name") or params["name"] in label["name"])]
+                 and self._named(params, label["name"])]
         return self._page(items, params)
 
     def op_CreateLabel(self, params: dict, query: dict) -> Answer:
