@@ -184,6 +184,16 @@ def containers(spec: dict[str, Any]) -> list[dict[str, Any]]:
     return [*spec.get("initContainers", []), *spec.get("containers", []), *spec.get("ephemeralContainers", [])]
 
 
+def workloads(manifests: Manifests) -> list[tuple[Manifest, dict[str, Any]]]:
+    """(object, pod spec) of every object that runs pods."""
+    return [(m, spec) for m in manifests if (spec := pod_spec(m.obj)) is not None]
+
+
+def all_containers(manifests: Manifests) -> list[tuple[Manifest, dict[str, Any]]]:
+    """(object, container) for every container of every pod, init and ephemeral containers included."""
+    return [(m, c) for m, spec in workloads(manifests) for c in containers(spec)]
+
+
 def container_named(spec: dict[str, Any], name: str) -> dict[str, Any]:
     """The one container `name` of a pod spec, init and ephemeral containers included."""
     found = [c for c in containers(spec) if c["name"] == name]

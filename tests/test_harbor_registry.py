@@ -10,7 +10,7 @@ import cdk8s
 import pytest
 import upstream
 import yaml
-from conftest import Manifests, containers, pod_spec, synth
+from conftest import Manifests, all_containers, containers, pod_spec, synth
 from support import HOST, NAMESPACE, SECRETS_PATH, SERVER, harbor_site, harbor_sync, refusal
 
 from constructs.harbor import (
@@ -185,10 +185,8 @@ def test_every_service_address_in_a_config_exists_with_that_port(manifests: Mani
     texts: list[tuple[str, str]] = []
     for m in manifests.of_kind("ConfigMap"):
         texts += [(f"{m} key {key}", value) for key, value in (m.obj.get("data") or {}).items()]
-    for m in manifests:
-        spec = pod_spec(m.obj)
-        for container in containers(spec or {}):
-            texts += [(f"{m} env {e['name']}", e["value"]) for e in container.get("env", []) if "value" in e]
+    for m, container in all_containers(manifests):
+        texts += [(f"{m} env {e['name']}", e["value"]) for e in container.get("env", []) if "value" in e]
     checked = 0
     for where, text in texts:
         for service, port, scheme in _addresses(text, set(ports)):

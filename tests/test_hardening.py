@@ -13,7 +13,7 @@ from typing import Any
 
 import cdk8s
 import pytest
-from conftest import Manifest, Manifests, containers, pod_spec, pod_template, synth
+from conftest import Manifest, Manifests, containers, pod_spec, pod_template, synth, workloads
 from support import APP_NAMESPACE, KUBERNETES_VERSIONS, checkov_reports, checkov_skips, harbor_site
 
 import main
@@ -23,11 +23,6 @@ from constructs.harbor.kit import AppChart, ClusterDns, GatewayPeer, InternetEgr
 from constructs.harbor.kit.argocd import SYNC_OPTIONS
 from constructs.harbor.kit.labels import INSTANCE_LABEL
 from constructs.harbor.kit.network_model import IpEndpoint, NetworkModel, PodEndpoint, Policy, selects
-
-
-def workloads(manifests: Manifests) -> list[tuple[Manifest, dict]]:
-    return [(m, pod_spec(m.obj)) for m in manifests if pod_spec(m.obj) is not None]
-
 
 # Several replicas of everything that may run several; shared claims so that rolling is allowed.
 HA_STORAGE = HarborStorage(registry=Storage(size="5Gi", access=AccessMode.READ_WRITE_MANY),

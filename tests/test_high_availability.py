@@ -18,7 +18,17 @@ import cdk8s
 import ha_site
 import pytest
 import yaml
-from conftest import Manifest, Manifests, container_named, containers, from_objects, pod_spec, pod_template, synth
+from conftest import (
+    Manifest,
+    Manifests,
+    all_containers,
+    container_named,
+    containers,
+    from_objects,
+    pod_spec,
+    pod_template,
+    synth,
+)
 from support import APP_NAMESPACE, SECRETS_PATH, HarborSite, harbor_site, refusal
 from test_hardening import Endpoint, allowed, pods_of
 
@@ -122,13 +132,11 @@ def test_expansion_follows_the_kubelet_rules() -> None:
 def fake_secrets(manifests: Manifests) -> dict[tuple[str, str], str]:
     """A made-up value for every Secret key any pod reads: recognisable, and unique per key."""
     values = {}
-    for m in manifests:
-        spec = pod_spec(m.obj)
-        for c in containers(spec) if spec else []:
-            for e in c.get("env", []):
-                ref = (e.get("valueFrom") or {}).get("secretKeyRef")
-                if ref:
-                    values[(ref["name"], ref["key"])] = f"S3cr3t{len(values):02d}{ref['name'].replace('-', '')}"
+    for _, c in all_containers(manifests):
+        for e in c.get("env", []):
+            ref = (e.get("valueFrom") or {}).get("secretKeyRef")
+            if ref:
+                values[(ref["name"], ref["key"])] = f"S3cr3t{len(values):02d}{ref['name'].replace('-', '')}"
     return values
 
 
@@ -192,11 +200,9 @@ def test_every_registry_replica_reads_the_one_http_secret(manifests: Manifests, 
     # distribution signs upload state with it: an upload continued on another replica must verify there
     output = manifests if which == "homelab" else ha
     refs = set()
-    for m in output:
-        spec = pod_spec(m.obj)
-        for c in containers(spec) if spec else []:
-            if "REGISTRY_HTTP_SECRET" in env_of(c):
-                refs.add(secret_ref(c, "REGISTRY_HTTP_SECRET"))
+    for _, c in all_containers(output):
+        if "REGISTRY_HTTP_SECRET" in env_of(c):
+            refs.add(secret_ref(c, "REGISTRY_HTTP_SECRET"))
     assert refs == {("harbor-registry", "REGISTRY_HTTP_SECRET")}
     (registry,) = [m for m in output.of_kind("Deployment") if m.name == "harbor-registry"]
     readers = [c["name"] for c in containers(pod_spec(registry.obj)) if "REGISTRY_HTTP_SECRET" in env_of(c)]
@@ -330,13 +336,11 @@ def test_the_credential_scan_catches_each_leak(data: dict[str, str]) -> None:
 def test_no_pod_spec_holds_a_literal_credential(ha: Manifests) -> None:
     # a URL with credentials may appear in a pod spec only as a reference to an env var
     literal = []
-    for m in ha:
-        spec = pod_spec(m.obj)
-        for c in containers(spec) if spec else []:
-            for e in c.get("env", []):
-                value = e.get("value", "")
-                if CREDENTIAL_URL.search(value) and not re.search(r"://(\$\([A-Z_]+\))?:\$\([A-Z_]+\)@", value):
-                    literal.append(f"{m} {c['name']} {e['name']}={value}")
+    for m, c in all_containers(ha):
+        for e in c.get("env", []):
+            value = e.get("value", "")
+            if CREDENTIAL_URL.search(value) and not re.search(r"://(\$\([A-Z_]+\))?:\$\([A-Z_]+\)@", value):
+                literal.append(f"{m} {c['name']} {e['name']}={value}")
     assert not literal, literal
 
 
@@ -344,11 +348,9 @@ def test_every_reference_resolves_to_an_earlier_variable(manifests: Manifests, h
     unresolved = []
     for output in (manifests, ha):
         secrets, maps = fake_secrets(output), config_maps(output)
-        for m in output:
-            spec = pod_spec(m.obj)
-            for c in containers(spec) if spec else []:
-                environment = container_environment(c, secrets, maps)
-                unresolved += [f"{m} {c['name']} {k}={v}" for k, v in environment.items() if "$(" in v]
+        for m, c in all_containers(output):
+            environment = container_environment(c, secrets, maps)
+            unresolved += [f"{m} {c['name']} {k}={v}" for k, v in environment.items() if "$(" in v]
     assert not unresolved, "references the kubelet would leave as written:\n  " + "\n  ".join(unresolved)
 
 

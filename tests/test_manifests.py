@@ -23,6 +23,7 @@ from conftest import (
     Manifest,
     Manifests,
     Site,
+    all_containers,
     containers,
     crd_errors,
     diff_folders,
@@ -30,6 +31,7 @@ from conftest import (
     pod_spec,
     pod_template,
     synthesized_manifests,
+    workloads,
 )
 from kubernetes_validate import utils as kv_utils
 from support import CHECKOV_SKIPS, NEWEST_KUBERNETES, OLDEST_KUBERNETES, checkov_reports, checkov_skips
@@ -281,28 +283,19 @@ def test_image_rule(image: str, ok: bool) -> None:
 
 def test_images_are_pinned(manifests: Manifests) -> None:
     bad, seen = [], 0
-    for m in manifests:
-        spec = pod_spec(m.obj)
-        for container in containers(spec) if spec is not None else []:
-            seen += 1
-            problem = image_problem(container.get("image", ""))
-            if problem:
-                bad.append(f"{m} container {container.get('name')}: image {container.get('image')!r} is {problem}")
+    for m, container in all_containers(manifests):
+        seen += 1
+        problem = image_problem(container.get("image", ""))
+        if problem:
+            bad.append(f"{m} container {container.get('name')}: image {container.get('image')!r} is {problem}")
     assert seen > 0, "no container in the output"
     assert not bad, "images must carry an exact tag:\n  " + "\n  ".join(bad)
-
-
-def pods(manifests: Manifests):
-    for m in manifests:
-        spec = pod_spec(m.obj)
-        if spec is not None:
-            yield m, spec
 
 
 def test_every_secret_provider_class_is_mounted(manifests: Manifests) -> None:
     mounted = {
         (m.namespace, (volume.get("csi") or {}).get("volumeAttributes", {}).get("secretProviderClass"))
-        for m, spec in pods(manifests) for volume in spec.get("volumes", [])
+        for m, spec in workloads(manifests) for volume in spec.get("volumes", [])
         if (volume.get("csi") or {}).get("driver") == CSI_DRIVER
     }
     unmounted = [str(spc) for spc in manifests.of_kind("SecretProviderClass")
@@ -385,7 +378,7 @@ def test_every_secret_read_is_synced(manifests: Manifests) -> None:
     produced = produced_secrets(manifests)
     names = {(namespace, name) for namespace, name, _ in produced}
     missing = []
-    for m, spec in pods(manifests):
+    for m, spec in workloads(manifests):
         for name, key, where in secret_reads(spec):
             ok = (m.namespace, name) in names if key is None else (m.namespace, name, key) in produced
             if not ok:
