@@ -303,6 +303,12 @@ def synthesized(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Pat
     return folder
 
 
+@pytest.fixture(scope="module", params=sorted(SITES))
+def site(request: pytest.FixtureRequest) -> Site:
+    """Each app of `SITES` in turn: a test that takes it runs once per site."""
+    return SITES[request.param]
+
+
 @pytest.fixture(scope="session")
 def synth_dir(synthesized: Callable[[str], Path]) -> Path:
     """The homelab app (main.build), synthesized once into a temporary folder: <tmp>/harbor."""

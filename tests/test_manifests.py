@@ -55,11 +55,6 @@ DNS_SUBDOMAIN = re.compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*
 
 # ---- one run per app ------------------------------------------------------------------------------
 
-@pytest.fixture(scope="module", params=sorted(SITES))
-def site(request: pytest.FixtureRequest) -> Site:
-    return SITES[request.param]
-
-
 @pytest.fixture(scope="module")
 def synth_dir(site: Site, synthesized) -> Path:
     """This module's synth_dir: the app of `site` (conftest's is the homelab alone)."""
