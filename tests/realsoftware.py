@@ -44,7 +44,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -388,6 +388,17 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     CHUNK = 1 << 20
 
+    def _pieces(self, size: int, read: Callable[[int], bytes]) -> Generator[bytes, None, bool]:
+        """`size` bytes in pieces of at most CHUNK; False when the client stops sending before the end."""
+        remaining = size
+        while remaining:
+            data = read(min(remaining, self.CHUNK))
+            if not data:
+                return False
+            remaining -= len(data)
+            yield data
+        return True
+
     def _body(self) -> Iterator[bytes]:
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
             while True:
@@ -396,22 +407,11 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
                     while self.rfile.readline() not in (b"\r\n", b"\n", b""):
                         pass
                     return
-                remaining = size
-                while remaining:
-                    data = self.rfile.read(min(remaining, self.CHUNK))
-                    if not data:
-                        return
-                    remaining -= len(data)
-                    yield data
+                if not (yield from self._pieces(size, self.rfile.read)):
+                    return
                 self.rfile.readline()
         else:
-            remaining = int(self.headers.get("Content-Length") or 0)
-            while remaining:
-                data = self.rfile.read1(min(remaining, self.CHUNK))
-                if not data:
-                    return
-                remaining -= len(data)
-                yield data
+            yield from self._pieces(int(self.headers.get("Content-Length") or 0), self.rfile.read1)
 
     def _answer(self) -> None:
         stub: StubServer = self.server.stub  # type: ignore[attr-defined]

@@ -8,26 +8,16 @@ adds to the system's CAs rather than replacing them).
 
 from __future__ import annotations
 
-import cdk8s
 import pytest
+from conftest import container_named
+from support import SECRETS_PATH, HarborSite, harbor_site, objects, pod_of
 
-import main  # noqa: F401  (points jsii at Node before cdk8s loads)
-from constructs.harbor import HarborRegistry, HarborSecrets, harbor_synced_secrets
 from constructs.harbor._components.connections import CA_BUNDLE_DIR, CA_BUNDLE_FILE
-from constructs.harbor.kit import (
-    AppChart,
-    OpenBaoSecretSync,
-    OpenBaoServer,
-    SecretKeyRef,
-    SyncedSecret,
-    validation_errors,
-)
+from constructs.harbor.kit import SecretKeyRef, SyncedSecret, validation_errors
 from constructs.harbor.kit.handles import ConfigMapKeyRef
 from constructs.harbor.kit.openbao import BaoKey
 
-SERVER = OpenBaoServer(address="http://openbao.openbao.svc:8200")
-PATH = "secret/data/harbor"
-CA_SECRET = SyncedSecret("harbor-ca", keys={"ca.crt": BaoKey(path=PATH, key="CA_BUNDLE")})
+CA_SECRET = SyncedSecret("harbor-ca", keys={"ca.crt": BaoKey(path=SECRETS_PATH, key="CA_BUNDLE")})
 FROM_SECRET = SecretKeyRef(secret="harbor-ca", key="ca.crt")
 FROM_CONFIG_MAP = ConfigMapKeyRef(config_map="private-cas", key="bundle.pem")
 
@@ -41,31 +31,14 @@ TRUSTING = [
 ]
 
 
-def site(ca_bundle=None, *, synced: bool | None = None) -> cdk8s.App:
+def site(ca_bundle=None, *, synced: bool | None = None) -> HarborSite:
     """A small site; the CA's Secret is synced when the bundle comes from it, unless `synced` says."""
-    app = cdk8s.App()
-    chart = AppChart(app, "site", namespace="harbor")
     synced = isinstance(ca_bundle, SecretKeyRef) if synced is None else synced
-    declared = [*harbor_synced_secrets(PATH), *([CA_SECRET] if synced else [])]
-    sync = OpenBaoSecretSync(chart, "secrets", server=SERVER, role="harbor", secrets=declared)
-    HarborRegistry(chart, "harbor", external_url="https://harbor.example.com", secrets=HarborSecrets.from_sync(sync),
-                   ca_bundle=ca_bundle)
-    return app
+    return harbor_site(extra_secrets=[CA_SECRET] if synced else [], ca_bundle=ca_bundle)
 
 
-def workloads(app: cdk8s.App) -> list[dict]:
-    chart = app.node.find_child("site")
-    return [m for m in cdk8s.Testing.synth(chart) if m["kind"] in ("Deployment", "StatefulSet")]
-
-
-def pod_of(manifests: list[dict], kind: str, name: str) -> dict:
-    (found,) = [m for m in manifests if m["kind"] == kind and m["metadata"]["name"] == name]
-    return found["spec"]["template"]["spec"]
-
-
-def container_of(pod: dict, name: str) -> dict:
-    (found,) = [c for c in pod["containers"] if c["name"] == name]
-    return found
+def workloads(site: HarborSite) -> list[dict]:
+    return [m for m in objects(site.chart) if m["kind"] in ("Deployment", "StatefulSet")]
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +56,7 @@ def test_the_bundle_is_mounted_read_only_and_named_by_ssl_cert_dir(trusting, kin
                                                                     container: str) -> None:
     ref, manifests = trusting
     pod = pod_of(manifests, kind, name)
-    c = container_of(pod, container)
+    c = container_named(pod, container)
     mounts = [m for m in c["volumeMounts"] if m["mountPath"] == CA_BUNDLE_DIR]
     assert len(mounts) == 1, f"{name}/{container} does not mount {CA_BUNDLE_DIR}: {c['volumeMounts']}"
     (mount,) = mounts
@@ -125,14 +98,14 @@ def test_without_a_bundle_nothing_changes(plain) -> None:
 def test_the_bundle_adds_only_its_volume_mount_and_variable(plain, trusting) -> None:
     _, manifests = trusting
     for kind, name, container in TRUSTING:
-        before, after = container_of(pod_of(plain, kind, name), container), \
-            container_of(pod_of(manifests, kind, name), container)
+        before, after = container_named(pod_of(plain, kind, name), container), \
+            container_named(pod_of(manifests, kind, name), container)
         assert [e for e in after["env"] if e["name"] != "SSL_CERT_DIR"] == before["env"]
         assert [v for v in after["volumeMounts"] if v["mountPath"] != CA_BUNDLE_DIR] == before["volumeMounts"]
 
 
 def test_a_secret_bundle_nobody_syncs_fails_the_synth() -> None:
-    errors = validation_errors(site(FROM_SECRET, synced=False))
+    errors = validation_errors(site(FROM_SECRET, synced=False).app)
     assert any("Secret 'harbor-ca' key 'ca.crt'" in e for e in errors), errors
 
 

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import configparser
-import sys
-from pathlib import Path
 
 import pytest
 import yaml
-from kubernetes_validate import utils as kv_utils
-
-import main  # noqa: F401  (points jsii at Node before cdk8s loads)
-
-try:
-    from support import find, harbor_chart, objects, synced_keys
-except ImportError:  # tests/ is not on sys.path when the module is imported from elsewhere
-    sys.path.insert(0, str(Path(__file__).parent))
-    from support import find, harbor_chart, objects, synced_keys
+from support import (
+    EXTERNAL_URL,
+    NEWEST_KUBERNETES,
+    RESTRICTED_CONTAINER,
+    SECRETS_PATH,
+    Built,
+    Workload,
+    assert_mounted,
+    assert_pod_settings,
+    assert_service_selects,
+    build_component,
+    find,
+    http_probe,
+    k8s_resources,
+    synced_keys,
+    validated_kinds,
+)
 
 from constructs.harbor._components.checksum import CONFIG_CHECKSUM, checksum
 from constructs.harbor._components.constants import REDIS_DB_CORE, REDIS_DB_REGISTRY
@@ -28,42 +34,23 @@ from constructs.harbor.settings import HarborImages, HarborReplicas, HarborResou
 NAME = "harbor-core"
 
 
-def build(**context_fields):
-    chart, ctx = harbor_chart(**context_fields)
-    core = Core(chart, "core", ctx)
-    return ctx, core, objects(chart)
+CORE = Workload("Deployment", NAME, ("core",))
+
+
+def build(**context_fields) -> Built:
+    return build_component(Core, **context_fields)
 
 
 @pytest.fixture(scope="module")
-def built():
-    return build()
-
-
-@pytest.fixture(scope="module")
-def ctx(built):
-    return built[0]
-
-
-@pytest.fixture(scope="module")
-def manifests(built):
-    return built[2]
-
-
-def core_container(manifests: list[dict]) -> dict:
-    containers = find(manifests, "Deployment", NAME)["spec"]["template"]["spec"]["containers"]
-    assert [c["name"] for c in containers] == ["core"]
-    return containers[0]
-
-
-def pod(manifests: list[dict]) -> dict:
-    return find(manifests, "Deployment", NAME)["spec"]["template"]["spec"]
+def manifests(built: Built) -> list[dict]:
+    return built.manifests
 
 
 def env_values(manifests: list[dict]) -> dict[str, object]:
     """Each env var of the core container, a configMapKeyRef resolved to the ConfigMap's value,
     a secretKeyRef kept as (Secret, key)."""
     resolved: dict[str, object] = {}
-    for var in core_container(manifests)["env"]:
+    for var in CORE.container(manifests)["env"]:
         assert var["name"] not in resolved, f"env var {var['name']} set twice"
         source = var.get("valueFrom", {})
         if "configMapKeyRef" in source:
@@ -83,9 +70,7 @@ def env_values(manifests: list[dict]) -> dict[str, object]:
 
 def test_objects_pass_the_kubernetes_schemas_strictly(manifests):
     own = [m for m in manifests if m["metadata"]["name"].startswith(NAME)]
-    assert own
-    for obj in own:
-        kv_utils.validate(obj, kv_utils.latest_version(), strict=True)
+    assert validated_kinds(own, NEWEST_KUBERNETES) == {"ConfigMap", "Deployment", "Service"}
 
 
 # ---- Service and ports -------------------------------------------------------------------------
@@ -100,14 +85,11 @@ def test_service_is_the_endpoints_handle(built, manifests):
 
 
 def test_service_selects_the_core_pods(manifests):
-    selector = find(manifests, "Service", NAME)["spec"]["selector"]
-    deployment = find(manifests, "Deployment", NAME)
-    assert deployment["spec"]["selector"]["matchLabels"] == selector
-    assert selector.items() <= deployment["spec"]["template"]["metadata"]["labels"].items()
+    assert_service_selects(manifests, NAME, CORE)
 
 
 def test_container_listens_on_8080(manifests):
-    assert core_container(manifests)["ports"] == [{"containerPort": 8080, "name": "http", "protocol": "TCP"}]
+    assert CORE.container(manifests)["ports"] == [{"containerPort": 8080, "name": "http", "protocol": "TCP"}]
 
 
 def test_handles_are_exposed(built):
@@ -152,7 +134,7 @@ def test_addresses_come_from_the_handles(ctx, manifests, name, expected):
     ("POSTGRESQL_PORT", "5432"),
     ("_REDIS_URL_CORE", "redis://harbor-redis:6379/0?idle_timeout_seconds=30"),
     ("_REDIS_URL_REG", "redis://harbor-redis:6379/2?idle_timeout_seconds=30"),
-    ("EXT_ENDPOINT", "https://harbor.example.com"),
+    ("EXT_ENDPOINT", EXTERNAL_URL),
 ])
 def test_addresses_match_the_chart(manifests, name, value):
     assert env_values(manifests)[name] == value
@@ -213,7 +195,7 @@ def test_config_map_holds_app_conf_and_the_env_keys(manifests):
 
 def test_app_conf_never_becomes_an_env_var(manifests):
     # envFrom over a ConfigMap that holds app.conf would export it as a variable named "app.conf"
-    container = core_container(manifests)
+    container = CORE.container(manifests)
     assert "envFrom" not in container
     assert "app.conf" not in env_values(manifests)
 
@@ -227,7 +209,7 @@ def test_secrets_come_from_the_synced_handles(ctx, manifests, env_name, handle):
 
 def test_admin_password_is_wired_to_openbao(manifests):
     """core env -> secretKeyRef -> SecretProviderClass secretObjects -> objectName -> the OpenBao field."""
-    (var,) = [v for v in core_container(manifests)["env"] if v["name"] == "HARBOR_ADMIN_PASSWORD"]
+    (var,) = [v for v in CORE.container(manifests)["env"] if v["name"] == "HARBOR_ADMIN_PASSWORD"]
     ref = var["valueFrom"]["secretKeyRef"]
     assert ref == {"name": "harbor-admin", "key": "HARBOR_ADMIN_PASSWORD"}
 
@@ -237,12 +219,12 @@ def test_admin_password_is_wired_to_openbao(manifests):
 
     objects_param = yaml.safe_load(spc["spec"]["parameters"]["objects"])
     (source,) = [o for o in objects_param if o["objectName"] == item["objectName"]]
-    assert source["secretPath"] == "secret/data/harbor"
+    assert source["secretPath"] == SECRETS_PATH
     assert source["secretKey"] == "HARBOR_ADMIN_PASSWORD"
 
 
 def test_without_trivy_core_does_not_name_a_scanner():
-    _, _, manifests = build(trivy=None)
+    manifests = build(trivy=None).manifests
     env = env_values(manifests)
     assert env["WITH_TRIVY"] == "false"
     assert "TRIVY_ADAPTER_URL" not in env
@@ -289,18 +271,15 @@ MOUNTS = [
 
 @pytest.mark.parametrize("path, volume, sub_path, read_only", MOUNTS, ids=[m[0] for m in MOUNTS])
 def test_mounts(manifests, path, volume, sub_path, read_only):
-    (mount,) = [m for m in core_container(manifests)["volumeMounts"] if m["mountPath"] == path]
-    assert mount["name"] == volume
-    assert mount.get("subPath") == sub_path
-    assert mount.get("readOnly", False) is read_only
+    assert_mounted(CORE.container(manifests), path, volume=volume, sub_path=sub_path, read_only=read_only)
 
 
 def test_mounts_are_exactly_these(manifests):
-    assert sorted(m["mountPath"] for m in core_container(manifests)["volumeMounts"]) == sorted(m[0] for m in MOUNTS)
+    assert sorted(m["mountPath"] for m in CORE.container(manifests)["volumeMounts"]) == sorted(m[0] for m in MOUNTS)
 
 
 def volumes(manifests: list[dict]) -> dict[str, dict]:
-    return {v["name"]: v for v in pod(manifests)["volumes"]}
+    return {v["name"]: v for v in CORE.pod(manifests)["volumes"]}
 
 
 @pytest.mark.parametrize("volume, handle, file_name", [
@@ -321,18 +300,15 @@ def test_config_volume_is_the_core_config_map(manifests):
 
 def test_writable_paths_are_empty_dirs(manifests):
     vols = volumes(manifests)
-    writable = [m for m in core_container(manifests)["volumeMounts"] if not m.get("readOnly")]
+    writable = [m for m in CORE.container(manifests)["volumeMounts"] if not m.get("readOnly")]
     assert writable and all("emptyDir" in vols[m["name"]] for m in writable)
 
 
 # ---- pod and container -------------------------------------------------------------------------
 
 def test_read_only_root_and_restricted(manifests):
-    container = core_container(manifests)
-    assert container["securityContext"] == {
-        "allowPrivilegeEscalation": False, "privileged": False, "readOnlyRootFilesystem": True,
-        "runAsNonRoot": True, "capabilities": {"drop": ["ALL"]}, "seccompProfile": {"type": "RuntimeDefault"},
-    }
+    container = CORE.container(manifests)
+    assert container["securityContext"] == RESTRICTED_CONTAINER
     # the image's entrypoint writes the CA bundle into the root filesystem; the binary itself does not
     assert container["command"] == ["/harbor/harbor_core"]
 
@@ -340,7 +316,7 @@ def test_read_only_root_and_restricted(manifests):
 def test_working_dir_is_where_the_image_keeps_migrations_and_icons(manifests):
     # relative paths: "migrations/postgresql/" (src/common/dao/pgsql.go), "./icons/*.png"
     # (src/controller/icon/controller.go); the image copies both into /harbor (make/photon/core/Dockerfile)
-    assert core_container(manifests)["workingDir"] == "/harbor"
+    assert CORE.container(manifests)["workingDir"] == "/harbor"
 
 
 @pytest.mark.parametrize("name", ["PORT", "CHART_CACHE_DRIVER"])
@@ -351,65 +327,52 @@ def test_settings_core_does_not_read_are_not_set(manifests, name):
 
 
 def test_pod_settings(manifests):
-    spec = pod(manifests)
-    assert {k: spec["securityContext"][k] for k in ("runAsUser", "runAsGroup", "fsGroup")} == {
-        "runAsUser": 10000, "runAsGroup": 10000, "fsGroup": 10000}
-    assert spec["securityContext"]["runAsNonRoot"] is True
-    assert spec["terminationGracePeriodSeconds"] == 120
-    assert spec["automountServiceAccountToken"] is False
+    spec = CORE.pod(manifests)
+    assert_pod_settings(spec, user=10000)
     assert spec["enableServiceLinks"] is False
 
 
 def test_image(manifests):
-    container = core_container(manifests)
+    container = CORE.container(manifests)
     assert container["image"] == "docker.io/goharbor/harbor-core:v2.15.1"
     assert container["imagePullPolicy"] == "IfNotPresent"
 
 
 def test_image_from_a_mirror():
-    _, _, manifests = build(images=HarborImages(registry="mirror.example.com/dockerhub"))
-    assert core_container(manifests)["image"] == "mirror.example.com/dockerhub/goharbor/harbor-core:v2.15.1"
-
-
-def ping(initial: int, failure: int) -> dict:
-    return {"httpGet": {"path": "/api/v2.0/ping", "port": 8080, "scheme": "HTTP"}, "initialDelaySeconds": initial,
-            "periodSeconds": 10, "failureThreshold": failure, "timeoutSeconds": 1, "successThreshold": 1}
+    manifests = build(images=HarborImages(registry="mirror.example.com/dockerhub")).manifests
+    assert CORE.container(manifests)["image"] == "mirror.example.com/dockerhub/goharbor/harbor-core:v2.15.1"
 
 
 @pytest.mark.parametrize("probe, expected", [
-    ("startupProbe", ping(10, 360)),
-    ("livenessProbe", ping(0, 2)),
-    ("readinessProbe", ping(0, 2)),
+    ("startupProbe", http_probe("/api/v2.0/ping", initial=10, failure=360)),
+    ("livenessProbe", http_probe("/api/v2.0/ping", initial=0, failure=2)),
+    ("readinessProbe", http_probe("/api/v2.0/ping", initial=0, failure=2)),
 ])
 def test_probes(manifests, probe, expected):
-    assert core_container(manifests)[probe] == expected
+    assert CORE.container(manifests)[probe] == expected
 
 
 def test_resources_follow_the_context(ctx, manifests):
-    r = ctx.resources.core
-    assert core_container(manifests)["resources"] == {
-        "requests": {"cpu": r.cpu_request, "memory": r.memory_request},
-        "limits": {"cpu": r.cpu_limit, "memory": r.memory_limit},
-    }
+    assert CORE.container(manifests)["resources"] == k8s_resources(ctx.resources.core)
 
 
 def test_custom_resources():
     custom = Resources(cpu_request="250m", memory_request="512Mi", cpu_limit="2", memory_limit="2Gi")
-    _, _, manifests = build(resources=HarborResources(core=custom))
-    assert core_container(manifests)["resources"] == {"requests": {"cpu": "250m", "memory": "512Mi"},
+    manifests = build(resources=HarborResources(core=custom)).manifests
+    assert CORE.container(manifests)["resources"] == {"requests": {"cpu": "250m", "memory": "512Mi"},
                                                       "limits": {"cpu": "2", "memory": "2Gi"}}
 
 
 @pytest.mark.parametrize("replicas", [1, 3])
 def test_replicas_roll(replicas):
-    _, _, manifests = build(replicas=HarborReplicas(core=replicas))
+    manifests = build(replicas=HarborReplicas(core=replicas)).manifests
     spec = find(manifests, "Deployment", NAME)["spec"]
     assert spec["replicas"] == replicas
     assert spec["strategy"]["type"] == "RollingUpdate"
 
 
 def test_pod_annotations_pass_through():
-    _, _, manifests = build(pod_annotations={"reloader.stakater.com/search": "true"})
+    manifests = build(pod_annotations={"reloader.stakater.com/search": "true"}).manifests
     annotations = find(manifests, "Deployment", NAME)["spec"]["template"]["metadata"]["annotations"]
     assert annotations["reloader.stakater.com/search"] == "true"
     assert CONFIG_CHECKSUM in annotations
@@ -417,17 +380,13 @@ def test_pod_annotations_pass_through():
 
 # ---- checksum ----------------------------------------------------------------------------------
 
-def config_checksum(manifests: list[dict]) -> str:
-    return find(manifests, "Deployment", NAME)["spec"]["template"]["metadata"]["annotations"][CONFIG_CHECKSUM]
-
-
 def test_checksum_is_over_the_config_map(manifests):
-    assert config_checksum(manifests) == checksum(find(manifests, "ConfigMap", NAME)["data"])
+    assert CORE.config_checksum(manifests) == checksum(find(manifests, "ConfigMap", NAME)["data"])
 
 
 def test_checksum_is_stable_for_the_same_input(manifests):
-    _, _, again = build()
-    assert config_checksum(again) == config_checksum(manifests)
+    again = build().manifests
+    assert CORE.config_checksum(again) == CORE.config_checksum(manifests)
 
 
 @pytest.mark.parametrize("change", [
@@ -437,5 +396,5 @@ def test_checksum_is_stable_for_the_same_input(manifests):
     {"proxy": ProxySettings(http_proxy="http://proxy.example.com:3128")},
 ], ids=["log_level", "trivy", "external_url", "proxy"])
 def test_checksum_changes_with_the_config(manifests, change):
-    _, _, changed = build(**change)
-    assert config_checksum(changed) != config_checksum(manifests)
+    changed = build(**change).manifests
+    assert CORE.config_checksum(changed) != CORE.config_checksum(manifests)

@@ -2,65 +2,47 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
-from kubernetes_validate import utils as kv_utils
-
-import main  # noqa: F401  (points jsii at Node before cdk8s loads)
-
-if str(Path(__file__).parent) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).parent))
-
-from support import find, harbor_chart, objects, synced_keys
+from support import (
+    KUBERNETES_VERSIONS,
+    Built,
+    Workload,
+    assert_claim,
+    assert_claim_templates_survive_an_upgrade,
+    assert_existing_claim_mounted,
+    assert_pod_settings,
+    assert_restricted,
+    assert_service_selects,
+    build_component,
+    find,
+    named,
+    synced_keys,
+    validated_kinds,
+)
 
 from constructs.harbor._components.database import Database
 from constructs.harbor.kit.resources import Resources
-from constructs.harbor.settings import AccessMode, HarborImages, HarborResources, HarborStorage, Storage
+from constructs.harbor.settings import AccessMode, HarborResources, HarborStorage, Storage
 
 NAME = "harbor-database"
 IMAGE = "docker.io/goharbor/harbor-db:v2.15.1"
 DATA = "/var/lib/postgresql/data"
+DATABASE = Workload("StatefulSet", NAME, ("database",))
 
 
-def build(**context_fields) -> tuple[list[dict], Database, object]:
-    chart, ctx = harbor_chart(**context_fields)
-    database = Database(chart, "database", ctx)
-    return objects(chart), database, ctx
-
-
-def stateful_set(manifests: list[dict]) -> dict:
-    return find(manifests, "StatefulSet", NAME)
-
-
-def pod(manifests: list[dict]) -> dict:
-    return stateful_set(manifests)["spec"]["template"]["spec"]
-
-
-def container(manifests: list[dict], name: str = "database") -> dict:
-    spec = pod(manifests)
-    matches = [c for c in [*spec.get("initContainers", []), *spec["containers"]] if c["name"] == name]
-    assert len(matches) == 1, f"expected one container {name!r} in StatefulSet {NAME}"
-    return matches[0]
-
-
+def build(**context_fields) -> Built:
+    return build_component(Database, **context_fields)
 
 
 @pytest.fixture(scope="module")
-def default() -> tuple[list[dict], Database, object]:
-    return build()
-
-
-@pytest.fixture(scope="module")
-def manifests(default) -> list[dict]:
-    return default[0]
+def manifests(built: Built) -> list[dict]:
+    return built.manifests
 
 
 # ---- workload and Service ---------------------------------------------------------------------
 
 def test_stateful_set(manifests: list[dict]) -> None:
-    spec = stateful_set(manifests)["spec"]
+    spec = DATABASE.get(manifests)["spec"]
     assert spec["replicas"] == 1
     assert spec["serviceName"] == NAME
     assert [c["name"] for c in spec["template"]["spec"]["containers"]] == ["database"]
@@ -69,34 +51,34 @@ def test_stateful_set(manifests: list[dict]) -> None:
 
 
 def test_claims_outlive_the_stateful_set(manifests: list[dict]) -> None:
-    assert stateful_set(manifests)["spec"]["persistentVolumeClaimRetentionPolicy"] == {
+    assert DATABASE.get(manifests)["spec"]["persistentVolumeClaimRetentionPolicy"] == {
         "whenDeleted": "Retain", "whenScaled": "Retain"}
 
 
-def test_service(default) -> None:
-    manifests, database, ctx = default
+def test_service(built: Built) -> None:
+    ctx, database, manifests = built
     service = find(manifests, "Service", NAME)
     assert [(p["port"], p["targetPort"]) for p in service["spec"]["ports"]] == [(5432, 5432)]
-    assert service["spec"]["selector"] == stateful_set(manifests)["spec"]["selector"]["matchLabels"]
+    assert_service_selects(manifests, NAME, DATABASE)
     assert database.service == ctx.endpoints.database
     assert (database.service.service, database.service.port) == (NAME, 5432)
-    assert [p["containerPort"] for p in container(manifests)["ports"]] == [5432]
+    assert [p["containerPort"] for p in DATABASE.container(manifests)["ports"]] == [5432]
 
 
-def test_handles(default) -> None:
-    _, database, _ = default
+def test_handles(built: Built) -> None:
+    database = built.component
     assert database.stateful_set.metadata.name == NAME
     assert database.claim_name is None
 
 
 @pytest.mark.parametrize("name", ["database", "data-permissions-ensurer"])
 def test_image(manifests: list[dict], name: str) -> None:
-    assert container(manifests, name)["image"] == IMAGE
-    assert container(manifests, name)["imagePullPolicy"] == "IfNotPresent"
+    assert DATABASE.container(manifests, name)["image"] == IMAGE
+    assert DATABASE.container(manifests, name)["imagePullPolicy"] == "IfNotPresent"
 
 
 def test_init_container_fixes_permissions(manifests: list[dict]) -> None:
-    init = container(manifests, "data-permissions-ensurer")
+    init = DATABASE.container(manifests, "data-permissions-ensurer")
     assert init["command"] == ["/bin/sh"]
     assert init["args"] == ["-c", "chmod -R 700 /var/lib/postgresql/data/pgdata || true"]
     assert [(m["name"], m["mountPath"]) for m in init["volumeMounts"]] == [("database-data", DATA)]
@@ -104,9 +86,9 @@ def test_init_container_fixes_permissions(manifests: list[dict]) -> None:
 
 # ---- environment ----------------------------------------------------------------------------------
 
-def test_password_comes_from_the_synced_secret(default) -> None:
-    manifests, _, ctx = default
-    env = {e["name"]: e for e in container(manifests)["env"]}
+def test_password_comes_from_the_synced_secret(built: Built) -> None:
+    ctx, _, manifests = built
+    env = {e["name"]: e for e in DATABASE.container(manifests)["env"]}
     ref = env["POSTGRES_PASSWORD"]["valueFrom"]["secretKeyRef"]
     assert (ref["name"], ref["key"]) == (ctx.secrets.database_password.secret, ctx.secrets.database_password.key)
     assert (ref["name"], ref["key"]) in synced_keys(manifests), \
@@ -116,7 +98,7 @@ def test_password_comes_from_the_synced_secret(default) -> None:
 
 
 def test_pgdata_is_below_the_mount(manifests: list[dict]) -> None:
-    env = {e["name"]: e.get("value") for e in container(manifests)["env"]}
+    env = {e["name"]: e.get("value") for e in DATABASE.container(manifests)["env"]}
     assert env["PGDATA"] == "/var/lib/postgresql/data/pgdata"
     assert env["PGDATA"].startswith(DATA + "/")
     assert sorted(env) == ["PGDATA", "POSTGRES_PASSWORD"]
@@ -126,7 +108,7 @@ def test_pgdata_is_below_the_mount(manifests: list[dict]) -> None:
 
 @pytest.mark.parametrize(("probe", "delay"), [("livenessProbe", 300), ("readinessProbe", 1)])
 def test_probes(manifests: list[dict], probe: str, delay: int) -> None:
-    p = container(manifests)[probe]
+    p = DATABASE.container(manifests)[probe]
     assert p["exec"] == {"command": ["/docker-healthcheck.sh"]}
     assert p["initialDelaySeconds"] == delay
 
@@ -140,27 +122,27 @@ def test_probes(manifests: list[dict], probe: str, delay: int) -> None:
     ("/tmp", "tmp"),
 ])
 def test_mounts(manifests: list[dict], path: str, volume: str) -> None:
-    mounts = {m["mountPath"]: m for m in container(manifests)["volumeMounts"]}
+    mounts = {m["mountPath"]: m for m in DATABASE.container(manifests)["volumeMounts"]}
     assert path in mounts, f"database mounts nothing at {path}"
     assert mounts[path]["name"] == volume
     assert "subPath" not in mounts[path]
 
 
 def test_shared_memory_is_a_memory_volume(manifests: list[dict]) -> None:
-    volumes = {v["name"]: v for v in pod(manifests)["volumes"]}
+    volumes = {v["name"]: v for v in DATABASE.pod(manifests)["volumes"]}
     assert volumes["shm-volume"]["emptyDir"] == {"medium": "Memory", "sizeLimit": "512Mi"}
 
 
 @pytest.mark.parametrize("volume", ["socket", "tmp"])
 def test_writable_paths_are_scratch_volumes(manifests: list[dict], volume: str) -> None:
-    volumes = {v["name"]: v for v in pod(manifests)["volumes"]}
+    volumes = {v["name"]: v for v in DATABASE.pod(manifests)["volumes"]}
     assert volumes[volume] == {"name": volume, "emptyDir": {}}
 
 
 def test_every_mount_has_a_volume_or_claim_template(manifests: list[dict]) -> None:
-    spec = pod(manifests)
+    spec = DATABASE.pod(manifests)
     available = {v["name"] for v in spec["volumes"]}
-    available |= {t["metadata"]["name"] for t in stateful_set(manifests)["spec"].get("volumeClaimTemplates", [])}
+    available |= {t["metadata"]["name"] for t in DATABASE.get(manifests)["spec"].get("volumeClaimTemplates", [])}
     mounted = {m["name"] for c in [*spec["initContainers"], *spec["containers"]] for m in c["volumeMounts"]}
     assert mounted == available
 
@@ -168,15 +150,12 @@ def test_every_mount_has_a_volume_or_claim_template(manifests: list[dict]) -> No
 # ---- claims --------------------------------------------------------------------------------------
 
 def test_default_claim_template(manifests: list[dict]) -> None:
-    templates = stateful_set(manifests)["spec"]["volumeClaimTemplates"]
+    templates = DATABASE.get(manifests)["spec"]["volumeClaimTemplates"]
     assert [t["metadata"]["name"] for t in templates] == ["database-data"]
-    spec = templates[0]["spec"]
-    assert spec["accessModes"] == ["ReadWriteOnce"]
-    assert spec["resources"]["requests"]["storage"] == "1Gi"
-    assert "storageClassName" not in spec
+    assert_claim(templates[0]["spec"], Storage(size="1Gi"))
     # the StatefulSet creates the claim itself: no PersistentVolumeClaim object
     assert not [m for m in manifests if m["kind"] == "PersistentVolumeClaim"]
-    assert "database-data" not in {v["name"] for v in pod(manifests)["volumes"]}
+    assert "database-data" not in {v["name"] for v in DATABASE.pod(manifests)["volumes"]}
 
 
 @pytest.mark.parametrize("storage", [
@@ -184,53 +163,37 @@ def test_default_claim_template(manifests: list[dict]) -> None:
     Storage(size="20Gi", access=AccessMode.READ_WRITE_ONCE_POD, storage_class="local-path"),
 ])
 def test_claim_template_follows_storage(storage: Storage) -> None:
-    manifests, _, _ = build(storage=HarborStorage(database=storage))
-    (template,) = stateful_set(manifests)["spec"]["volumeClaimTemplates"]
-    assert template["spec"]["accessModes"] == [storage.access.value]
-    assert template["spec"]["resources"]["requests"]["storage"] == storage.size
-    assert template["spec"]["storageClassName"] == storage.storage_class
+    manifests = build(storage=HarborStorage(database=storage)).manifests
+    (template,) = DATABASE.claim_templates(manifests)
+    assert_claim(template["spec"], storage)
 
 
 def test_existing_claim_replaces_the_template() -> None:
-    manifests, database, _ = build(storage=HarborStorage(database=Storage(size="10Gi", existing_claim="pg-data")))
-    assert not stateful_set(manifests)["spec"].get("volumeClaimTemplates")
-    assert not [m for m in manifests if m["kind"] == "PersistentVolumeClaim"]
-    volumes = {v["name"]: v for v in pod(manifests)["volumes"]}
-    assert volumes["database-data"]["persistentVolumeClaim"] == {"claimName": "pg-data"}
+    _, database, manifests = build(storage=HarborStorage(database=Storage(size="10Gi", existing_claim="pg-data")))
+    assert_existing_claim_mounted(manifests, DATABASE, "database-data", "pg-data")
     assert database.claim_name == "pg-data"
     # both containers still mount it at the same place
     for name in ("database", "data-permissions-ensurer"):
-        mounts = {m["mountPath"]: m["name"] for m in container(manifests, name)["volumeMounts"]}
+        mounts = {m["mountPath"]: m["name"] for m in DATABASE.container(manifests, name)["volumeMounts"]}
         assert mounts[DATA] == "database-data"
 
 
 # ---- security, resources, pod settings -------------------------------------------------------------
 
 def test_pod_settings(manifests: list[dict]) -> None:
-    spec = pod(manifests)
-    assert spec["terminationGracePeriodSeconds"] == 120
-    assert spec["automountServiceAccountToken"] is False
-    security = spec["securityContext"]
-    assert (security["runAsUser"], security["runAsGroup"], security["fsGroup"]) == (999, 999, 999)
-    assert security["runAsNonRoot"] is True
+    assert_pod_settings(DATABASE.pod(manifests), user=999)
 
 
 @pytest.mark.parametrize("name", ["database", "data-permissions-ensurer"])
 def test_container_is_restricted_with_a_read_only_root(manifests: list[dict], name: str) -> None:
-    security = container(manifests, name)["securityContext"]
-    assert security["allowPrivilegeEscalation"] is False
-    assert security["privileged"] is False
-    assert security["runAsNonRoot"] is True
-    assert security["capabilities"] == {"drop": ["ALL"]}
-    assert security["seccompProfile"] == {"type": "RuntimeDefault"}
-    assert security["readOnlyRootFilesystem"] is True
+    assert_restricted(DATABASE.container(manifests, name))
 
 
 @pytest.mark.parametrize("name", ["database", "data-permissions-ensurer"])
 def test_resources(name: str) -> None:
     wanted = Resources(cpu_request="250m", memory_request="512Mi", cpu_limit="2", memory_limit="2Gi")
-    manifests, _, _ = build(resources=HarborResources(database=wanted))
-    assert container(manifests, name)["resources"] == {
+    manifests = build(resources=HarborResources(database=wanted)).manifests
+    assert DATABASE.container(manifests, name)["resources"] == {
         "requests": {"cpu": "250m", "memory": "512Mi"},
         "limits": {"cpu": "2", "memory": "2Gi"},
     }
@@ -238,25 +201,17 @@ def test_resources(name: str) -> None:
 
 def test_no_config_checksum(manifests: list[dict]) -> None:
     # nothing is mounted from a ConfigMap, so nothing to roll the pod for
-    annotations = stateful_set(manifests)["spec"]["template"]["metadata"].get("annotations") or {}
+    annotations = DATABASE.get(manifests)["spec"]["template"]["metadata"].get("annotations") or {}
     assert "checksum/config" not in annotations
 
 
-# A StatefulSet's volumeClaimTemplates are immutable: if a Harbor upgrade changed them, the API
-# server would reject the update and Argo CD could not sync. base.claim_template labels them with
-# the full label set, app.kubernetes.io/version included; the fix belongs to base.py.
 def test_claim_template_survives_a_version_upgrade(manifests: list[dict]) -> None:
-    upgraded, _, _ = build(images=HarborImages(tag="v2.15.2"))
-    assert stateful_set(upgraded)["spec"]["volumeClaimTemplates"] == \
-        stateful_set(manifests)["spec"]["volumeClaimTemplates"]
+    assert_claim_templates_survive_an_upgrade(DATABASE, build, manifests)
 
 
-@pytest.mark.parametrize("version", ["1.27", kv_utils.latest_version()])
+@pytest.mark.parametrize("version", KUBERNETES_VERSIONS)
 def test_objects_pass_strict_kubernetes_schemas(manifests: list[dict], version: str) -> None:
-    mine = [m for m in manifests if m["metadata"]["name"] == NAME]
-    assert {m["kind"] for m in mine} == {"Service", "StatefulSet"}
-    for m in mine:
-        kv_utils.validate(m, version, strict=True)
+    assert validated_kinds(named(manifests, NAME), version) == {"Service", "StatefulSet"}
 
 
 # ---- the password harbor-db's initdb.sh and core can use ----------------------------------------

@@ -13,7 +13,6 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -21,15 +20,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from support import (
+    Built,
+    Workload,
+    assert_nginx_reads_its_config_map,
+    assert_service_selects,
+    build_component,
+    find,
+    harbor_chart,
+)
 
-import main  # noqa: F401  (points jsii at the bundled Node before cdk8s is imported)
-
-if str(Path(__file__).parent) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).parent))
-
-from support import find, harbor_chart, objects
-
-from constructs.harbor._components.checksum import CONFIG_CHECKSUM, checksum
 from constructs.harbor._components.constants import NGINX_PORT
 from constructs.harbor._components.entrypoint import ROUTES, Backend, Entrypoint, entrypoint_config
 from constructs.harbor._components.nginx_conf import SCRATCH_DIR, Block, Config, Directive, block, directive, quote
@@ -48,6 +48,7 @@ EXPECTED_ROUTING = (
     ("/service/notifications", "404"),
 )
 SECURITY_HEADERS = {"X-Frame-Options": "DENY", "Content-Security-Policy": "frame-ancestors 'none'"}
+NGINX = Workload("Deployment", "harbor-nginx", ("nginx",))
 TEMP_PATHS = ("client_body_temp_path", "proxy_temp_path", "fastcgi_temp_path", "uwsgi_temp_path", "scgi_temp_path")
 
 
@@ -250,11 +251,8 @@ def test_bad_nodes_are_rejected(build: Callable[[], object], field: str) -> None
 
 # ---- the entry point ---------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def built() -> tuple:
-    chart, ctx = harbor_chart()
-    entrypoint = Entrypoint(chart, "entrypoint", ctx)
-    return ctx, entrypoint, objects(chart)
+def build(**context_fields) -> Built:
+    return build_component(Entrypoint, **context_fields)
 
 
 @pytest.fixture(scope="module")
@@ -433,10 +431,9 @@ def test_routes_cover_what_design_promises() -> None:
 
 def test_deployment(built) -> None:
     _ctx, entrypoint, manifests = built
-    deployment = find(manifests, "Deployment", "harbor-nginx")
-    spec = deployment["spec"]
+    spec = NGINX.get(manifests)["spec"]
     pod = spec["template"]["spec"]
-    (container,) = pod["containers"]
+    container = NGINX.container(manifests)
     assert container["image"] == "docker.io/goharbor/nginx-photon:v2.15.1"
     assert spec["replicas"] == 1
     assert container["ports"] == [{"containerPort": 8080, "name": "http"}]
@@ -447,24 +444,16 @@ def test_deployment(built) -> None:
     assert container["securityContext"]["capabilities"] == {"drop": ["ALL"]}
     assert pod["securityContext"]["runAsUser"] == 10000
     assert pod["automountServiceAccountToken"] is False
-    mounts = {m["mountPath"]: m for m in container["volumeMounts"]}
-    volumes = {v["name"]: v for v in pod["volumes"]}
-    config_mount = mounts["/etc/nginx/nginx.conf"]
-    assert config_mount["subPath"] == "nginx.conf"
-    assert volumes[config_mount["name"]]["configMap"]["name"] == "harbor-nginx"
-    assert "emptyDir" in volumes[mounts["/tmp"]["name"]]
+    assert_nginx_reads_its_config_map(manifests, NGINX)
     assert container["resources"] == {"requests": {"cpu": "50m", "memory": "32Mi"},
                                       "limits": {"cpu": "500m", "memory": "256Mi"}}
-    data = find(manifests, "ConfigMap", "harbor-nginx")["data"]
-    assert spec["template"]["metadata"]["annotations"][CONFIG_CHECKSUM] == checksum(data)
     assert entrypoint.deployment is not None and entrypoint.config_map is not None
 
 
 def test_replicas_and_resources_come_from_the_context() -> None:
     nginx = Resources(cpu_request="100m", memory_request="64Mi", cpu_limit="2", memory_limit="512Mi")
-    chart, ctx = harbor_chart(replicas=HarborReplicas(nginx=3), resources=HarborResources(nginx=nginx))
-    Entrypoint(chart, "entrypoint", ctx)
-    spec = find(objects(chart), "Deployment", "harbor-nginx")["spec"]
+    manifests = build(replicas=HarborReplicas(nginx=3), resources=HarborResources(nginx=nginx)).manifests
+    spec = find(manifests, "Deployment", "harbor-nginx")["spec"]
     assert spec["replicas"] == 3
     assert spec["template"]["spec"]["containers"][0]["resources"] == {
         "requests": {"cpu": "100m", "memory": "64Mi"}, "limits": {"cpu": "2", "memory": "512Mi"}}
@@ -475,20 +464,13 @@ def test_service_is_harbor_80(built) -> None:
     assert entrypoint.service == ctx.endpoints.entrypoint == ServicePort(service="harbor", port=80)
     svc = find(manifests, "Service", "harbor")
     assert svc["spec"]["ports"] == [{"name": "http", "port": 80, "targetPort": 8080, "protocol": "TCP"}]
-    pod_labels = find(manifests, "Deployment", "harbor-nginx")["spec"]["template"]["metadata"]["labels"]
-    assert svc["spec"]["selector"].items() <= pod_labels.items()
-
-
-def _annotation(**context) -> str:
-    chart, ctx = harbor_chart(**context)
-    Entrypoint(chart, "entrypoint", ctx)
-    return find(objects(chart), "Deployment", "harbor-nginx")["spec"]["template"]["metadata"]["annotations"][
-        CONFIG_CHECKSUM]
+    assert_service_selects(manifests, "harbor", NGINX)
 
 
 def test_checksum_is_stable_and_follows_the_config() -> None:
-    assert _annotation() == _annotation()
-    assert _annotation(external_url="http://harbor.example.com") != _annotation()
+    default = NGINX.config_checksum(build().manifests)
+    assert NGINX.config_checksum(build().manifests) == default
+    assert NGINX.config_checksum(build(external_url="http://harbor.example.com").manifests) != default
 
 
 # ---- with a real nginx -------------------------------------------------------------------------

@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
-from kubernetes_validate import utils as kv_utils
+from support import (
+    NEWEST_KUBERNETES,
+    RESTRICTED_CONTAINER,
+    Built,
+    Workload,
+    assert_claim,
+    assert_existing_claim_mounted,
+    assert_mounted,
+    assert_pod_settings,
+    assert_service_selects,
+    build_component,
+    find,
+    harbor_chart,
+    http_probe,
+    k8s_resources,
+    objects,
+    synced_keys,
+    validated_kinds,
+)
 
-import main  # noqa: F401  (points jsii at Node before cdk8s loads)
-
-try:
-    from support import find, harbor_chart, objects, synced_keys
-except ImportError:  # tests/ is not on sys.path when the module is imported from elsewhere
-    sys.path.insert(0, str(Path(__file__).parent))
-    from support import find, harbor_chart, objects, synced_keys
-
-from constructs.harbor._components.checksum import CONFIG_CHECKSUM, checksum
+from constructs.harbor._components.checksum import checksum
 from constructs.harbor._components.constants import REDIS_DB_JOBSERVICE
 from constructs.harbor._components.jobservice import Jobservice
 from constructs.harbor.harbor_secrets import REGISTRY_USER
@@ -37,10 +45,11 @@ NAME = "harbor-jobservice"
 ENV_NAME = "harbor-jobservice-env"
 
 
-def build(**context_fields):
-    chart, ctx = harbor_chart(**context_fields)
-    jobservice = Jobservice(chart, "jobservice", ctx)
-    return ctx, jobservice, objects(chart)
+JOBSERVICE = Workload("Deployment", NAME, ("jobservice",))
+
+
+def build(**context_fields) -> Built:
+    return build_component(Jobservice, **context_fields)
 
 
 def storage(access: AccessMode, **fields) -> HarborStorage:
@@ -48,28 +57,8 @@ def storage(access: AccessMode, **fields) -> HarborStorage:
 
 
 @pytest.fixture(scope="module")
-def built():
-    return build()
-
-
-@pytest.fixture(scope="module")
-def ctx(built):
-    return built[0]
-
-
-@pytest.fixture(scope="module")
-def manifests(built):
-    return built[2]
-
-
-def pod(manifests: list[dict]) -> dict:
-    return find(manifests, "Deployment", NAME)["spec"]["template"]["spec"]
-
-
-def container(manifests: list[dict]) -> dict:
-    containers = pod(manifests)["containers"]
-    assert [c["name"] for c in containers] == ["jobservice"]
-    return containers[0]
+def manifests(built: Built) -> list[dict]:
+    return built.manifests
 
 
 def config_yml(manifests: list[dict]) -> dict:
@@ -80,9 +69,8 @@ def config_yml(manifests: list[dict]) -> dict:
 
 def test_objects_pass_the_kubernetes_schemas_strictly(manifests):
     own = [m for m in manifests if m["metadata"]["name"].startswith(NAME)]
-    assert own
-    for obj in own:
-        kv_utils.validate(obj, kv_utils.latest_version(), strict=True)
+    assert validated_kinds(own, NEWEST_KUBERNETES) == {"ConfigMap", "PersistentVolumeClaim", "Deployment",
+                                                               "Service"}
 
 
 # ---- Service and handles -----------------------------------------------------------------------
@@ -97,14 +85,11 @@ def test_service_is_the_endpoints_handle(built, manifests):
 
 
 def test_service_selects_the_jobservice_pods(manifests):
-    selector = find(manifests, "Service", NAME)["spec"]["selector"]
-    deployment = find(manifests, "Deployment", NAME)
-    assert deployment["spec"]["selector"]["matchLabels"] == selector
-    assert selector.items() <= deployment["spec"]["template"]["metadata"]["labels"].items()
+    assert_service_selects(manifests, NAME, JOBSERVICE)
 
 
 def test_container_listens_on_8080(manifests):
-    assert container(manifests)["ports"] == [{"containerPort": 8080, "name": "http", "protocol": "TCP"}]
+    assert JOBSERVICE.container(manifests)["ports"] == [{"containerPort": 8080, "name": "http", "protocol": "TCP"}]
 
 
 def test_handles_are_exposed(built):
@@ -156,7 +141,7 @@ def test_env_config_map_holds_exactly_these_keys(manifests):
 
 def test_env_from_reads_only_the_env_config_map(manifests):
     # the ConfigMap with config.yml is mounted, never exported: its key is not a variable name
-    assert container(manifests)["envFrom"] == [{"configMapRef": {"name": ENV_NAME}}]
+    assert JOBSERVICE.container(manifests)["envFrom"] == [{"configMapRef": {"name": ENV_NAME}}]
 
 
 SECRET_ENV = {
@@ -167,13 +152,13 @@ SECRET_ENV = {
 
 
 def test_explicit_env_is_only_the_secrets(manifests):
-    assert [v["name"] for v in container(manifests)["env"]] == list(SECRET_ENV)
+    assert [v["name"] for v in JOBSERVICE.container(manifests)["env"]] == list(SECRET_ENV)
 
 
 @pytest.mark.parametrize("env_name, handle", sorted(SECRET_ENV.items()))
 def test_secrets_come_from_the_synced_handles(ctx, manifests, env_name, handle):
     ref = getattr(ctx.secrets, handle)
-    (var,) = [v for v in container(manifests)["env"] if v["name"] == env_name]
+    (var,) = [v for v in JOBSERVICE.container(manifests)["env"] if v["name"] == env_name]
     assert var["valueFrom"]["secretKeyRef"] == {"name": ref.secret, "key": ref.key}
     assert (ref.secret, ref.key) in synced_keys(manifests), f"{env_name}: {ref} is not synced"
 
@@ -238,7 +223,7 @@ def test_redis_is_the_jobservice_database(manifests):
     (LogLevel.ERROR, "ERROR"), (LogLevel.FATAL, "FATAL"),
 ])
 def test_log_level_maps_to_harbor_names(level, harbor_level):
-    _, _, manifests = build(log_level=level)
+    manifests = build(log_level=level).manifests
     config = config_yml(manifests)
     assert config["loggers"] == [{"name": "STD_OUTPUT", "level": harbor_level}]
     assert config["job_loggers"][0]["level"] == harbor_level
@@ -247,13 +232,13 @@ def test_log_level_maps_to_harbor_names(level, harbor_level):
 
 def test_job_logs_go_where_the_volume_is(manifests):
     config = config_yml(manifests)
-    (mount,) = [m for m in container(manifests)["volumeMounts"] if m["name"] == "job-logs"]
+    (mount,) = [m for m in JOBSERVICE.container(manifests)["volumeMounts"] if m["name"] == "job-logs"]
     assert config["job_loggers"][0]["settings"]["base_dir"] == mount["mountPath"]
     assert config["job_loggers"][0]["sweeper"]["settings"]["work_dir"] == mount["mountPath"]
 
 
 def test_command_reads_the_mounted_config(manifests):
-    c = container(manifests)
+    c = JOBSERVICE.container(manifests)
     (mount,) = [m for m in c["volumeMounts"] if m["name"] == "jobservice-config"]
     assert c["command"] == ["/harbor/harbor_jobservice", "-c", mount["mountPath"]]
 
@@ -270,18 +255,15 @@ MOUNTS = [
 
 @pytest.mark.parametrize("path, volume, sub_path, read_only", MOUNTS, ids=[m[0] for m in MOUNTS])
 def test_mounts(manifests, path, volume, sub_path, read_only):
-    (mount,) = [m for m in container(manifests)["volumeMounts"] if m["mountPath"] == path]
-    assert mount["name"] == volume
-    assert mount.get("subPath") == sub_path
-    assert mount.get("readOnly", False) is read_only
+    assert_mounted(JOBSERVICE.container(manifests), path, volume=volume, sub_path=sub_path, read_only=read_only)
 
 
 def test_mounts_are_exactly_these(manifests):
-    assert sorted(m["mountPath"] for m in container(manifests)["volumeMounts"]) == sorted(m[0] for m in MOUNTS)
+    assert sorted(m["mountPath"] for m in JOBSERVICE.container(manifests)["volumeMounts"]) == sorted(m[0] for m in MOUNTS)
 
 
 def test_volumes(manifests):
-    vols = {v["name"]: v for v in pod(manifests)["volumes"]}
+    vols = {v["name"]: v for v in JOBSERVICE.pod(manifests)["volumes"]}
     assert vols["jobservice-config"]["configMap"]["name"] == NAME
     assert vols["job-logs"]["persistentVolumeClaim"]["claimName"] == NAME
     assert "emptyDir" in vols["tmp"]
@@ -290,18 +272,14 @@ def test_volumes(manifests):
 def test_claim_follows_the_storage_settings():
     _ctx, jobservice, manifests = build(storage=storage(AccessMode.READ_WRITE_MANY, size="2Gi",
                                                        storage_class="longhorn"))
-    claim = find(manifests, "PersistentVolumeClaim", jobservice.claim_name)
-    assert claim["spec"]["accessModes"] == ["ReadWriteMany"]
-    assert claim["spec"]["resources"]["requests"]["storage"] == "2Gi"
-    assert claim["spec"]["storageClassName"] == "longhorn"
+    wanted = Storage(size="2Gi", access=AccessMode.READ_WRITE_MANY, storage_class="longhorn")
+    assert_claim(find(manifests, "PersistentVolumeClaim", jobservice.claim_name)["spec"], wanted)
 
 
 def test_existing_claim_is_mounted_and_none_created():
     _, jobservice, manifests = build(storage=storage(AccessMode.READ_WRITE_MANY, existing_claim="old-job-logs"))
     assert jobservice.claim_name == "old-job-logs"
-    assert not [m for m in manifests if m["kind"] == "PersistentVolumeClaim"]
-    vols = {v["name"]: v for v in pod(manifests)["volumes"]}
-    assert vols["job-logs"]["persistentVolumeClaim"]["claimName"] == "old-job-logs"
+    assert_existing_claim_mounted(manifests, JOBSERVICE, "job-logs", "old-job-logs")
 
 
 # ---- strategy ----------------------------------------------------------------------------------
@@ -313,7 +291,7 @@ def test_existing_claim_is_mounted_and_none_created():
     (AccessMode.READ_WRITE_MANY, 2, "RollingUpdate"),
 ])
 def test_strategy_follows_the_volume(access, replicas, strategy):
-    _, _, manifests = build(storage=storage(access), replicas=HarborReplicas(jobservice=replicas))
+    manifests = build(storage=storage(access), replicas=HarborReplicas(jobservice=replicas)).manifests
     spec = find(manifests, "Deployment", NAME)["spec"]
     assert spec["strategy"]["type"] == strategy
     assert spec["replicas"] == replicas
@@ -331,65 +309,49 @@ def test_single_attach_volume_with_two_replicas_is_an_error(access):
 
 # ---- pod and container -------------------------------------------------------------------------
 
-def stats(initial: int) -> dict:
-    return {"httpGet": {"path": "/api/v1/stats", "port": 8080, "scheme": "HTTP"}, "initialDelaySeconds": initial,
-            "periodSeconds": 10, "failureThreshold": 3, "timeoutSeconds": 1, "successThreshold": 1}
-
-
-@pytest.mark.parametrize("probe, expected", [("livenessProbe", stats(300)), ("readinessProbe", stats(20))])
+@pytest.mark.parametrize("probe, expected", [("livenessProbe", http_probe("/api/v1/stats", initial=300)),
+                                             ("readinessProbe", http_probe("/api/v1/stats", initial=20))])
 def test_probes(manifests, probe, expected):
-    assert container(manifests)[probe] == expected
+    assert JOBSERVICE.container(manifests)[probe] == expected
 
 
 def test_pod_settings(manifests):
-    spec = pod(manifests)
-    assert {k: spec["securityContext"][k] for k in ("runAsUser", "runAsGroup", "fsGroup")} == {
-        "runAsUser": 10000, "runAsGroup": 10000, "fsGroup": 10000}
-    assert spec["terminationGracePeriodSeconds"] == 120
-    assert spec["automountServiceAccountToken"] is False
+    spec = JOBSERVICE.pod(manifests)
+    assert_pod_settings(spec, user=10000)
     assert spec["enableServiceLinks"] is False
 
 
 def test_container_is_restricted(manifests):
-    assert container(manifests)["securityContext"] == {
-        "allowPrivilegeEscalation": False, "privileged": False, "readOnlyRootFilesystem": True,
-        "runAsNonRoot": True, "capabilities": {"drop": ["ALL"]}, "seccompProfile": {"type": "RuntimeDefault"},
-    }
+    assert JOBSERVICE.container(manifests)["securityContext"] == RESTRICTED_CONTAINER
 
 
 def test_image(manifests):
-    c = container(manifests)
+    c = JOBSERVICE.container(manifests)
     assert c["image"] == "docker.io/goharbor/harbor-jobservice:v2.15.1"
     assert c["imagePullPolicy"] == "IfNotPresent"
 
 
 def test_resources_follow_the_context():
     custom = Resources(cpu_request="200m", memory_request="256Mi", cpu_limit="1", memory_limit="1Gi")
-    _, _, manifests = build(resources=HarborResources(jobservice=custom))
-    assert container(manifests)["resources"] == {"requests": {"cpu": "200m", "memory": "256Mi"},
-                                                 "limits": {"cpu": "1", "memory": "1Gi"}}
+    manifests = build(resources=HarborResources(jobservice=custom)).manifests
+    assert JOBSERVICE.container(manifests)["resources"] == {"requests": {"cpu": "200m", "memory": "256Mi"},
+                                                            "limits": {"cpu": "1", "memory": "1Gi"}}
 
 
 def test_default_resources(ctx, manifests):
-    r = ctx.resources.jobservice
-    assert container(manifests)["resources"] == {"requests": {"cpu": r.cpu_request, "memory": r.memory_request},
-                                                 "limits": {"cpu": r.cpu_limit, "memory": r.memory_limit}}
+    assert JOBSERVICE.container(manifests)["resources"] == k8s_resources(ctx.resources.jobservice)
 
 
 # ---- checksum ----------------------------------------------------------------------------------
 
-def config_checksum(manifests: list[dict]) -> str:
-    return find(manifests, "Deployment", NAME)["spec"]["template"]["metadata"]["annotations"][CONFIG_CHECKSUM]
-
-
 def test_checksum_is_over_both_config_maps(manifests):
-    assert config_checksum(manifests) == checksum(find(manifests, "ConfigMap", ENV_NAME)["data"],
+    assert JOBSERVICE.config_checksum(manifests) == checksum(find(manifests, "ConfigMap", ENV_NAME)["data"],
                                                   find(manifests, "ConfigMap", NAME)["data"])
 
 
 def test_checksum_is_stable_for_the_same_input(manifests):
-    _, _, again = build()
-    assert config_checksum(again) == config_checksum(manifests)
+    again = build().manifests
+    assert JOBSERVICE.config_checksum(again) == JOBSERVICE.config_checksum(manifests)
 
 
 @pytest.mark.parametrize("change", [
@@ -397,5 +359,5 @@ def test_checksum_is_stable_for_the_same_input(manifests):
     {"proxy": ProxySettings(http_proxy="http://proxy.example.com:3128")},  # the env ConfigMap only
 ], ids=["log_level", "proxy"])
 def test_checksum_changes_with_the_config(manifests, change):
-    _, _, changed = build(**change)
-    assert config_checksum(changed) != config_checksum(manifests)
+    changed = build(**change).manifests
+    assert JOBSERVICE.config_checksum(changed) != JOBSERVICE.config_checksum(manifests)

@@ -8,18 +8,9 @@ every component, and what each binary gets must be in its set.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 import yaml
-
-import main  # noqa: F401  (points jsii at Node before cdk8s loads)
-
-if str(Path(__file__).parent) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).parent))
-
-from support import find, harbor_chart, objects
+from support import find, harbor_chart, objects, pod_of
 
 from constructs.harbor._components.core import Core
 from constructs.harbor._components.jobservice import Jobservice
@@ -50,8 +41,7 @@ def rendered(level: LogLevel) -> dict[str, list[str]]:
     manifests = objects(chart)
 
     def containers(kind: str, name: str) -> dict[str, dict]:
-        spec = find(manifests, kind, name)["spec"]["template"]["spec"]
-        return {c["name"]: c for c in spec["containers"]}
+        return {c["name"]: c for c in pod_of(manifests, kind, name)["containers"]}
 
     def env(container: dict, name: str) -> str:
         values = [e.get("value") for e in container.get("env", []) if e["name"] == name]

@@ -1,20 +1,13 @@
 """The portal: Harbor's web UI, its nginx config (a typed tree) and its Kubernetes objects."""
 
 import gzip
-import sys
 from pathlib import Path
 
 import pytest
-
-import main  # noqa: F401  (points jsii at the bundled Node before cdk8s is imported)
-
-if str(Path(__file__).parent) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).parent))
-
-from support import find, harbor_chart, objects
+from support import Built, Workload, assert_nginx_reads_its_config_map, assert_service_selects, build_component, find
 from test_component_entrypoint import needs_nginx, request, rewrite, running_nginx
 
-from constructs.harbor._components.checksum import CONFIG_CHECKSUM, checksum
+from constructs.harbor._components.checksum import checksum
 from constructs.harbor._components.nginx_conf import Directive, directive
 from constructs.harbor._components.portal import Portal, portal_config
 from constructs.harbor.kit.handles import ServicePort
@@ -22,13 +15,11 @@ from constructs.harbor.kit.resources import Resources
 from constructs.harbor.settings import HarborImages, HarborReplicas, HarborResources
 
 NO_CACHE = "no-store, no-cache, must-revalidate"
+PORTAL = Workload("Deployment", "harbor-portal", ("portal",))
 
 
-@pytest.fixture(scope="module")
-def built() -> tuple:
-    chart, ctx = harbor_chart()
-    portal = Portal(chart, "portal", ctx)
-    return ctx, portal, objects(chart)
+def build(**context_fields) -> Built:
+    return build_component(Portal, **context_fields)
 
 
 @pytest.fixture(scope="module")
@@ -85,9 +76,9 @@ def test_index_is_never_cached(built, server) -> None:
 
 def test_deployment(built) -> None:
     _, portal, manifests = built
-    spec = find(manifests, "Deployment", "harbor-portal")["spec"]
+    spec = PORTAL.get(manifests)["spec"]
     pod = spec["template"]["spec"]
-    (container,) = pod["containers"]
+    container = PORTAL.container(manifests)
     assert container["image"] == "docker.io/goharbor/harbor-portal:v2.15.1"
     assert spec["replicas"] == 1
     assert container["ports"] == [{"containerPort": 8080, "name": "http"}]
@@ -97,24 +88,17 @@ def test_deployment(built) -> None:
     assert container["readinessProbe"]["initialDelaySeconds"] == 1
     assert pod["securityContext"]["runAsUser"] == 10000
     assert container["securityContext"]["readOnlyRootFilesystem"] is True
-    mounts = {m["mountPath"]: m for m in container["volumeMounts"]}
-    volumes = {v["name"]: v for v in pod["volumes"]}
-    assert mounts["/etc/nginx/nginx.conf"]["subPath"] == "nginx.conf"
-    assert volumes[mounts["/etc/nginx/nginx.conf"]["name"]]["configMap"]["name"] == "harbor-portal"
-    assert "emptyDir" in volumes[mounts["/tmp"]["name"]]
+    assert_nginx_reads_its_config_map(manifests, PORTAL)
     assert container["resources"] == {"requests": {"cpu": "10m", "memory": "32Mi"},
                                       "limits": {"cpu": "250m", "memory": "128Mi"}}
-    data = find(manifests, "ConfigMap", "harbor-portal")["data"]
-    assert spec["template"]["metadata"]["annotations"][CONFIG_CHECKSUM] == checksum(data)
     assert portal.deployment is not None and portal.config_map is not None
 
 
 def test_context_sets_replicas_resources_and_image() -> None:
     small = Resources(cpu_request="5m", memory_request="16Mi", cpu_limit="100m", memory_limit="64Mi")
-    chart, ctx = harbor_chart(replicas=HarborReplicas(portal=2), resources=HarborResources(portal=small),
-                              images=HarborImages(registry="mirror.example.com/docker.io", tag="v2.15.0"))
-    Portal(chart, "portal", ctx)
-    spec = find(objects(chart), "Deployment", "harbor-portal")["spec"]
+    manifests = build(replicas=HarborReplicas(portal=2), resources=HarborResources(portal=small),
+                      images=HarborImages(registry="mirror.example.com/docker.io", tag="v2.15.0")).manifests
+    spec = find(manifests, "Deployment", "harbor-portal")["spec"]
     (container,) = spec["template"]["spec"]["containers"]
     assert spec["replicas"] == 2
     assert container["resources"]["limits"] == {"cpu": "100m", "memory": "64Mi"}
@@ -126,16 +110,12 @@ def test_service(built) -> None:
     assert portal.service == ctx.endpoints.portal == ServicePort(service="harbor-portal", port=80)
     svc = find(manifests, "Service", "harbor-portal")
     assert svc["spec"]["ports"] == [{"name": "http", "port": 80, "targetPort": 8080, "protocol": "TCP"}]
-    pod_labels = find(manifests, "Deployment", "harbor-portal")["spec"]["template"]["metadata"]["labels"]
-    assert svc["spec"]["selector"].items() <= pod_labels.items()
+    assert_service_selects(manifests, "harbor-portal", PORTAL)
 
 
 def test_checksum_is_stable() -> None:
     def annotation() -> str:
-        chart, ctx = harbor_chart()
-        Portal(chart, "portal", ctx)
-        template = find(objects(chart), "Deployment", "harbor-portal")["spec"]["template"]
-        return template["metadata"]["annotations"][CONFIG_CHECKSUM]
+        return PORTAL.config_checksum(build().manifests)
     assert annotation() == annotation()
     changed = rewrite(portal_config(), lambda d: (directive("gzip", "off"),) if d.name == "gzip" else (d,))
     assert checksum({"nginx.conf": changed.render()}) != annotation()

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
-from kubernetes_validate import utils as kv_utils
-
-import main  # noqa: F401  (points jsii at Node before cdk8s loads)
-
-if str(Path(__file__).parent) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).parent))
-
-from support import find, harbor_chart, objects
+from support import (
+    KUBERNETES_VERSIONS,
+    Built,
+    Workload,
+    assert_claim,
+    assert_claim_templates_survive_an_upgrade,
+    assert_existing_claim_mounted,
+    assert_pod_settings,
+    assert_restricted,
+    assert_service_selects,
+    build_component,
+    find,
+    k8s_resources,
+    named,
+    validated_kinds,
+)
 
 from constructs.harbor._components.redis import Redis
 from constructs.harbor.kit.resources import Resources
@@ -21,40 +26,20 @@ from constructs.harbor.settings import AccessMode, HarborImages, HarborResources
 
 NAME = "harbor-redis"
 DATA = "/var/lib/redis"
+REDIS = Workload("StatefulSet", NAME, ("redis",))
 
 
-def build(**context_fields) -> tuple[list[dict], Redis, object]:
-    chart, ctx = harbor_chart(**context_fields)
-    redis = Redis(chart, "redis", ctx)
-    return objects(chart), redis, ctx
-
-
-def stateful_set(manifests: list[dict]) -> dict:
-    return find(manifests, "StatefulSet", NAME)
-
-
-def pod(manifests: list[dict]) -> dict:
-    return stateful_set(manifests)["spec"]["template"]["spec"]
-
-
-def container(manifests: list[dict]) -> dict:
-    (only,) = pod(manifests)["containers"]
-    assert only["name"] == "redis"
-    return only
+def build(**context_fields) -> Built:
+    return build_component(Redis, **context_fields)
 
 
 @pytest.fixture(scope="module")
-def default() -> tuple[list[dict], Redis, object]:
-    return build()
-
-
-@pytest.fixture(scope="module")
-def manifests(default) -> list[dict]:
-    return default[0]
+def manifests(built: Built) -> list[dict]:
+    return built.manifests
 
 
 def test_stateful_set(manifests: list[dict]) -> None:
-    spec = stateful_set(manifests)["spec"]
+    spec = REDIS.get(manifests)["spec"]
     assert spec["replicas"] == 1
     assert spec["serviceName"] == NAME
     assert spec["selector"]["matchLabels"].items() <= spec["template"]["metadata"]["labels"].items()
@@ -62,7 +47,7 @@ def test_stateful_set(manifests: list[dict]) -> None:
 
 
 def test_claims_outlive_the_stateful_set(manifests: list[dict]) -> None:
-    assert stateful_set(manifests)["spec"]["persistentVolumeClaimRetentionPolicy"] == {
+    assert REDIS.get(manifests)["spec"]["persistentVolumeClaimRetentionPolicy"] == {
         "whenDeleted": "Retain", "whenScaled": "Retain"}
 
 
@@ -72,48 +57,45 @@ def test_claims_outlive_the_stateful_set(manifests: list[dict]) -> None:
      "mirror.lan/dockerhub/goharbor/redis-photon:v2.15.2"),
 ])
 def test_image(images: HarborImages, reference: str) -> None:
-    manifests, _, _ = build(images=images)
-    assert container(manifests)["image"] == reference
-    assert container(manifests)["imagePullPolicy"] == "IfNotPresent"
+    manifests = build(images=images).manifests
+    assert REDIS.container(manifests)["image"] == reference
+    assert REDIS.container(manifests)["imagePullPolicy"] == "IfNotPresent"
 
 
-def test_service(default) -> None:
-    manifests, redis, ctx = default
+def test_service(built: Built) -> None:
+    ctx, redis, manifests = built
     service = find(manifests, "Service", NAME)
     assert [(p["port"], p["targetPort"]) for p in service["spec"]["ports"]] == [(6379, 6379)]
-    assert service["spec"]["selector"] == stateful_set(manifests)["spec"]["selector"]["matchLabels"]
+    assert_service_selects(manifests, NAME, REDIS)
     assert redis.service == ctx.endpoints.redis
     assert (redis.service.service, redis.service.port) == (NAME, 6379)
-    assert [p["containerPort"] for p in container(manifests)["ports"]] == [6379]
+    assert [p["containerPort"] for p in REDIS.container(manifests)["ports"]] == [6379]
 
 
 def test_no_environment_and_no_secret(manifests: list[dict]) -> None:
     # the image's redis.conf has no password: nothing to pass in
-    assert "env" not in container(manifests)
+    assert "env" not in REDIS.container(manifests)
     assert not [m for m in manifests if m["kind"] == "Secret"]
 
 
 @pytest.mark.parametrize(("probe", "delay"), [("livenessProbe", 300), ("readinessProbe", 1)])
 def test_probes(manifests: list[dict], probe: str, delay: int) -> None:
-    p = container(manifests)[probe]
+    p = REDIS.container(manifests)[probe]
     assert p["tcpSocket"] == {"port": 6379}
     assert p["initialDelaySeconds"] == delay
 
 
 def test_data_mount(manifests: list[dict]) -> None:
-    assert container(manifests)["volumeMounts"] == [{"name": "data", "mountPath": DATA}]
+    assert REDIS.container(manifests)["volumeMounts"] == [{"name": "data", "mountPath": DATA}]
 
 
-def test_default_claim_template(default) -> None:
-    manifests, redis, _ = default
-    templates = stateful_set(manifests)["spec"]["volumeClaimTemplates"]
+def test_default_claim_template(built: Built) -> None:
+    _, redis, manifests = built
+    templates = REDIS.get(manifests)["spec"]["volumeClaimTemplates"]
     assert [t["metadata"]["name"] for t in templates] == ["data"]
-    spec = templates[0]["spec"]
-    assert spec["accessModes"] == ["ReadWriteOnce"]
-    assert spec["resources"]["requests"]["storage"] == "1Gi"
-    assert "storageClassName" not in spec
+    assert_claim(templates[0]["spec"], Storage(size="1Gi"))
     assert not [m for m in manifests if m["kind"] == "PersistentVolumeClaim"]
-    assert not pod(manifests).get("volumes")
+    assert not REDIS.pod(manifests).get("volumes")
     assert redis.claim_name is None
 
 
@@ -122,39 +104,25 @@ def test_default_claim_template(default) -> None:
     Storage(size="4Gi", access=AccessMode.READ_WRITE_ONCE_POD, storage_class="local-path"),
 ])
 def test_claim_template_follows_storage(storage: Storage) -> None:
-    manifests, _, _ = build(storage=HarborStorage(redis=storage))
-    (template,) = stateful_set(manifests)["spec"]["volumeClaimTemplates"]
-    assert template["spec"]["accessModes"] == [storage.access.value]
-    assert template["spec"]["resources"]["requests"]["storage"] == storage.size
-    assert template["spec"]["storageClassName"] == storage.storage_class
+    manifests = build(storage=HarborStorage(redis=storage)).manifests
+    (template,) = REDIS.claim_templates(manifests)
+    assert_claim(template["spec"], storage)
 
 
 def test_existing_claim_replaces_the_template() -> None:
-    manifests, redis, _ = build(storage=HarborStorage(redis=Storage(size="1Gi", existing_claim="redis-data")))
-    assert not stateful_set(manifests)["spec"].get("volumeClaimTemplates")
-    assert not [m for m in manifests if m["kind"] == "PersistentVolumeClaim"]
-    assert pod(manifests)["volumes"] == [{"name": "data", "persistentVolumeClaim": {"claimName": "redis-data"}}]
-    assert container(manifests)["volumeMounts"] == [{"name": "data", "mountPath": DATA}]
+    _, redis, manifests = build(storage=HarborStorage(redis=Storage(size="1Gi", existing_claim="redis-data")))
+    assert_existing_claim_mounted(manifests, REDIS, "data", "redis-data")
+    assert REDIS.pod(manifests)["volumes"] == [{"name": "data", "persistentVolumeClaim": {"claimName": "redis-data"}}]
+    assert REDIS.container(manifests)["volumeMounts"] == [{"name": "data", "mountPath": DATA}]
     assert redis.claim_name == "redis-data"
 
 
 def test_pod_settings(manifests: list[dict]) -> None:
-    spec = pod(manifests)
-    assert spec["terminationGracePeriodSeconds"] == 120
-    assert spec["automountServiceAccountToken"] is False
-    security = spec["securityContext"]
-    assert (security["runAsUser"], security["runAsGroup"], security["fsGroup"]) == (999, 999, 999)
-    assert security["runAsNonRoot"] is True
+    assert_pod_settings(REDIS.pod(manifests), user=999)
 
 
 def test_container_is_restricted_with_a_read_only_root(manifests: list[dict]) -> None:
-    security = container(manifests)["securityContext"]
-    assert security["allowPrivilegeEscalation"] is False
-    assert security["privileged"] is False
-    assert security["runAsNonRoot"] is True
-    assert security["capabilities"] == {"drop": ["ALL"]}
-    assert security["seccompProfile"] == {"type": "RuntimeDefault"}
-    assert security["readOnlyRootFilesystem"] is True
+    assert_restricted(REDIS.container(manifests))
 
 
 @pytest.mark.parametrize("resources", [
@@ -162,25 +130,14 @@ def test_container_is_restricted_with_a_read_only_root(manifests: list[dict]) ->
     Resources(cpu_request="100m", memory_request="128Mi", cpu_limit="1", memory_limit="512Mi"),
 ])
 def test_resources(resources: Resources) -> None:
-    manifests, _, _ = build(resources=HarborResources(redis=resources))
-    assert container(manifests)["resources"] == {
-        "requests": {"cpu": resources.cpu_request, "memory": resources.memory_request},
-        "limits": {"cpu": resources.cpu_limit, "memory": resources.memory_limit},
-    }
+    manifests = build(resources=HarborResources(redis=resources)).manifests
+    assert REDIS.container(manifests)["resources"] == k8s_resources(resources)
 
 
-# A StatefulSet's volumeClaimTemplates are immutable: if a Harbor upgrade changed them, the API
-# server would reject the update and Argo CD could not sync. base.claim_template labels them with
-# the full label set, app.kubernetes.io/version included; the fix belongs to base.py.
 def test_claim_template_survives_a_version_upgrade(manifests: list[dict]) -> None:
-    upgraded, _, _ = build(images=HarborImages(tag="v2.15.2"))
-    assert stateful_set(upgraded)["spec"]["volumeClaimTemplates"] == \
-        stateful_set(manifests)["spec"]["volumeClaimTemplates"]
+    assert_claim_templates_survive_an_upgrade(REDIS, build, manifests)
 
 
-@pytest.mark.parametrize("version", ["1.27", kv_utils.latest_version()])
+@pytest.mark.parametrize("version", KUBERNETES_VERSIONS)
 def test_objects_pass_strict_kubernetes_schemas(manifests: list[dict], version: str) -> None:
-    mine = [m for m in manifests if m["metadata"]["name"] == NAME]
-    assert {m["kind"] for m in mine} == {"Service", "StatefulSet"}
-    for m in mine:
-        kv_utils.validate(m, version, strict=True)
+    assert validated_kinds(named(manifests, NAME), version) == {"Service", "StatefulSet"}

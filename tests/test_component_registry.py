@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 import yaml
-from kubernetes_validate import utils as kv_utils
-
-import main  # noqa: F401  (points jsii at Node before cdk8s loads)
-
-if str(Path(__file__).parent) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).parent))
-
-from support import find, harbor_chart, objects, synced_keys
+from support import (
+    KUBERNETES_VERSIONS,
+    Built,
+    Workload,
+    assert_claim,
+    assert_existing_claim_mounted,
+    assert_pod_settings,
+    assert_restricted,
+    assert_service_selects,
+    build_component,
+    find,
+    harbor_chart,
+    k8s_resources,
+    named,
+    synced_keys,
+    validated_kinds,
+)
 
 from constructs.harbor._components.checksum import checksum
 from constructs.harbor._components.constants import REDIS_DB_REGISTRY
@@ -24,20 +30,11 @@ from constructs.harbor.settings import AccessMode, HarborReplicas, HarborStorage
 NAME = "harbor-registry"
 
 
-def build(**context_fields) -> tuple[list[dict], Registry, object]:
-    chart, ctx = harbor_chart(**context_fields)
-    registry = Registry(chart, "registry", ctx)
-    return objects(chart), registry, ctx
+REGISTRY = Workload("Deployment", NAME, ("registry", "registryctl"))
 
 
-def pod(manifests: list[dict]) -> dict:
-    return find(manifests, "Deployment", NAME)["spec"]["template"]["spec"]
-
-
-def container(manifests: list[dict], name: str) -> dict:
-    matches = [c for c in pod(manifests)["containers"] if c["name"] == name]
-    assert len(matches) == 1, f"expected one container {name!r} in Deployment {NAME}"
-    return matches[0]
+def build(**context_fields) -> Built:
+    return build_component(Registry, **context_fields)
 
 
 def config(manifests: list[dict], file: str = "config.yml") -> dict:
@@ -54,13 +51,8 @@ def dig(tree: dict, dotted: str):
 
 
 @pytest.fixture(scope="module")
-def default() -> tuple[list[dict], Registry, object]:
-    return build()
-
-
-@pytest.fixture(scope="module")
-def manifests(default) -> list[dict]:
-    return default[0]
+def manifests(built: Built) -> list[dict]:
+    return built.manifests
 
 
 # ---- workload -----------------------------------------------------------------------------------
@@ -79,7 +71,7 @@ def test_one_deployment_with_registry_and_registryctl(manifests: list[dict]) -> 
     ("registryctl", "docker.io/goharbor/harbor-registryctl:v2.15.1", [8080]),
 ])
 def test_container_image_and_ports(manifests: list[dict], name: str, image: str, ports: list[int]) -> None:
-    c = container(manifests, name)
+    c = REGISTRY.container(manifests, name)
     assert c["image"] == image
     assert c["imagePullPolicy"] == "IfNotPresent"
     # the debug port 5001 listens on localhost only, so it is not declared
@@ -87,17 +79,13 @@ def test_container_image_and_ports(manifests: list[dict], name: str, image: str,
 
 
 def test_selector_matches_pod_labels(manifests: list[dict]) -> None:
-    deployment = find(manifests, "Deployment", NAME)
-    selector = deployment["spec"]["selector"]["matchLabels"]
-    labels = deployment["spec"]["template"]["metadata"]["labels"]
-    assert selector.items() <= labels.items()
-    assert "app.kubernetes.io/version" not in selector     # a selector is immutable
-    service = find(manifests, "Service", NAME)
-    assert service["spec"]["selector"] == selector
+    assert_service_selects(manifests, NAME, REGISTRY)
+    # a selector is immutable
+    assert "app.kubernetes.io/version" not in REGISTRY.get(manifests)["spec"]["selector"]["matchLabels"]
 
 
-def test_service_ports_and_targets(default) -> None:
-    manifests, registry, ctx = default
+def test_service_ports_and_targets(built: Built) -> None:
+    ctx, registry, manifests = built
     service = find(manifests, "Service", NAME)
     assert service["spec"]["type"] == "ClusterIP"
     ports = {p["name"]: (p["port"], p["targetPort"]) for p in service["spec"]["ports"]}
@@ -108,12 +96,12 @@ def test_service_ports_and_targets(default) -> None:
     assert (registry.service.service, registry.service.port) == (NAME, 5000)
     assert (registry.controller.service, registry.controller.port) == (NAME, 8080)
     # every target is a port a container of the pod declares
-    declared = {p["containerPort"] for c in pod(manifests)["containers"] for p in c.get("ports", [])}
+    declared = {p["containerPort"] for c in REGISTRY.pod(manifests)["containers"] for p in c.get("ports", [])}
     assert {target for _, target in ports.values()} <= declared
 
 
-def test_handles_name_the_objects(default) -> None:
-    _manifests, registry, _ = default
+def test_handles_name_the_objects(built: Built) -> None:
+    _, registry, _manifests = built
     assert registry.claim_name == NAME
     assert registry.deployment.metadata.name == NAME
     assert registry.config_map.metadata.name == NAME
@@ -158,8 +146,8 @@ def test_config_yml_top_level_keys(manifests: list[dict]) -> None:
                                        "compatibility"]
 
 
-def test_redis_address_is_the_redis_endpoint(default) -> None:
-    manifests, _, ctx = default
+def test_redis_address_is_the_redis_endpoint(built: Built) -> None:
+    ctx, _, manifests = built
     redis = config(manifests)["redis"]
     assert redis["addr"] == f"{ctx.endpoints.redis.host}:{ctx.endpoints.redis.port}"
     assert redis["db"] == REDIS_DB_REGISTRY
@@ -173,9 +161,9 @@ def test_config_holds_no_secret(manifests: list[dict]) -> None:
         assert "secret" not in text.lower()
 
 
-def test_http_secret_comes_from_the_environment(default) -> None:
-    manifests, _, ctx = default
-    env = {e["name"]: e for e in container(manifests, "registry")["env"]}
+def test_http_secret_comes_from_the_environment(built: Built) -> None:
+    ctx, _, manifests = built
+    env = {e["name"]: e for e in REGISTRY.container(manifests, "registry")["env"]}
     ref = env["REGISTRY_HTTP_SECRET"]["valueFrom"]["secretKeyRef"]
     assert (ref["name"], ref["key"]) == (ctx.secrets.registry_http_secret.secret, ctx.secrets.registry_http_secret.key)
 
@@ -190,9 +178,9 @@ def test_http_secret_comes_from_the_environment(default) -> None:
 ])
 def test_log_level_reaches_registry_config_and_registryctl_env(level: LogLevel, registry: str,
                                                                 registryctl: str) -> None:
-    manifests, _, _ = build(log_level=level)
+    manifests = build(log_level=level).manifests
     assert config(manifests)["log"]["level"] == registry
-    env = {e["name"]: e.get("value") for e in container(manifests, "registryctl")["env"]}
+    env = {e["name"]: e.get("value") for e in REGISTRY.container(manifests, "registryctl")["env"]}
     assert env["LOG_LEVEL"] == registryctl
 
 
@@ -216,9 +204,9 @@ def test_config_map_holds_exactly_the_two_files(manifests: list[dict]) -> None:
     ("registryctl", "CORE_SECRET", "core_secret"),
     ("registryctl", "JOBSERVICE_SECRET", "jobservice_secret"),
 ])
-def test_secret_env_reads_a_synced_key(default, name: str, variable: str, handle: str) -> None:
-    manifests, _, ctx = default
-    env = {e["name"]: e for e in container(manifests, name)["env"]}
+def test_secret_env_reads_a_synced_key(built: Built, name: str, variable: str, handle: str) -> None:
+    ctx, _, manifests = built
+    env = {e["name"]: e for e in REGISTRY.container(manifests, name)["env"]}
     assert variable in env, f"{name} has no env {variable}"
     ref = env[variable]["valueFrom"]["secretKeyRef"]
     expected = getattr(ctx.secrets, handle)
@@ -229,7 +217,7 @@ def test_secret_env_reads_a_synced_key(default, name: str, variable: str, handle
 
 def test_every_secret_the_pod_reads_is_synced(manifests: list[dict]) -> None:
     produced = synced_keys(manifests)
-    spec = pod(manifests)
+    spec = REGISTRY.pod(manifests)
     read = {(e["valueFrom"]["secretKeyRef"]["name"], e["valueFrom"]["secretKeyRef"]["key"])
             for c in spec["containers"] for e in c.get("env", []) if "secretKeyRef" in e.get("valueFrom", {})}
     read |= {(v["secret"]["secretName"], item["key"])
@@ -239,22 +227,22 @@ def test_every_secret_the_pod_reads_is_synced(manifests: list[dict]) -> None:
 
 
 def test_env_names(manifests: list[dict]) -> None:
-    assert [e["name"] for e in container(manifests, "registry")["env"]] == [
+    assert [e["name"] for e in REGISTRY.container(manifests, "registry")["env"]] == [
         "REGISTRY_HTTP_SECRET", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY"]
-    assert [e["name"] for e in container(manifests, "registryctl")["env"]] == [
+    assert [e["name"] for e in REGISTRY.container(manifests, "registryctl")["env"]] == [
         "LOG_LEVEL", "CORE_SECRET", "JOBSERVICE_SECRET"]
 
 
 def test_registryctl_does_not_get_the_http_secret(manifests: list[dict]) -> None:
     # registryctl parses the registry's config for its storage driver only
     # (src/registryctl/config/config.go setStorageDriver); http.secret signs the registry's uploads
-    assert "REGISTRY_HTTP_SECRET" not in {e["name"] for e in container(manifests, "registryctl")["env"]}
+    assert "REGISTRY_HTTP_SECRET" not in {e["name"] for e in REGISTRY.container(manifests, "registryctl")["env"]}
 
 
 def test_proxy_settings_reach_the_registry() -> None:
-    manifests, _, _ = build(proxy=ProxySettings(http_proxy="http://proxy.lan:3128",
-                                                https_proxy="http://proxy.lan:3128", no_proxy=("example.lan",)))
-    env = {e["name"]: e.get("value") for e in container(manifests, "registry")["env"]}
+    manifests = build(proxy=ProxySettings(http_proxy="http://proxy.lan:3128",
+                                          https_proxy="http://proxy.lan:3128", no_proxy=("example.lan",))).manifests
+    env = {e["name"]: e.get("value") for e in REGISTRY.container(manifests, "registry")["env"]}
     assert env["HTTP_PROXY"] == env["HTTPS_PROXY"] == "http://proxy.lan:3128"
     no_proxy = env["NO_PROXY"].split(",")
     # redis must never go through the proxy
@@ -263,7 +251,7 @@ def test_proxy_settings_reach_the_registry() -> None:
 
 def test_no_secret_value_and_no_secret_object(manifests: list[dict]) -> None:
     assert not [m for m in manifests if m["kind"] == "Secret"]
-    for c in pod(manifests)["containers"]:
+    for c in REGISTRY.pod(manifests)["containers"]:
         for e in c.get("env", []):
             if e["name"].endswith("SECRET"):
                 assert "value" not in e, f"{c['name']} env {e['name']} holds a literal"
@@ -282,22 +270,22 @@ def test_no_secret_value_and_no_secret_object(manifests: list[dict]) -> None:
     ("registryctl", "/tmp", "tmp", None),
 ])
 def test_mounts(manifests: list[dict], name: str, path: str, volume: str, sub_path: str | None) -> None:
-    mounts = {m["mountPath"]: m for m in container(manifests, name)["volumeMounts"]}
+    mounts = {m["mountPath"]: m for m in REGISTRY.container(manifests, name)["volumeMounts"]}
     assert path in mounts, f"{name} mounts nothing at {path}"
     assert mounts[path]["name"] == volume
     assert mounts[path].get("subPath") == sub_path
 
 
 def test_every_mount_has_a_volume_and_every_volume_is_mounted(manifests: list[dict]) -> None:
-    spec = pod(manifests)
+    spec = REGISTRY.pod(manifests)
     volumes = {v["name"] for v in spec["volumes"]}
     mounted = {m["name"] for c in spec["containers"] for m in c["volumeMounts"]}
     assert mounted == volumes
 
 
-def test_htpasswd_is_one_file_from_the_synced_secret(default) -> None:
-    manifests, _, ctx = default
-    volumes = {v["name"]: v for v in pod(manifests)["volumes"]}
+def test_htpasswd_is_one_file_from_the_synced_secret(built: Built) -> None:
+    ctx, _, manifests = built
+    volumes = {v["name"]: v for v in REGISTRY.pod(manifests)["volumes"]}
     secret = volumes["registry-htpasswd"]["secret"]
     assert secret["secretName"] == ctx.secrets.registry_htpasswd.secret
     assert secret["items"] == [{"key": ctx.secrets.registry_htpasswd.key, "path": "passwd"}]
@@ -305,11 +293,11 @@ def test_htpasswd_is_one_file_from_the_synced_secret(default) -> None:
     # readable by the harbor user through the fsGroup, by nobody else
     assert secret["defaultMode"] & 0o007 == 0
     # registryctl never reads the password file
-    assert "registry-htpasswd" not in {m["name"] for m in container(manifests, "registryctl")["volumeMounts"]}
+    assert "registry-htpasswd" not in {m["name"] for m in REGISTRY.container(manifests, "registryctl")["volumeMounts"]}
 
 
 def test_config_and_data_volumes(manifests: list[dict]) -> None:
-    volumes = {v["name"]: v for v in pod(manifests)["volumes"]}
+    volumes = {v["name"]: v for v in REGISTRY.pod(manifests)["volumes"]}
     assert volumes["registry-config"]["configMap"]["name"] == NAME
     assert volumes["registry-data"]["persistentVolumeClaim"]["claimName"] == NAME
     assert "emptyDir" in volumes["tmp"]
@@ -324,7 +312,7 @@ def test_config_and_data_volumes(manifests: list[dict]) -> None:
     ("registryctl", "readinessProbe", "/api/health", 8080, 1),
 ])
 def test_probes(manifests: list[dict], name: str, probe: str, path: str, port: int, delay: int) -> None:
-    p = container(manifests, name)[probe]
+    p = REGISTRY.container(manifests, name)[probe]
     assert p["httpGet"] == {"path": path, "port": port, "scheme": "HTTP"}
     assert p["initialDelaySeconds"] == delay
 
@@ -332,25 +320,15 @@ def test_probes(manifests: list[dict], name: str, probe: str, path: str, port: i
 # ---- security, resources, pod settings -------------------------------------------------------------
 
 def test_pod_settings(manifests: list[dict]) -> None:
-    spec = pod(manifests)
-    assert spec["terminationGracePeriodSeconds"] == 120
-    assert spec["automountServiceAccountToken"] is False
+    spec = REGISTRY.pod(manifests)
+    assert_pod_settings(spec, user=10000)
     assert spec["enableServiceLinks"] is False
-    security = spec["securityContext"]
-    assert (security["runAsUser"], security["runAsGroup"], security["fsGroup"]) == (10000, 10000, 10000)
-    assert security["runAsNonRoot"] is True
-    assert security["fsGroupChangePolicy"] == "OnRootMismatch"
+    assert spec["securityContext"]["fsGroupChangePolicy"] == "OnRootMismatch"
 
 
 @pytest.mark.parametrize("name", ["registry", "registryctl"])
 def test_container_is_restricted_with_a_read_only_root(manifests: list[dict], name: str) -> None:
-    security = container(manifests, name)["securityContext"]
-    assert security["allowPrivilegeEscalation"] is False
-    assert security["privileged"] is False
-    assert security["runAsNonRoot"] is True
-    assert security["capabilities"] == {"drop": ["ALL"]}
-    assert security["seccompProfile"] == {"type": "RuntimeDefault"}
-    assert security["readOnlyRootFilesystem"] is True
+    assert_restricted(REGISTRY.container(manifests, name))
 
 
 @pytest.mark.parametrize(("name", "command"), [
@@ -359,29 +337,22 @@ def test_container_is_restricted_with_a_read_only_root(manifests: list[dict], na
     ("registryctl", ["/home/harbor/harbor_registryctl", "-c", "/etc/registryctl/config.yml"]),
 ])
 def test_command_reads_the_mounted_config(manifests: list[dict], name: str, command: list[str]) -> None:
-    c = container(manifests, name)
+    c = REGISTRY.container(manifests, name)
     assert c["command"] == command
     mounted = {m["mountPath"] for m in c["volumeMounts"]}
     assert command[-1] in mounted
 
 
 @pytest.mark.parametrize(("name", "field"), [("registry", "registry"), ("registryctl", "registryctl")])
-def test_resources(default, name: str, field: str) -> None:
-    manifests, _, ctx = default
-    wanted = getattr(ctx.resources, field)
-    assert container(manifests, name)["resources"] == {
-        "requests": {"cpu": wanted.cpu_request, "memory": wanted.memory_request},
-        "limits": {"cpu": wanted.cpu_limit, "memory": wanted.memory_limit},
-    }
+def test_resources(built: Built, name: str, field: str) -> None:
+    ctx, _, manifests = built
+    assert REGISTRY.container(manifests, name)["resources"] == k8s_resources(getattr(ctx.resources, field))
 
 
 # ---- storage and strategy ------------------------------------------------------------------------------
 
 def test_default_claim(manifests: list[dict]) -> None:
-    claim = find(manifests, "PersistentVolumeClaim", NAME)
-    assert claim["spec"]["accessModes"] == ["ReadWriteOnce"]
-    assert claim["spec"]["resources"]["requests"]["storage"] == "5Gi"
-    assert "storageClassName" not in claim["spec"]      # the cluster's default class
+    assert_claim(find(manifests, "PersistentVolumeClaim", NAME)["spec"], Storage(size="5Gi"))
 
 
 @pytest.mark.parametrize("storage", [
@@ -389,19 +360,14 @@ def test_default_claim(manifests: list[dict]) -> None:
     Storage(size="20Gi", access=AccessMode.READ_WRITE_ONCE, storage_class="local-path"),
 ])
 def test_claim_follows_storage(storage: Storage) -> None:
-    manifests, registry, _ = build(storage=HarborStorage(registry=storage))
-    claim = find(manifests, "PersistentVolumeClaim", NAME)
-    assert claim["spec"]["accessModes"] == [storage.access.value]
-    assert claim["spec"]["resources"]["requests"]["storage"] == storage.size
-    assert claim["spec"]["storageClassName"] == storage.storage_class
+    _, registry, manifests = build(storage=HarborStorage(registry=storage))
+    assert_claim(find(manifests, "PersistentVolumeClaim", NAME)["spec"], storage)
     assert registry.claim_name == NAME
 
 
 def test_existing_claim_replaces_the_claim() -> None:
-    manifests, registry, _ = build(storage=HarborStorage(registry=Storage(size="50Gi", existing_claim="images")))
-    assert not [m for m in manifests if m["kind"] == "PersistentVolumeClaim"]
-    volumes = {v["name"]: v for v in pod(manifests)["volumes"]}
-    assert volumes["registry-data"]["persistentVolumeClaim"]["claimName"] == "images"
+    _, registry, manifests = build(storage=HarborStorage(registry=Storage(size="50Gi", existing_claim="images")))
+    assert_existing_claim_mounted(manifests, REGISTRY, "registry-data", "images")
     assert registry.claim_name == "images"
 
 
@@ -412,8 +378,8 @@ def test_existing_claim_replaces_the_claim() -> None:
     (AccessMode.READ_WRITE_MANY, 2, "RollingUpdate"),
 ])
 def test_strategy_follows_access_mode(access: AccessMode, replicas: int, strategy: str) -> None:
-    manifests, _, _ = build(storage=HarborStorage(registry=Storage(size="5Gi", access=access)),
-                            replicas=HarborReplicas(registry=replicas))
+    manifests = build(storage=HarborStorage(registry=Storage(size="5Gi", access=access)),
+                      replicas=HarborReplicas(registry=replicas)).manifests
     deployment = find(manifests, "Deployment", NAME)
     assert deployment["spec"]["replicas"] == replicas
     assert deployment["spec"]["strategy"]["type"] == strategy
@@ -442,43 +408,37 @@ def test_rwo_with_two_replicas_names_the_field_and_mode() -> None:
 
 # ---- checksum -----------------------------------------------------------------------------------------
 
-def pod_checksum(manifests: list[dict]) -> str:
-    return find(manifests, "Deployment", NAME)["spec"]["template"]["metadata"]["annotations"]["checksum/config"]
-
-
 def test_checksum_is_over_the_config_map_data(manifests: list[dict]) -> None:
-    assert pod_checksum(manifests) == checksum(find(manifests, "ConfigMap", NAME)["data"])
+    assert REGISTRY.config_checksum(manifests) == checksum(find(manifests, "ConfigMap", NAME)["data"])
 
 
 def test_checksum_is_stable_for_the_same_input(manifests: list[dict]) -> None:
-    again, _, _ = build()
-    assert pod_checksum(again) == pod_checksum(manifests)
+    again = build().manifests
+    assert REGISTRY.config_checksum(again) == REGISTRY.config_checksum(manifests)
     assert find(again, "ConfigMap", NAME) == find(manifests, "ConfigMap", NAME)
 
 
 def test_checksum_changes_with_the_log_level(manifests: list[dict]) -> None:
-    debug, _, _ = build(log_level=LogLevel.DEBUG)
-    assert pod_checksum(debug) != pod_checksum(manifests)
+    debug = build(log_level=LogLevel.DEBUG).manifests
+    assert REGISTRY.config_checksum(debug) != REGISTRY.config_checksum(manifests)
 
 
 def test_pod_annotations_sit_beside_the_checksum(manifests: list[dict]) -> None:
-    marked, _, _ = build(pod_annotations={"reloader.stakater.com/search": "true"})
+    marked = build(pod_annotations={"reloader.stakater.com/search": "true"}).manifests
     annotations = find(marked, "Deployment", NAME)["spec"]["template"]["metadata"]["annotations"]
-    assert annotations == {"reloader.stakater.com/search": "true", "checksum/config": pod_checksum(manifests)}
+    assert annotations == {"reloader.stakater.com/search": "true", "checksum/config": REGISTRY.config_checksum(manifests)}
 
 
 def test_checksum_ignores_what_the_config_does_not_hold(manifests: list[dict]) -> None:
     # replicas and resources roll the pods on their own; they must not touch the config checksum
-    other, _, _ = build(storage=HarborStorage(registry=Storage(size="5Gi", access=AccessMode.READ_WRITE_MANY)),
-                        replicas=HarborReplicas(registry=3))
-    assert pod_checksum(other) == pod_checksum(manifests)
+    other = build(storage=HarborStorage(registry=Storage(size="5Gi", access=AccessMode.READ_WRITE_MANY)),
+                  replicas=HarborReplicas(registry=3)).manifests
+    assert REGISTRY.config_checksum(other) == REGISTRY.config_checksum(manifests)
 
 
 # ---- schema ------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("version", ["1.27", kv_utils.latest_version()])
+@pytest.mark.parametrize("version", KUBERNETES_VERSIONS)
 def test_objects_pass_strict_kubernetes_schemas(manifests: list[dict], version: str) -> None:
-    mine = [m for m in manifests if m["metadata"]["name"] == NAME]
-    assert {m["kind"] for m in mine} == {"ConfigMap", "PersistentVolumeClaim", "Service", "Deployment"}
-    for m in mine:
-        kv_utils.validate(m, version, strict=True)
+    assert validated_kinds(named(manifests, NAME), version) == {"ConfigMap", "PersistentVolumeClaim", "Service",
+                                                                "Deployment"}

@@ -1,16 +1,17 @@
 """The Trivy adapter: environment from the typed settings, probes, storage, Service."""
 
-import sys
-from pathlib import Path
 
 import pytest
-
-import main  # noqa: F401  (points jsii at the bundled Node before cdk8s is imported)
-
-if str(Path(__file__).parent) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).parent))
-
-from support import find, harbor_chart, objects
+from support import (
+    Built,
+    Workload,
+    assert_claim,
+    assert_existing_claim_mounted,
+    assert_service_selects,
+    build_component,
+    find,
+    harbor_chart,
+)
 
 from constructs.harbor._components.constants import REDIS_DB_TRIVY
 from constructs.harbor._components.trivy import Trivy
@@ -58,23 +59,15 @@ DEFAULT_ENV = {
 }
 
 
-def build(settings: TrivySettings = TrivySettings(), **context) -> tuple:
-    chart, ctx = harbor_chart(**context)
-    trivy = Trivy(chart, "trivy", ctx, settings)
-    return ctx, trivy, objects(chart)
+TRIVY = Workload("StatefulSet", "harbor-trivy", ("trivy",))
 
 
-def stateful_set(manifests: list[dict]) -> dict:
-    return find(manifests, "StatefulSet", "harbor-trivy")
-
-
-def container(manifests: list[dict]) -> dict:
-    (only,) = stateful_set(manifests)["spec"]["template"]["spec"]["containers"]
-    return only
+def build(settings: TrivySettings = TrivySettings(), **context_fields) -> Built:
+    return build_component(Trivy, settings, **context_fields)
 
 
 def env_of(manifests: list[dict]) -> dict[str, dict]:
-    env = container(manifests)["env"]
+    env = TRIVY.container(manifests)["env"]
     names = [e["name"] for e in env]
     assert len(names) == len(set(names)), f"duplicate env vars: {names}"
     return {e["name"]: e for e in env}
@@ -84,13 +77,8 @@ def plain_env(manifests: list[dict]) -> dict[str, str]:
     return {name: e["value"] for name, e in env_of(manifests).items() if "valueFrom" not in e}
 
 
-@pytest.fixture(scope="module")
-def default() -> tuple:
-    return build()
-
-
-def test_default_environment(default) -> None:
-    ctx, _, manifests = default
+def test_default_environment(built: Built) -> None:
+    ctx, _, manifests = built
     assert REDIS_URL == ctx.endpoints.redis_url(REDIS_DB_TRIVY)
     env = env_of(manifests)
     assert all("valueFrom" not in e for e in env.values()), "no secret without a GitHub token"
@@ -110,7 +98,7 @@ def test_default_environment(default) -> None:
     (TrivySettings(timeout="1h30m"), {"SCANNER_TRIVY_TIMEOUT": "1h30m"}),
 ])
 def test_settings_reach_the_environment(settings: TrivySettings, expected: dict[str, str]) -> None:
-    _, _, manifests = build(settings)
+    manifests = build(settings).manifests
     assert plain_env(manifests) == {**DEFAULT_ENV, **expected}
 
 
@@ -118,7 +106,7 @@ def test_settings_reach_the_environment(settings: TrivySettings, expected: dict[
     (LogLevel.DEBUG, "true"), (LogLevel.INFO, "false"), (LogLevel.WARNING, "false"), (LogLevel.ERROR, "false"),
 ])
 def test_log_level(level: LogLevel, debug: str) -> None:
-    _, _, manifests = build(log_level=level)
+    manifests = build(log_level=level).manifests
     env = plain_env(manifests)
     assert env["SCANNER_LOG_LEVEL"] == level.value
     assert env["SCANNER_TRIVY_DEBUG_MODE"] == debug
@@ -127,7 +115,7 @@ def test_log_level(level: LogLevel, debug: str) -> None:
 def test_proxy_environment() -> None:
     proxy = ProxySettings(http_proxy="http://proxy.lan:3128", https_proxy="http://proxy.lan:3128",
                           no_proxy=("registry.lan", ".corp"))
-    _, _, manifests = build(proxy=proxy)
+    manifests = build(proxy=proxy).manifests
     env = plain_env(manifests)
     assert env["HTTP_PROXY"] == env["HTTPS_PROXY"] == "http://proxy.lan:3128"
     assert env["NO_PROXY"] == NO_PROXY + ",registry.lan,.corp"
@@ -149,7 +137,7 @@ def test_github_token_from_the_synced_secret() -> None:
 
 def test_no_github_token_unless_asked() -> None:
     # the secret exists, but the settings do not ask for it
-    _, _, manifests = build(TrivySettings(github_token=False), trivy_github_token=True)
+    manifests = build(TrivySettings(github_token=False), trivy_github_token=True).manifests
     assert "SCANNER_TRIVY_GITHUB_TOKEN" not in env_of(manifests)
 
 
@@ -166,14 +154,14 @@ def test_settings_must_be_trivy_settings() -> None:
         Trivy(chart, "trivy", ctx, {"severities": "HIGH"})
 
 
-def test_no_secret_objects(default) -> None:
-    _, _, manifests = default
+def test_no_secret_objects(built: Built) -> None:
+    manifests = built.manifests
     assert [m["metadata"]["name"] for m in manifests if m["kind"] == "Secret"] == []
 
 
-def test_probes_and_port(default) -> None:
-    _, _, manifests = default
-    c = container(manifests)
+def test_probes_and_port(built: Built) -> None:
+    manifests = built.manifests
+    c = TRIVY.container(manifests)
     assert c["image"] == "docker.io/goharbor/trivy-adapter-photon:v2.15.1"
     assert c["ports"] == [{"containerPort": 8080, "name": "api-server"}]
     liveness, readiness = c["livenessProbe"], c["readinessProbe"]
@@ -183,21 +171,21 @@ def test_probes_and_port(default) -> None:
     assert readiness["initialDelaySeconds"] == 5
 
 
-def test_runs_the_adapter_binary_not_the_entrypoint_script(default) -> None:
+def test_runs_the_adapter_binary_not_the_entrypoint_script(built: Built) -> None:
     # the image's ENTRYPOINT, /home/scanner/entrypoint.sh, runs install_cert.sh under `set -e`, which
     # writes into /home/scanner and /etc/pki/tls/certs (make/photon/trivy-adapter/Dockerfile,
     # entrypoint.sh, common/install_cert.sh at harbor v2.15.1): on the read-only root it exits
-    _, _, manifests = default
-    c = container(manifests)
+    manifests = built.manifests
+    c = TRIVY.container(manifests)
     assert c["command"] == ["/home/scanner/bin/scanner-trivy"]
     assert "args" not in c
     assert c["securityContext"]["readOnlyRootFilesystem"] is True
 
 
-def test_pod_hardening(default) -> None:
-    _, _, manifests = default
-    pod = stateful_set(manifests)["spec"]["template"]["spec"]
-    c = container(manifests)
+def test_pod_hardening(built: Built) -> None:
+    manifests = built.manifests
+    pod = TRIVY.get(manifests)["spec"]["template"]["spec"]
+    c = TRIVY.container(manifests)
     assert pod["securityContext"]["runAsUser"] == 10000
     assert pod["automountServiceAccountToken"] is False
     assert c["securityContext"]["readOnlyRootFilesystem"] is True
@@ -207,14 +195,14 @@ def test_pod_hardening(default) -> None:
     assert c["resources"] == {"requests": {"cpu": "200m", "memory": "512Mi"}, "limits": {"cpu": "1", "memory": "1Gi"}}
 
 
-def test_claim_template(default) -> None:
-    _, _, manifests = default
-    spec = stateful_set(manifests)["spec"]
+def test_claim_template(built: Built) -> None:
+    manifests = built.manifests
+    spec = TRIVY.get(manifests)["spec"]
     (template,) = spec["volumeClaimTemplates"]
     assert template["metadata"]["name"] == "data"
     assert template["spec"]["accessModes"] == ["ReadWriteOnce"]
     assert template["spec"]["resources"] == {"requests": {"storage": "5Gi"}}
-    mounts = {m["mountPath"]: m["name"] for m in container(manifests)["volumeMounts"]}
+    mounts = {m["mountPath"]: m["name"] for m in TRIVY.container(manifests)["volumeMounts"]}
     assert mounts["/home/scanner/.cache"] == "data"
     # the claim comes from the template, not from a pod volume of the same name
     assert "data" not in {v["name"] for v in spec["template"]["spec"]["volumes"]}
@@ -222,19 +210,16 @@ def test_claim_template(default) -> None:
 
 def test_storage_from_the_context() -> None:
     storage = HarborStorage(trivy=Storage(size="20Gi", storage_class="longhorn"))
-    _, _, manifests = build(storage=storage)
-    (template,) = stateful_set(manifests)["spec"]["volumeClaimTemplates"]
-    assert template["spec"]["storageClassName"] == "longhorn"
+    manifests = build(storage=storage).manifests
+    (template,) = TRIVY.claim_templates(manifests)
+    assert_claim(template["spec"], storage.trivy)
     assert template["spec"]["resources"] == {"requests": {"storage": "20Gi"}}
 
 
 def test_existing_claim() -> None:
-    _, _, manifests = build(storage=HarborStorage(trivy=Storage(existing_claim="trivy-cache")))
-    spec = stateful_set(manifests)["spec"]
-    assert not spec.get("volumeClaimTemplates")
-    volumes = {v["name"]: v for v in spec["template"]["spec"]["volumes"]}
-    assert volumes["data"]["persistentVolumeClaim"] == {"claimName": "trivy-cache"}
-    assert [m for m in container(manifests)["volumeMounts"] if m["mountPath"] == "/home/scanner/.cache"] == [
+    manifests = build(storage=HarborStorage(trivy=Storage(existing_claim="trivy-cache"))).manifests
+    assert_existing_claim_mounted(manifests, TRIVY, "data", "trivy-cache")
+    assert [m for m in TRIVY.container(manifests)["volumeMounts"] if m["mountPath"] == "/home/scanner/.cache"] == [
         {"mountPath": "/home/scanner/.cache", "name": "data"}]
 
 
@@ -244,30 +229,30 @@ def test_existing_claim_shared_by_replicas_needs_rwx() -> None:
     with pytest.raises(ValueError, match=r"HarborStorage\.trivy\.access"):
         Trivy(chart, "trivy", ctx, TrivySettings())
     shared = HarborStorage(trivy=Storage(existing_claim="trivy-cache", access=AccessMode.READ_WRITE_MANY))
-    _, _, manifests = build(storage=shared, replicas=HarborReplicas(trivy=2))
-    assert stateful_set(manifests)["spec"]["replicas"] == 2
+    manifests = build(storage=shared, replicas=HarborReplicas(trivy=2)).manifests
+    assert TRIVY.get(manifests)["spec"]["replicas"] == 2
 
 
 def test_replicas_and_resources_from_the_context() -> None:
     big = Resources(cpu_request="500m", memory_request="1Gi", cpu_limit="2", memory_limit="4Gi")
-    _, _, manifests = build(replicas=HarborReplicas(trivy=2), resources=HarborResources(trivy=big))
-    assert stateful_set(manifests)["spec"]["replicas"] == 2
-    assert container(manifests)["resources"]["limits"] == {"cpu": "2", "memory": "4Gi"}
+    manifests = build(replicas=HarborReplicas(trivy=2), resources=HarborResources(trivy=big)).manifests
+    assert TRIVY.get(manifests)["spec"]["replicas"] == 2
+    assert TRIVY.container(manifests)["resources"]["limits"] == {"cpu": "2", "memory": "4Gi"}
 
 
-def test_service(default) -> None:
-    ctx, trivy, manifests = default
+def test_service(built: Built) -> None:
+    ctx, trivy, manifests = built
     assert trivy.service == ctx.endpoints.trivy == ServicePort(service="harbor-trivy", port=8080)
     svc = find(manifests, "Service", "harbor-trivy")
     assert svc["spec"]["ports"] == [{"name": "http-trivy", "port": 8080, "targetPort": 8080, "protocol": "TCP"}]
-    sts = stateful_set(manifests)
+    sts = TRIVY.get(manifests)
     assert sts["spec"]["serviceName"] == svc["metadata"]["name"]
-    assert svc["spec"]["selector"].items() <= sts["spec"]["template"]["metadata"]["labels"].items()
+    assert_service_selects(manifests, "harbor-trivy", TRIVY)
     assert trivy.stateful_set is not None
 
 
 def test_output_is_stable_and_follows_the_settings() -> None:
-    first, second = build()[2], build()[2]
-    assert stateful_set(first) == stateful_set(second)
-    changed = build(TrivySettings(ignore_unfixed=True))[2]
-    assert stateful_set(changed)["spec"]["template"] != stateful_set(first)["spec"]["template"]
+    first, second = build().manifests, build().manifests
+    assert TRIVY.get(first) == TRIVY.get(second)
+    changed = build(TrivySettings(ignore_unfixed=True)).manifests
+    assert TRIVY.get(changed)["spec"]["template"] != TRIVY.get(first)["spec"]["template"]

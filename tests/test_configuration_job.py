@@ -12,9 +12,9 @@ from pathlib import Path, PurePosixPath
 import cdk8s
 import pytest
 import upstream
-from conftest import from_objects
+from conftest import synth
+from support import SECRETS_PATH, harbor_site
 
-from constructs.harbor import HarborRegistry, HarborSecrets, harbor_synced_secrets
 from constructs.harbor._components.checksum import checksum
 from constructs.harbor.configuration import (
     HarborConfiguration,
@@ -26,46 +26,39 @@ from constructs.harbor.configuration import (
 )
 from constructs.harbor.configuration._shipping import DOCUMENT_NAME, applier_dir, applier_files
 from constructs.harbor.configuration.job import HarborConfigurationJob
-from constructs.harbor.kit import AppChart, BaoKey, OpenBaoSecretSync, OpenBaoServer, SyncedSecret
+from constructs.harbor.kit import BaoKey, SyncedSecret
 from constructs.harbor.kit.handles import ConfigMapKeyRef, SecretKeyRef
 
 # bravado-core still calls jsonschema's deprecated resolver API, once per validated schema
 pytestmark = pytest.mark.filterwarnings("ignore:Accessing Validator.resolver is deprecated:DeprecationWarning")
 
-SERVER = OpenBaoServer(address="http://openbao.openbao.svc:8200")
-
-
 def build(ca_bundle=None, **job_props):
     """`ca_bundle`: a KeyRef, or a function of the sync that returns one (for a synced Secret key)."""
-    app = cdk8s.App()
-    chart = AppChart(app, "test", namespace="harbor")
     upstream = SyncedSecret("harbor-upstream", keys={
-        "DOCKERHUB_USER": BaoKey(path="secret/data/harbor", key="DOCKERHUB_USER"),
-        "DOCKERHUB_TOKEN": BaoKey(path="secret/data/harbor", key="DOCKERHUB_TOKEN")})
+        "DOCKERHUB_USER": BaoKey(path=SECRETS_PATH, key="DOCKERHUB_USER"),
+        "DOCKERHUB_TOKEN": BaoKey(path=SECRETS_PATH, key="DOCKERHUB_TOKEN")})
     # synced only when the Job reads it: the sync refuses a Secret no pod reads
     private_ca = [SyncedSecret("harbor-private-ca", keys={"ca.crt": BaoKey(path="secret/data/pki", key="ca")})] \
         if callable(ca_bundle) else []
-    sync = OpenBaoSecretSync(chart, "secrets", server=SERVER, role="harbor",
-                             secrets=[*harbor_synced_secrets("secret/data/harbor"), upstream, *private_ca])
+    site = harbor_site(extra_secrets=[upstream, *private_ca])
+    sync = site.sync
     if callable(ca_bundle):
         job_props["ca_bundle"] = ca_bundle(sync)
     elif ca_bundle is not None:
         job_props["ca_bundle"] = ca_bundle
-    harbor = HarborRegistry(chart, "harbor", external_url="https://harbor.example.com",
-                            secrets=HarborSecrets.from_sync(sync))
     dockerhub = RegistryEndpoint(name="dockerhub", type=RegistryType.DOCKER_HUB, credential=RegistryCredential(
         access_key=sync.key("harbor-upstream", "DOCKERHUB_USER"),
         access_secret=sync.key("harbor-upstream", "DOCKERHUB_TOKEN")))
     configuration = HarborConfiguration(endpoints=(dockerhub,), projects=(
         ProxyCacheProject(name="dockerhub", endpoint=dockerhub, public=True), Project(name="library")))
-    job = HarborConfigurationJob(chart, "configure", harbor=harbor, configuration=configuration, **job_props)
-    return chart, job, configuration
+    job = HarborConfigurationJob(site.chart, "configure", harbor=site.harbor, configuration=configuration, **job_props)
+    return site.chart, job, configuration
 
 
 @pytest.fixture(scope="module")
 def built():
     chart, _job, configuration = build()
-    return from_objects(cdk8s.Testing.synth(chart)), configuration
+    return synth(chart), configuration
 
 
 def test_job_is_a_post_sync_hook_replaced_on_each_sync(built):
@@ -173,7 +166,7 @@ def test_bad_job_settings(props, field):
 
 
 def job_pod(chart) -> dict:
-    return from_objects(cdk8s.Testing.synth(chart)).get("Job", "harbor-configure").obj["spec"]["template"]["spec"]
+    return synth(chart).get("Job", "harbor-configure").obj["spec"]["template"]["spec"]
 
 
 def test_without_a_ca_bundle_the_job_trusts_the_system_cas(built):

@@ -28,18 +28,13 @@ from cel_rules import (
     evaluate,
     load_crds,
 )
-from conftest import SITES, Manifest, Manifests, Site, load_manifests
+from conftest import Manifest, Manifests, Site, load_manifests
 
 
 @pytest.fixture(scope="session")
 def crds(crd_dir: Path) -> dict[tuple[str, str], Crd]:
     """Every version of every CRD in ../shared/crds, each rule compiled once per session."""
     return load_crds(crd_dir)
-
-
-@pytest.fixture(scope="module", params=sorted(SITES))
-def site(request: pytest.FixtureRequest) -> Site:
-    return SITES[request.param]
 
 
 @pytest.fixture(scope="module")

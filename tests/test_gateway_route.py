@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import cdk8s
-from conftest import crd_errors, from_objects
+from conftest import crd_errors, synth
+from support import APP_NAMESPACE, GATEWAY
 
 from constructs.harbor.kit import AppChart, GatewayRef, GatewayRoute, PathMatch, RouteRule, ServicePort
 
-GATEWAY = GatewayRef(name="public", namespace="gateway", section_name="https")
+HTTPS = replace(GATEWAY, section_name="https")
 WEB = ServicePort(service="web", port=8080)
 
 
 def route_of(chart: cdk8s.Chart, name: str = "web") -> dict:
-    return from_objects(cdk8s.Testing.synth(chart)).get("HTTPRoute", name).obj
+    return synth(chart).get("HTTPRoute", name).obj
 
 
-def make_route(app: cdk8s.App, *, gateway: GatewayRef = GATEWAY, hostnames=("web.example.com",), rules=None,
+def make_route(app: cdk8s.App, *, gateway: GatewayRef = HTTPS, hostnames=("web.example.com",), rules=None,
                name: str = "web") -> tuple[AppChart, GatewayRoute]:
-    chart = AppChart(app, "test", namespace="apps")
+    chart = AppChart(app, "test", namespace=APP_NAMESPACE)
     rules = rules if rules is not None else [RouteRule(backend=WEB)]
     return chart, GatewayRoute(chart, "route", name=name, gateway=gateway, hostnames=list(hostnames), rules=rules)
 
@@ -30,7 +33,7 @@ def test_parent_ref_with_section(app: cdk8s.App) -> None:
 
 
 def test_parent_ref_without_section(app: cdk8s.App) -> None:
-    chart, _ = make_route(app, gateway=GatewayRef(name="public", namespace="gateway"))
+    chart, _ = make_route(app, gateway=GATEWAY)
     (parent,) = route_of(chart)["spec"]["parentRefs"]
     assert "sectionName" not in parent
     assert parent["name"] == "public" and parent["namespace"] == "gateway"
@@ -40,7 +43,7 @@ def test_hostnames_and_metadata(app: cdk8s.App) -> None:
     chart, route = make_route(app, hostnames=("web.example.com", "*.web.example.com"))
     obj = route_of(chart)
     assert obj["spec"]["hostnames"] == ["web.example.com", "*.web.example.com"]
-    assert obj["metadata"]["namespace"] == "apps"
+    assert obj["metadata"]["namespace"] == APP_NAMESPACE
     assert route.hostnames == ("web.example.com", "*.web.example.com")
 
 
@@ -102,5 +105,5 @@ def test_route_passes_the_httproute_crd(app: cdk8s.App, crd_schemas: dict) -> No
 
 
 def test_route_without_section_passes_the_crd(app: cdk8s.App, crd_schemas: dict) -> None:
-    chart, _ = make_route(app, gateway=GatewayRef(name="public", namespace="gateway"))
+    chart, _ = make_route(app, gateway=GATEWAY)
     assert crd_errors(crd_schemas, route_of(chart)) == []

@@ -10,7 +10,8 @@ import cdk8s
 import pytest
 import upstream
 import yaml
-from conftest import Manifests, containers, from_objects, pod_spec
+from conftest import Manifests, all_containers, containers, pod_spec, synth
+from support import HOST, NAMESPACE, SECRETS_PATH, SERVER, harbor_site, harbor_sync, refusal
 
 from constructs.harbor import (
     AccessMode,
@@ -25,28 +26,10 @@ from constructs.harbor import (
     TrivySettings,
     harbor_synced_secrets,
 )
-from constructs.harbor.kit import AppChart, OpenBaoSecretSync, OpenBaoServer, SyncedSecret
+from constructs.harbor.kit import AppChart, OpenBaoSecretSync, SyncedSecret
 
-NAMESPACE = "harbor"
 # the official chart's output for the homelab values: generated offline, no URL serves it (tests/upstream.py)
 REFERENCE = "reference/upstream-chart-1.19.1-homelab.normalized.yaml"
-SERVER = OpenBaoServer(address="http://openbao.openbao.svc:8200")
-
-
-def build_harbor(**props) -> tuple[cdk8s.Chart, HarborRegistry]:
-    """A chart with the Harbor secret sync and one HarborRegistry; `props` override its defaults."""
-    app = cdk8s.App()
-    chart = AppChart(app, "test", namespace=NAMESPACE)
-    sync = OpenBaoSecretSync(chart, "secrets", server=SERVER, role="harbor",
-                             secrets=harbor_synced_secrets("secret/data/harbor",
-                                                           trivy_github_token=props.pop("trivy_token", False)))
-    props.setdefault("external_url", "https://harbor.example.com")
-    props.setdefault("secrets", HarborSecrets.from_sync(sync))
-    return chart, HarborRegistry(chart, "harbor", **props)
-
-
-def synth(chart: cdk8s.Chart) -> Manifests:
-    return from_objects(cdk8s.Testing.synth(chart))
 
 
 def checksums(manifests: Manifests) -> dict[str, str]:
@@ -184,7 +167,7 @@ def test_admin_password_follows_the_wiring_to_openbao(manifests: Manifests) -> N
                 if item["key"] == ref["key"]:
                     source = objects[item["objectName"]]
                     filled_by.append((spc.name, source["secretPath"], source["secretKey"]))
-    assert filled_by == [("harbor-secrets", "secret/data/harbor", "HARBOR_ADMIN_PASSWORD")]
+    assert filled_by == [("harbor-secrets", SECRETS_PATH, "HARBOR_ADMIN_PASSWORD")]
 
 
 def _addresses(text: str, services: set[str]) -> list[tuple[str, int | None, str]]:
@@ -202,10 +185,8 @@ def test_every_service_address_in_a_config_exists_with_that_port(manifests: Mani
     texts: list[tuple[str, str]] = []
     for m in manifests.of_kind("ConfigMap"):
         texts += [(f"{m} key {key}", value) for key, value in (m.obj.get("data") or {}).items()]
-    for m in manifests:
-        spec = pod_spec(m.obj)
-        for container in containers(spec or {}):
-            texts += [(f"{m} env {e['name']}", e["value"]) for e in container.get("env", []) if "value" in e]
+    for m, container in all_containers(manifests):
+        texts += [(f"{m} env {e['name']}", e["value"]) for e in container.get("env", []) if "value" in e]
     checked = 0
     for where, text in texts:
         for service, port, scheme in _addresses(text, set(ports)):
@@ -246,7 +227,7 @@ def test_registry_password_and_htpasswd_come_from_one_openbao_secret(manifests: 
     """core and jobservice log in with the password whose bcrypt line the registry checks."""
     (spc,) = manifests.of_kind("SecretProviderClass")
     paths = {o["secretPath"] for o in yaml.safe_load(spc.obj["spec"]["parameters"]["objects"])}
-    assert paths == {"secret/data/harbor"}
+    assert paths == {SECRETS_PATH}
     keys = {(s["secretName"], d["key"]) for s in spc.obj["spec"]["secretObjects"] for d in s["data"]}
     assert {("harbor-registry", "REGISTRY_CREDENTIAL_PASSWORD"), ("harbor-registry", "REGISTRY_HTPASSWD")} <= keys
 
@@ -254,53 +235,53 @@ def test_registry_password_and_htpasswd_come_from_one_openbao_secret(manifests: 
 # ---- behaviour of the construct -------------------------------------------------------------------
 
 def test_entrypoint_handle_is_the_nginx_service() -> None:
-    chart, harbor = build_harbor()
+    site = harbor_site()
+    harbor = site.harbor
     assert (harbor.entrypoint.service, harbor.entrypoint.port) == ("harbor", 80)
-    assert harbor.hostname == "harbor.example.com"
-    assert synth(chart).get("Service", "harbor").obj["spec"]["ports"][0]["port"] == 80
+    assert harbor.hostname == HOST
+    assert site.manifests().get("Service", "harbor").obj["spec"]["ports"][0]["port"] == 80
 
 
 def test_unchanged_config_keeps_every_checksum_and_a_change_rolls_only_its_pods() -> None:
-    base = checksums(synth(build_harbor()[0]))
-    assert base == checksums(synth(build_harbor()[0]))
+    base = checksums(harbor_site().manifests())
+    assert base == checksums(harbor_site().manifests())
     # the external URL reaches core's config and, by its scheme, nginx's X-Forwarded-Proto
-    changed = checksums(synth(build_harbor(external_url="http://registry.example.com")[0]))
+    changed = checksums(harbor_site(external_url="http://registry.example.com").manifests())
     rolled = {name for name in base if base[name] != changed[name]}
     assert rolled == {"harbor-core", "harbor-nginx"}
 
 
 def test_trivy_off_removes_the_scanner() -> None:
-    manifests = synth(build_harbor(trivy=None)[0])
+    manifests = harbor_site(trivy=None).manifests()
     assert manifests.find("StatefulSet", "harbor-trivy") is None
     assert manifests.find("Service", "harbor-trivy") is None
     assert manifests.get("ConfigMap", "harbor-core").obj["data"]["WITH_TRIVY"] == "false"
 
 
 def test_image_registry_prefix_reaches_every_harbor_image() -> None:
-    manifests = synth(build_harbor(images=HarborImages(registry="harbor-mirror.example.com/dockerhub"))[0])
+    manifests = harbor_site(images=HarborImages(registry="harbor-mirror.example.com/dockerhub")).manifests()
     images = [c["image"] for m in manifests if m.labels.get("app.kubernetes.io/name") == "harbor"
               for c in containers(pod_spec(m.obj) or {})]
     assert images and all(i.startswith("harbor-mirror.example.com/dockerhub/goharbor/") for i in images)
 
 
 def test_single_replica_rwo_registry_switches_to_recreate() -> None:
-    manifests = synth(build_harbor(storage=HarborStorage(registry=Storage(size="5Gi")))[0])
+    manifests = harbor_site(storage=HarborStorage(registry=Storage(size="5Gi"))).manifests()
     assert manifests.get("Deployment", "harbor-registry").obj["spec"]["strategy"] == {"type": "Recreate"}
 
 
 def test_rwx_registry_with_replicas_rolls() -> None:
     storage = HarborStorage(registry=Storage(size="5Gi", access=AccessMode.READ_WRITE_MANY))
-    manifests = synth(build_harbor(storage=storage, replicas=HarborReplicas(registry=2))[0])
+    manifests = harbor_site(storage=storage, replicas=HarborReplicas(registry=2)).manifests()
     deployment = manifests.get("Deployment", "harbor-registry").obj["spec"]
     assert deployment["replicas"] == 2 and deployment["strategy"]["type"] == "RollingUpdate"
 
 
 def test_two_instances_share_a_namespace_without_clashing() -> None:
-    app = cdk8s.App()
-    chart = AppChart(app, "test", namespace=NAMESPACE)
+    chart = AppChart(cdk8s.App(), "site", namespace=NAMESPACE)
     for instance in ("team-a", "team-b"):
-        sync = OpenBaoSecretSync(chart, f"{instance}-secrets", server=SERVER, role=instance,
-                                 secrets=harbor_synced_secrets(f"secret/data/{instance}", instance=instance))
+        sync = harbor_sync(chart, id=f"{instance}-secrets", role=instance, path=f"secret/data/{instance}",
+                           instance=instance)
         HarborRegistry(chart, instance, instance=instance, external_url=f"https://{instance}.example.com",
                        secrets=HarborSecrets.from_sync(sync, instance=instance))
     manifests = synth(chart)
@@ -312,10 +293,9 @@ def test_two_instances_share_a_namespace_without_clashing() -> None:
 # ---- bad input -----------------------------------------------------------------------------------
 
 def _sync_without(key: str) -> HarborSecrets:
-    app = cdk8s.App()
-    chart = AppChart(app, "partial", namespace=NAMESPACE)
+    chart = AppChart(cdk8s.App(), "partial", namespace=NAMESPACE)
     secrets = [SyncedSecret(s.name, keys={k: v for k, v in s.keys.items() if k != key})
-               for s in harbor_synced_secrets("secret/data/harbor") if set(s.keys) != {key}]
+               for s in harbor_synced_secrets(SECRETS_PATH) if set(s.keys) != {key}]
     sync = OpenBaoSecretSync(chart, "secrets", server=SERVER, role="harbor", secrets=secrets)
     return HarborSecrets.from_sync(sync)
 
@@ -327,26 +307,26 @@ BAD_INPUTS = [
     ("size-zero", lambda: Storage(size="0"), "Storage.size", "0"),
     ("size-zero-gi", lambda: Storage(size="0.0Gi"), "Storage.size", "0.0Gi"),
     ("size-milli", lambda: Storage(size="500m"), "Storage.size", "500m"),
-    ("ipv6-not-bool", lambda: build_harbor(ipv6="no"), "HarborRegistry.ipv6", "no"),
+    ("ipv6-not-bool", lambda: harbor_site(ipv6="no"), "HarborRegistry.ipv6", "no"),
     ("access-mode-unknown", lambda: Storage(access="ReadWriteSometimes"), "Storage.access", "ReadWriteSometimes"),
     ("storage-class-upper", lambda: Storage(storage_class="Longhorn"), "Storage.storage_class", "Longhorn"),
     ("existing-claim-invalid", lambda: Storage(existing_claim="my_claim"), "Storage.existing_claim", "my_claim"),
-    ("url-without-scheme", lambda: build_harbor(external_url="harbor.example.com"),
+    ("url-without-scheme", lambda: harbor_site(external_url="harbor.example.com"),
      "HarborRegistry.external_url", "harbor.example.com"),
-    ("url-with-path", lambda: build_harbor(external_url="https://example.com/harbor"),
+    ("url-with-path", lambda: harbor_site(external_url="https://example.com/harbor"),
      "HarborRegistry.external_url", "https://example.com/harbor"),
-    ("url-ftp", lambda: build_harbor(external_url="ftp://harbor.example.com"),
+    ("url-ftp", lambda: harbor_site(external_url="ftp://harbor.example.com"),
      "HarborRegistry.external_url", "ftp://harbor.example.com"),
-    ("url-upper-host", lambda: build_harbor(external_url="https://Harbor.example.com"),
+    ("url-upper-host", lambda: harbor_site(external_url="https://Harbor.example.com"),
      "HarborRegistry.external_url", "https://Harbor.example.com"),
     ("replicas-zero", lambda: HarborReplicas(core=0), "HarborReplicas.core", 0),
     ("replicas-negative", lambda: HarborReplicas(registry=-1), "HarborReplicas.registry", -1),
     ("rwo-registry-two-replicas",
-     lambda: build_harbor(storage=HarborStorage(registry=Storage(size="50Gi")), replicas=HarborReplicas(registry=2)),
+     lambda: harbor_site(storage=HarborStorage(registry=Storage(size="50Gi")), replicas=HarborReplicas(registry=2)),
      "HarborStorage.registry.access", "ReadWriteOnce"),
     ("missing-secret-key", lambda: _sync_without("CSRF_KEY"), "HarborSecrets.from_sync('secrets').csrf_key",
      "harbor-core"),
-    ("secret-not-a-handle", lambda: replace(build_harbor()[1]._context.secrets, csrf_key="harbor-core/CSRF_KEY"),
+    ("secret-not-a-handle", lambda: replace(harbor_site().harbor._context.secrets, csrf_key="harbor-core/CSRF_KEY"),
      "HarborSecrets.csrf_key", "harbor-core/CSRF_KEY"),
     ("cpu-not-a-quantity",
      lambda: Resources(cpu_request="1 core", memory_request="1Gi", cpu_limit="1", memory_limit="1Gi"),
@@ -355,7 +335,7 @@ BAD_INPUTS = [
     ("trivy-no-severity", lambda: TrivySettings(severities=()), "TrivySettings.severities", ()),
     ("trivy-db-url", lambda: TrivySettings(db_repositories=("https://ghcr.io/aquasecurity/trivy-db",)),
      "TrivySettings.db_repositories", "https://ghcr.io/aquasecurity/trivy-db"),
-    ("trivy-token-not-synced", lambda: build_harbor(trivy=TrivySettings(github_token=True)),
+    ("trivy-token-not-synced", lambda: harbor_site(trivy=TrivySettings(github_token=True)),
      "TrivySettings.github_token", "True"),
     ("image-tag-latest", lambda: HarborImages(tag="latest"), "HarborImages.tag", "latest"),
     ("image-registry-scheme", lambda: HarborImages(registry="https://mirror.example.com"),
@@ -363,19 +343,20 @@ BAD_INPUTS = [
     ("proxy-without-scheme", lambda: ProxySettings(http_proxy="proxy:3128"), "ProxySettings.http_proxy", "proxy:3128"),
     ("no-proxy-comma", lambda: ProxySettings(no_proxy=("a.local,b.local",)), "ProxySettings.no_proxy",
      "a.local,b.local"),
-    ("instance-upper", lambda: build_harbor(instance="Harbor"), "HarborRegistry.instance", "Harbor"),
-    ("instance-too-long", lambda: build_harbor(instance="h" * 41), "HarborRegistry.instance", "h" * 41),
-    ("log-level-unknown", lambda: build_harbor(log_level="verbose"), "HarborRegistry.log_level", "verbose"),
-    ("storage-not-typed", lambda: build_harbor(storage={"registry": "50Gi"}), "HarborRegistry.storage",
+    ("instance-upper", lambda: harbor_site(instance="Harbor", sync_instance="harbor"), "HarborRegistry.instance",
+     "Harbor"),
+    ("instance-too-long", lambda: harbor_site(instance="h" * 41, sync_instance="harbor"), "HarborRegistry.instance",
+     "h" * 41),
+    ("log-level-unknown", lambda: harbor_site(log_level="verbose"), "HarborRegistry.log_level", "verbose"),
+    ("storage-not-typed", lambda: harbor_site(storage={"registry": "50Gi"}), "HarborRegistry.storage",
      "{'registry': '50Gi'}"),
 ]
 
 
 @pytest.mark.parametrize("build, field, bad", [case[1:] for case in BAD_INPUTS], ids=[case[0] for case in BAD_INPUTS])
 def test_bad_input_names_field_and_value(build, field: str, bad) -> None:
-    with pytest.raises(ValueError, match=re.escape(field)) as error:
-        build()
-    assert str(bad) in str(error.value), f"the message does not quote the bad value: {error.value}"
+    message = refusal(build, field)
+    assert str(bad) in message, f"the message does not quote the bad value: {message}"
 
 
 def test_bad_input_is_rejected_before_any_file_is_written(tmp_path: Path) -> None:
@@ -384,9 +365,7 @@ def test_bad_input_is_rejected_before_any_file_is_written(tmp_path: Path) -> Non
     target = tmp_path / "harbor"
 
     def broken(outdir: str) -> cdk8s.App:
-        chart, _ = build_harbor(storage=HarborStorage(registry=Storage(size="50Gi")),
-                                replicas=HarborReplicas(registry=2))
-        return chart.node.scope
+        return harbor_site(storage=HarborStorage(registry=Storage(size="50Gi")), replicas=HarborReplicas(registry=2)).app
 
     with pytest.raises(ValueError, match=re.escape("HarborStorage.registry.access")):
         synthesize(broken, target)
@@ -401,8 +380,7 @@ def test_ipv6_listen_is_a_setting_on_by_default() -> None:
                        .splitlines() if line.strip().startswith("listen")]
                 for name in ("harbor-nginx", "harbor-portal")}
 
-    on, _ = build_harbor()
-    off, _ = build_harbor(ipv6=False)
-    assert listens(synth(on)) == {name: ["listen 8080;", "listen [::]:8080;"] for name in ("harbor-nginx",
+    on, off = harbor_site().manifests(), harbor_site(ipv6=False).manifests()
+    assert listens(on) == {name: ["listen 8080;", "listen [::]:8080;"] for name in ("harbor-nginx",
                                                                                             "harbor-portal")}
-    assert listens(synth(off)) == {name: ["listen 8080;"] for name in ("harbor-nginx", "harbor-portal")}
+    assert listens(off) == {name: ["listen 8080;"] for name in ("harbor-nginx", "harbor-portal")}

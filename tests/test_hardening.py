@@ -9,61 +9,20 @@ rules and not by the code that produced it. Every failure names the object and t
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from typing import Any
 
 import cdk8s
 import pytest
-from conftest import REPO, Manifest, Manifests, containers, from_objects, pod_spec, pod_template
+from conftest import Manifest, Manifests, containers, pod_spec, pod_template, synth, workloads
+from support import APP_NAMESPACE, KUBERNETES_VERSIONS, checkov_reports, checkov_skips, harbor_site
 
 import main
-from constructs.harbor import (
-    AccessMode,
-    HarborRegistry,
-    HarborReplicas,
-    HarborSecrets,
-    HarborStorage,
-    Storage,
-    harbor_synced_secrets,
-)
+from constructs.harbor import AccessMode, HarborReplicas, HarborStorage, Storage
 from constructs.harbor._components import constants
-from constructs.harbor.kit import (
-    AppChart,
-    ClusterDns,
-    GatewayPeer,
-    InternetEgress,
-    OpenBaoSecretSync,
-    OpenBaoServer,
-    PodSecurityLevel,
-)
+from constructs.harbor.kit import AppChart, ClusterDns, GatewayPeer, InternetEgress, PodSecurityLevel
 from constructs.harbor.kit.argocd import SYNC_OPTIONS
 from constructs.harbor.kit.labels import INSTANCE_LABEL
 from constructs.harbor.kit.network_model import IpEndpoint, NetworkModel, PodEndpoint, Policy, selects
-
-SERVER = OpenBaoServer(address="http://openbao.openbao.svc:8200")
-CHECKOV = REPO / ".venv-checkov" / "bin" / "checkov"
-CHECKOV_SKIPS = REPO / "checkov-skips.yaml"
-
-
-def build_harbor(namespace: str = "harbor", *, id: str = "harbor", **props) -> tuple[cdk8s.Chart, HarborRegistry]:
-    app = cdk8s.App()
-    chart = AppChart(app, "test", namespace=namespace, default_deny=props.pop("default_deny", False))
-    instance = props.get("instance", "harbor")
-    sync = OpenBaoSecretSync(chart, "secrets", server=SERVER, role="harbor",
-                             secrets=harbor_synced_secrets("secret/data/harbor", instance=instance))
-    props.setdefault("external_url", "https://harbor.example.com")
-    props.setdefault("secrets", HarborSecrets.from_sync(sync, instance=instance))
-    return chart, HarborRegistry(chart, id, **props)
-
-
-def synth(chart: cdk8s.Chart) -> Manifests:
-    return from_objects(cdk8s.Testing.synth(chart))
-
-
-def workloads(manifests: Manifests) -> list[tuple[Manifest, dict]]:
-    return [(m, pod_spec(m.obj)) for m in manifests if pod_spec(m.obj) is not None]
-
 
 # Several replicas of everything that may run several; shared claims so that rolling is allowed.
 HA_STORAGE = HarborStorage(registry=Storage(size="5Gi", access=AccessMode.READ_WRITE_MANY),
@@ -75,8 +34,7 @@ MULTI = {"harbor-core": 2, "harbor-portal": 2, "harbor-registry": 3, "harbor-job
 
 @pytest.fixture(scope="module")
 def ha() -> Manifests:
-    chart, _ = build_harbor(storage=HA_STORAGE, replicas=HA_REPLICAS)
-    return synth(chart)
+    return harbor_site(storage=HA_STORAGE, replicas=HA_REPLICAS).manifests()
 
 
 # ---- Pod Security Standard "restricted" -------------------------------------------------------------
@@ -198,8 +156,8 @@ def test_namespace_enforces_restricted(manifests: Manifests) -> None:
 @pytest.mark.parametrize("level, expected", [
     (PodSecurityLevel.RESTRICTED, "restricted"), (PodSecurityLevel.BASELINE, "baseline"), (None, None)])
 def test_app_chart_pod_security(app: cdk8s.App, level, expected) -> None:
-    chart = AppChart(app, "c", namespace="apps", pod_security=level, namespace_labels={"team": "platform"})
-    labels = synth(chart).get("Namespace", "apps").labels
+    chart = AppChart(app, "c", namespace=APP_NAMESPACE, pod_security=level, namespace_labels={"team": "platform"})
+    labels = synth(chart).get("Namespace", APP_NAMESPACE).labels
     assert labels["team"] == "platform"
     assert labels.get("pod-security.kubernetes.io/enforce") == expected
     assert labels.get("pod-security.kubernetes.io/warn") == expected
@@ -304,14 +262,14 @@ def claim_names(manifests: Manifests) -> set[str]:
 
 
 def test_claim_names_do_not_depend_on_construct_ids() -> None:
-    original = claim_names(synth(build_harbor(id="harbor")[0]))
-    renamed = claim_names(synth(build_harbor(id="renamed-construct")[0]))
+    original = claim_names(harbor_site(harbor_id="harbor").manifests())
+    renamed = claim_names(harbor_site(harbor_id="renamed-construct").manifests())
     assert original == renamed == {"harbor-registry", "harbor-jobservice", "database-data-harbor-database-0",
                                    "data-harbor-redis-0", "data-harbor-trivy-0"}
 
 
 def test_claim_names_come_from_the_instance() -> None:
-    names = claim_names(synth(build_harbor(id="harbor", instance="team-a")[0]))
+    names = claim_names(harbor_site(harbor_id="harbor", instance="team-a").manifests())
     assert names == {"team-a-registry", "team-a-jobservice", "database-data-team-a-database-0",
                      "data-team-a-redis-0", "data-team-a-trivy-0"}
 
@@ -477,8 +435,7 @@ def test_the_gateway_peer_is_the_sites_gateway_namespace(policies) -> None:
 def test_gateway_peer_labels_and_ranges() -> None:
     peer = GatewayPeer(namespace="gateways", pod_labels={"gateway.networking.k8s.io/gateway-name": "public"},
                        cidrs=("192.168.10.0/24",))
-    chart, _ = build_harbor(gateway_peer=peer)
-    out = synth(chart)
+    out = harbor_site(gateway_peer=peer).manifests()
     policies, pods = out.of_kind("NetworkPolicy"), pods_of(out)
     proxy = Endpoint("proxy", "gateways", {"gateway.networking.k8s.io/gateway-name": "public"})
     other = Endpoint("other", "gateways", {"gateway.networking.k8s.io/gateway-name": "internal"})
@@ -490,8 +447,7 @@ def test_gateway_peer_labels_and_ranges() -> None:
 
 
 def test_without_a_gateway_peer_only_the_entry_points_port_is_open() -> None:
-    chart, _ = build_harbor()
-    out = synth(chart)
+    out = harbor_site().manifests()
     policies, pods = out.of_kind("NetworkPolicy"), pods_of(out)
     anyone = Endpoint("anyone", "elsewhere", {"app": "x"})
     assert allowed(policies, anyone, pods["nginx"], 8080)
@@ -500,26 +456,23 @@ def test_without_a_gateway_peer_only_the_entry_points_port_is_open() -> None:
 
 
 def test_without_trivy_no_policy_names_it() -> None:
-    chart, _ = build_harbor(trivy=None)
-    out = synth(chart)
+    out = harbor_site(trivy=None).manifests()
     assert "harbor-trivy" not in {m.name for m in out.of_kind("NetworkPolicy")}
     text = json.dumps([m.obj for m in out.of_kind("NetworkPolicy")])
     assert '"trivy"' not in text
 
 
 def test_policies_can_be_turned_off_and_internet_closed() -> None:
-    off, _ = build_harbor(network_policies=False)
+    off = harbor_site(network_policies=False).manifests()
     # only the secret sync's own policy remains
-    assert [m.name for m in synth(off).of_kind("NetworkPolicy")] == ["secrets-mount"]
-    closed, _ = build_harbor(internet_egress=None)
-    out = synth(closed)
+    assert [m.name for m in off.of_kind("NetworkPolicy")] == ["secrets-mount"]
+    out = harbor_site(internet_egress=None).manifests()
     pods = pods_of(out)
     assert not any(allowed(out.of_kind("NetworkPolicy"), pods[name], OUTSIDE, 443) for name in HARBOR)
 
 
 def test_internet_egress_on_every_port_and_own_ranges() -> None:
-    chart, _ = build_harbor(internet_egress=InternetEgress(excluded_cidrs=("10.0.0.0/8",), ports=()))
-    out = synth(chart)
+    out = harbor_site(internet_egress=InternetEgress(excluded_cidrs=("10.0.0.0/8",), ports=())).manifests()
     policies, pods = out.of_kind("NetworkPolicy"), pods_of(out)
     lan_mirror = Endpoint("mirror", ip="192.168.1.20")
     assert allowed(policies, pods["core"], lan_mirror, 5000)
@@ -528,8 +481,7 @@ def test_internet_egress_on_every_port_and_own_ranges() -> None:
 
 def test_cluster_dns_elsewhere() -> None:
     dns = ClusterDns(namespace="dns", pod_labels={"app": "coredns"}, cidrs=("169.254.20.10/32",))
-    chart, _ = build_harbor(cluster_dns=dns)
-    out = synth(chart)
+    out = harbor_site(cluster_dns=dns).manifests()
     policies, pods = out.of_kind("NetworkPolicy"), pods_of(out)
     assert allowed(policies, pods["core"], Endpoint("coredns", "dns", {"app": "coredns"}), 53, "UDP")
     assert allowed(policies, pods["core"], Endpoint("node-local", ip="169.254.20.10"), 53, "UDP")
@@ -537,10 +489,10 @@ def test_cluster_dns_elsewhere() -> None:
 
 
 def test_api_client_hook_for_the_configuration_job() -> None:
-    chart, harbor = build_harbor()
+    site = harbor_site()
     job_labels = {"app.kubernetes.io/name": "harbor", "app.kubernetes.io/component": "configuration"}
-    harbor.allow_api_client("configuration", name="configuration", pod_labels=job_labels)
-    out = synth(chart)
+    site.harbor.allow_api_client("configuration", name="configuration", pod_labels=job_labels)
+    out = site.manifests()
     policies, pods = out.of_kind("NetworkPolicy"), pods_of(out)
     job = Endpoint("job", "harbor", {**job_labels, "app.kubernetes.io/instance": "harbor"})
     assert allowed(policies, job, pods["core"], 8080)
@@ -555,7 +507,7 @@ def test_api_client_hook_for_the_configuration_job() -> None:
 
 
 def test_api_client_hook_without_policies_does_nothing() -> None:
-    _chart, harbor = build_harbor(network_policies=False)
+    harbor = harbor_site(network_policies=False).harbor
     assert harbor.allow_api_client("configuration", name="configuration", pod_labels={"app": "job"}) == ()
 
 
@@ -563,7 +515,7 @@ def test_policies_pass_the_strict_schemas(ha: Manifests) -> None:
     from kubernetes_validate import utils as kv_utils
 
     for m in [*ha.of_kind("NetworkPolicy"), *ha.of_kind("PodDisruptionBudget")]:
-        for version in ("1.27", kv_utils.latest_version()):
+        for version in KUBERNETES_VERSIONS:
             kv_utils.validate(m.obj, version, strict=True)
 
 
@@ -571,18 +523,8 @@ def test_policies_pass_the_strict_schemas(ha: Manifests) -> None:
 
 def test_every_checkov_skip_is_still_needed(synth_dir) -> None:
     """A check that no longer fails without its skip must leave checkov-skips.yaml."""
-    import yaml
-
-    if not CHECKOV.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHECKOV} is missing in CI: scripts/check installs it")
-        pytest.skip("run scripts/check to install checkov")
-    skips = yaml.safe_load(CHECKOV_SKIPS.read_text()) or {}
-    result = subprocess.run([str(CHECKOV), "-d", str(synth_dir), "--framework", "kubernetes", "--skip-download",
-                             "--quiet", "--compact", "-o", "json"], capture_output=True, text=True, timeout=300)
-    assert result.returncode in (0, 1), result.stderr[-3000:]
-    report = json.loads(result.stdout)
-    failing = {c["check_id"] for entry in (report if isinstance(report, list) else [report])
+    skips = checkov_skips()
+    failing = {c["check_id"] for entry in checkov_reports(synth_dir)
                for c in entry.get("results", {}).get("failed_checks", [])}
     assert failing <= set(skips), f"failing checks that are not skipped: {sorted(failing - set(skips))}"
     assert set(skips) <= failing, f"skips no longer needed, remove them: {sorted(set(skips) - failing)}"
@@ -595,11 +537,11 @@ def test_the_configuration_job_fits_the_hook() -> None:
     job_module = pytest.importorskip("constructs.harbor.configuration.job")
     from constructs.harbor.configuration import HarborConfiguration
 
-    chart, harbor = build_harbor()
-    job_module.HarborConfigurationJob(chart, "configure", harbor=harbor, configuration=HarborConfiguration())
-    labels = harbor._context.selector(job_module.COMPONENT)
-    harbor.allow_api_client("configure", name=job_module.COMPONENT, pod_labels=labels)
-    out = synth(chart)
+    site = harbor_site()
+    job_module.HarborConfigurationJob(site.chart, "configure", harbor=site.harbor, configuration=HarborConfiguration())
+    labels = site.harbor._context.selector(job_module.COMPONENT)
+    site.harbor.allow_api_client("configure", name=job_module.COMPONENT, pod_labels=labels)
+    out = site.manifests()
     (job,) = out.of_kind("Job")
     assert restricted_violations(pod_spec(job.obj)) == []
     policies, pods = out.of_kind("NetworkPolicy"), pods_of(out)

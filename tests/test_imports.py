@@ -8,16 +8,14 @@ with the reason; in CI (env CI set) a missing node_modules fails.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from conftest import REPO, diff_folders, folder_bytes
+from support import cdk8s_cli
 
 import main
-
-CDK8S_CLI = REPO / "node_modules" / ".bin" / "cdk8s"
 
 
 def cli_env() -> dict[str, str]:
@@ -26,13 +24,9 @@ def cli_env() -> dict[str, str]:
     return dict(os.environ, JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="20")
 
 
-@pytest.fixture(scope="module")
-def cdk8s_cli() -> Path:
-    if not CDK8S_CLI.exists() or not shutil.which("node"):
-        if os.environ.get("CI"):
-            pytest.fail(f"{CDK8S_CLI} or node is missing in CI: scripts/check runs `npm ci`")
-        pytest.skip(f"pinned cdk8s CLI or node not found: {CDK8S_CLI} (run `npm ci`)")
-    return CDK8S_CLI
+@pytest.fixture(scope="module", name="cdk8s_cli")
+def the_cdk8s_cli() -> Path:
+    return cdk8s_cli()
 
 
 def python_files(folder: Path) -> dict[str, bytes]:

@@ -17,22 +17,24 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from conftest import (
     REPO,
     SITES,
     Manifest,
     Manifests,
     Site,
+    all_containers,
     containers,
     crd_errors,
     diff_folders,
     folder_bytes,
-    load_manifests,
     pod_spec,
     pod_template,
+    synthesized_manifests,
+    workloads,
 )
 from kubernetes_validate import utils as kv_utils
+from support import CHECKOV_SKIPS, NEWEST_KUBERNETES, OLDEST_KUBERNETES, checkov_reports, checkov_skips
 
 from constructs.harbor.kit import synthesize
 
@@ -49,19 +51,9 @@ SYNC_WAVE = "argocd.argoproj.io/sync-wave"
 REQUIRED_LABELS = ("app.kubernetes.io/name", "app.kubernetes.io/instance", "app.kubernetes.io/component",
                    "app.kubernetes.io/managed-by")
 DNS_SUBDOMAIN = re.compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*")
-CHECKOV = REPO / ".venv-checkov" / "bin" / "checkov"
-CHECKOV_SKIPS = REPO / "checkov-skips.yaml"
-
-OLDEST_KUBERNETES = "1.27"
-NEWEST_KUBERNETES = kv_utils.latest_version()  # the newest schema set the installed package ships
 
 
 # ---- one run per app ------------------------------------------------------------------------------
-
-@pytest.fixture(scope="module", params=sorted(SITES))
-def site(request: pytest.FixtureRequest) -> Site:
-    return SITES[request.param]
-
 
 @pytest.fixture(scope="module")
 def synth_dir(site: Site, synthesized) -> Path:
@@ -71,9 +63,7 @@ def synth_dir(site: Site, synthesized) -> Path:
 
 @pytest.fixture(scope="module")
 def manifests(synth_dir: Path) -> Manifests:
-    parsed = load_manifests(synth_dir)
-    assert len(parsed) > 0, f"the app synthesized no object into {synth_dir}"
-    return parsed
+    return synthesized_manifests(synth_dir)
 
 
 def test_every_app_of_the_repository_is_validated() -> None:
@@ -172,14 +162,8 @@ def test_every_object_is_checked_by_one_schema(manifests: Manifests) -> None:
 
 # ---- checkov -------------------------------------------------------------------------------------
 
-def load_checkov_skips() -> dict[str, str]:
-    skips = yaml.safe_load(CHECKOV_SKIPS.read_text()) or {}
-    assert isinstance(skips, dict), f"{CHECKOV_SKIPS.name} must be a mapping of check id to reason"
-    return skips
-
-
 def test_checkov_skips_have_reasons() -> None:
-    skips = load_checkov_skips()
+    skips = checkov_skips()
     for check, reason in skips.items():
         assert re.fullmatch(r"CKV2?_K8S_\d+", str(check)), f"{check!r} is not a checkov Kubernetes check id"
         assert isinstance(reason, str), f"{check}: the reason must be text, got {reason!r}"
@@ -190,19 +174,8 @@ def test_checkov_skips_have_reasons() -> None:
 
 
 def test_checkov_passes(synth_dir: Path) -> None:
-    if not CHECKOV.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHECKOV} is missing in CI: scripts/check installs it")
-        pytest.skip("run scripts/check to install checkov")
-    skips = load_checkov_skips()
-    command = [str(CHECKOV), "-d", str(synth_dir), "--framework", "kubernetes", "--skip-download", "--quiet",
-               "--compact", "-o", "json"]
-    if skips:
-        command += ["--skip-check", ",".join(skips)]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
-    assert result.returncode in (0, 1), f"checkov crashed ({result.returncode}):\n{result.stderr[-3000:]}"
-    report = json.loads(result.stdout)
-    reports = report if isinstance(report, list) else [report]
+    skips = checkov_skips()
+    reports = checkov_reports(synth_dir, *(["--skip-check", ",".join(skips)] if skips else []))
     failed, scanned, parse_errors = [], 0, 0
     for entry in reports:
         summary = entry.get("summary", entry)
@@ -211,8 +184,8 @@ def test_checkov_passes(synth_dir: Path) -> None:
         for check in entry.get("results", {}).get("failed_checks", []):
             failed.append(f"{check['check_id']} {check.get('check_name', '')}: {check.get('resource')} "
                           f"in {check.get('file_path')}")
-    assert parse_errors == 0, f"checkov could not parse {parse_errors} files:\n{result.stdout[-3000:]}"
-    assert scanned > 0, f"checkov scanned no resource in {synth_dir}:\n{result.stdout[-3000:]}"
+    assert parse_errors == 0, f"checkov could not parse {parse_errors} files:\n{json.dumps(reports)[-3000:]}"
+    assert scanned > 0, f"checkov scanned no resource in {synth_dir}:\n{json.dumps(reports)[-3000:]}"
     assert not failed, ("checkov checks failed (fix the manifests, or list a check that cannot apply in "
                         f"{CHECKOV_SKIPS.name} with its reason):\n  " + "\n  ".join(sorted(failed)))
 
@@ -305,28 +278,19 @@ def test_image_rule(image: str, ok: bool) -> None:
 
 def test_images_are_pinned(manifests: Manifests) -> None:
     bad, seen = [], 0
-    for m in manifests:
-        spec = pod_spec(m.obj)
-        for container in containers(spec) if spec is not None else []:
-            seen += 1
-            problem = image_problem(container.get("image", ""))
-            if problem:
-                bad.append(f"{m} container {container.get('name')}: image {container.get('image')!r} is {problem}")
+    for m, container in all_containers(manifests):
+        seen += 1
+        problem = image_problem(container.get("image", ""))
+        if problem:
+            bad.append(f"{m} container {container.get('name')}: image {container.get('image')!r} is {problem}")
     assert seen > 0, "no container in the output"
     assert not bad, "images must carry an exact tag:\n  " + "\n  ".join(bad)
-
-
-def pods(manifests: Manifests):
-    for m in manifests:
-        spec = pod_spec(m.obj)
-        if spec is not None:
-            yield m, spec
 
 
 def test_every_secret_provider_class_is_mounted(manifests: Manifests) -> None:
     mounted = {
         (m.namespace, (volume.get("csi") or {}).get("volumeAttributes", {}).get("secretProviderClass"))
-        for m, spec in pods(manifests) for volume in spec.get("volumes", [])
+        for m, spec in workloads(manifests) for volume in spec.get("volumes", [])
         if (volume.get("csi") or {}).get("driver") == CSI_DRIVER
     }
     unmounted = [str(spc) for spc in manifests.of_kind("SecretProviderClass")
@@ -409,7 +373,7 @@ def test_every_secret_read_is_synced(manifests: Manifests) -> None:
     produced = produced_secrets(manifests)
     names = {(namespace, name) for namespace, name, _ in produced}
     missing = []
-    for m, spec in pods(manifests):
+    for m, spec in workloads(manifests):
         for name, key, where in secret_reads(spec):
             ok = (m.namespace, name) in names if key is None else (m.namespace, name, key) in produced
             if not ok:

@@ -15,6 +15,17 @@ from pathlib import Path
 
 import cdk8s
 import pytest
+from support import (
+    APP_NAMESPACE,
+    EXTERNAL_URL,
+    GATEWAY,
+    HOST,
+    NAMESPACE,
+    SECRETS_PATH,
+    harbor_site,
+    harbor_sync,
+    refusal,
+)
 
 import main
 from constructs.harbor import (
@@ -32,11 +43,8 @@ from constructs.harbor.kit import (
     AppChart,
     ClusterDns,
     GatewayPeer,
-    GatewayRef,
     GatewayRoute,
     InternetEgress,
-    OpenBaoSecretSync,
-    OpenBaoServer,
     RouteRule,
     SecretKeyRef,
     ServicePort,
@@ -44,11 +52,6 @@ from constructs.harbor.kit import (
     synthesize,
     validation_errors,
 )
-
-SERVER = OpenBaoServer(address="http://openbao.openbao.svc:8200")
-GATEWAY = GatewayRef(name="public", namespace="gateway")
-HOST = "harbor.example.com"
-PATH = "secret/data/harbor"
 
 
 def site(outdir: str | None = None, *, backend: Callable[[HarborRegistry], ServicePort] | None = None,
@@ -58,16 +61,15 @@ def site(outdir: str | None = None, *, backend: Callable[[HarborRegistry], Servi
          after: Callable[[HarborRegistry], None] | None = None, **harbor_props) -> cdk8s.App:
     """A small Harbor site; each keyword bends one thing the way an operator got it wrong."""
     app = cdk8s.App(outdir=outdir) if outdir else cdk8s.App()
-    chart = AppChart(app, "site", namespace="harbor")
-    declared = [*harbor_synced_secrets(PATH, trivy_github_token=token), *extra_secrets]
+    chart = AppChart(app, "site", namespace=NAMESPACE)
     sync_chart = AppChart(app, "secrets", namespace=sync_namespace) if sync_namespace else chart
-    synced = OpenBaoSecretSync(sync_chart, "secrets", server=SERVER, role="harbor", secrets=declared)
+    synced = harbor_sync(sync_chart, trivy_github_token=token, extra_secrets=extra_secrets)
     handles = HarborSecrets.from_sync(synced)
     if not sync:
         synced.node.scope.node.try_remove_child(synced.node.id)
     if secrets is not None:
         handles = secrets(handles)
-    harbor = HarborRegistry(chart, "harbor", external_url=f"https://{HOST}", secrets=handles, **harbor_props)
+    harbor = HarborRegistry(chart, "harbor", external_url=EXTERNAL_URL, secrets=handles, **harbor_props)
     GatewayRoute(chart, "route", name="harbor", gateway=GATEWAY, hostnames=list(hostnames),
                  rules=[RouteRule(backend=backend(harbor) if backend else harbor.entrypoint)])
     if more_routes:
@@ -87,7 +89,7 @@ def second_rule_to_core(app: cdk8s.App, harbor: HarborRegistry) -> None:
 def route_from_other_namespace(app: cdk8s.App, harbor: HarborRegistry) -> None:
     chart = AppChart(app, "routes", namespace="routes")
     GatewayRoute(chart, "route", name="harbor", gateway=GATEWAY, hostnames=[HOST],
-                 rules=[RouteRule(backend=ServicePort(service="harbor-core", port=80, namespace="harbor"))])
+                 rules=[RouteRule(backend=ServicePort(service="harbor-core", port=80, namespace=NAMESPACE))])
 
 
 def patch(component: str, op: cdk8s.JsonPatch) -> Callable[[HarborRegistry], None]:
@@ -138,7 +140,7 @@ TREE_CASES = [
     ("synced-token-without-its-consumer", dict(token=True), "OpenBaoSecretSync.secrets", "'harbor-trivy'"),
     ("synced-token-with-trivy-off", dict(token=True, trivy=None), "OpenBaoSecretSync.secrets", "'harbor-trivy'"),
     ("synced-secret-nobody-reads", dict(extra_secrets=(SyncedSecret("harbor-extra", keys={
-        "TOKEN": harbor_synced_secrets(PATH)[0].keys["HARBOR_ADMIN_PASSWORD"]}),)), "OpenBaoSecretSync.secrets",
+        "TOKEN": harbor_synced_secrets(SECRETS_PATH)[0].keys["HARBOR_ADMIN_PASSWORD"]}),)), "OpenBaoSecretSync.secrets",
      "'harbor-extra'"),
     # a ReadWriteOnce volume under a rolling or multi-replica Deployment, changed after the fact
     ("rwo-registry-patched-to-rolling", dict(after=patch("registry", cdk8s.JsonPatch.replace(
@@ -196,15 +198,11 @@ def test_the_route_error_says_what_breaks_and_what_to_use() -> None:
 # ---- point of entry -----------------------------------------------------------------------------------
 
 def harbor_with(**props) -> HarborRegistry:
-    app = cdk8s.App()
-    chart = AppChart(app, "c", namespace="harbor")
-    sync = OpenBaoSecretSync(chart, "secrets", server=SERVER, role="harbor", secrets=harbor_synced_secrets(PATH))
-    return HarborRegistry(chart, "harbor", external_url=f"https://{HOST}", secrets=HarborSecrets.from_sync(sync),
-                          **props)
+    return harbor_site(**props).harbor
 
 
 def chart_with(**props) -> AppChart:
-    return AppChart(cdk8s.App(), "c", namespace="apps", **props)
+    return AppChart(cdk8s.App(), "c", namespace=APP_NAMESPACE, **props)
 
 
 ENTRY_CASES = [
@@ -278,9 +276,8 @@ ENTRY_CASES = [
 
 @pytest.mark.parametrize("build, field, bad", [c[1:] for c in ENTRY_CASES], ids=[c[0] for c in ENTRY_CASES])
 def test_bad_input_names_the_field(build: Callable[[], object], field: str, bad: str) -> None:
-    with pytest.raises(ValueError, match=re.escape(field)) as error:
-        build()
-    assert bad in str(error.value), f"the message does not quote the bad value {bad!r}: {error.value}"
+    message = refusal(build, field)
+    assert bad in message, f"the message does not quote the bad value {bad!r}: {message}"
 
 
 def test_cases_are_distinct_and_enough() -> None:

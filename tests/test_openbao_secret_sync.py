@@ -7,12 +7,14 @@ import os
 import re
 import subprocess
 import sys
+from dataclasses import replace
 
 import cdk8s
 import pytest
 import yaml
 from cdk8s_plus_27 import k8s
-from conftest import REPO, Manifests, from_objects
+from conftest import REPO, Manifests, synth
+from support import APP_NAMESPACE, SERVER
 
 import main
 from constructs.harbor.kit import (
@@ -28,8 +30,6 @@ from constructs.harbor.kit import (
 )
 from constructs.harbor.kit.images import PAUSE_IMAGE
 
-NAMESPACE = "apps"
-SERVER = OpenBaoServer(address="https://bao.example.test:8200")
 ADMIN = BaoKey(path="secret/data/app", key="admin-password")
 TOKEN = BaoKey(path="secret/data/app", key="token")
 CSI_DRIVER = "secrets-store.csi.k8s.io"
@@ -37,18 +37,14 @@ CSI_DRIVER = "secrets-store.csi.k8s.io"
 
 def make_sync(app: cdk8s.App, *, secrets=None, server: OpenBaoServer = SERVER, role: str = "app",
               name: str = "app-secrets", **kwargs) -> tuple[AppChart, OpenBaoSecretSync]:
-    chart = AppChart(app, "test", namespace=NAMESPACE)
+    chart = AppChart(app, "test", namespace=APP_NAMESPACE)
     secrets = secrets if secrets is not None else [SyncedSecret("app-admin", keys={"ADMIN_PASSWORD": ADMIN})]
     sync = OpenBaoSecretSync(chart, "sync", name=name, server=server, role=role, secrets=secrets, **kwargs)
     return chart, sync
 
 
-def synth(chart: cdk8s.Chart) -> Manifests:
-    return from_objects(cdk8s.Testing.synth(chart))
-
-
 def provider_class(out: Manifests, name: str = "app-secrets") -> dict:
-    return out.get("SecretProviderClass", name, NAMESPACE).obj
+    return out.get("SecretProviderClass", name, APP_NAMESPACE).obj
 
 
 def parsed_objects(spc: dict) -> list[dict]:
@@ -83,12 +79,12 @@ def resolved(spc: dict, secret: str) -> dict[str, tuple[str, str]]:
 # ---- SecretProviderClass ---------------------------------------------------------------------
 
 def test_provider_and_parameters(app: cdk8s.App) -> None:
-    server = OpenBaoServer(address="https://bao.example.test:8200", auth_mount_path="k8s-homelab", audience="openbao")
+    server = replace(SERVER, auth_mount_path="k8s-homelab", audience="openbao")
     chart, _ = make_sync(app, server=server, role="app-reader")
     spc = provider_class(synth(chart))
     assert spc["spec"]["provider"] == "openbao"
     parameters = spc["spec"]["parameters"]
-    assert parameters["openbaoAddress"] == "https://bao.example.test:8200"
+    assert parameters["openbaoAddress"] == SERVER.address
     assert parameters["roleName"] == "app-reader"
     assert parameters["openbaoAuthMountPath"] == "k8s-homelab"
     assert parameters["audience"] == "openbao"
@@ -173,10 +169,7 @@ def test_object_names_are_unique(app: cdk8s.App, sources: tuple[BaoKey, ...]) ->
 
 def test_output_does_not_depend_on_key_order(app: cdk8s.App) -> None:
     chart, _ = make_sync(app, secrets=[SyncedSecret("s", keys={"B": TOKEN, "A": ADMIN})])
-    other = cdk8s.Testing.app()
-    chart2 = AppChart(other, "test", namespace=NAMESPACE)
-    OpenBaoSecretSync(chart2, "sync", name="app-secrets", server=SERVER, role="app",
-                      secrets=[SyncedSecret("s", keys={"A": ADMIN, "B": TOKEN})])
+    chart2, _ = make_sync(cdk8s.Testing.app(), secrets=[SyncedSecret("s", keys={"A": ADMIN, "B": TOKEN})])
     assert cdk8s.Testing.synth(chart) == cdk8s.Testing.synth(chart2)
 
 
@@ -235,7 +228,7 @@ def test_service_account_is_the_pods(app: cdk8s.App) -> None:
     chart, sync = make_sync(app)
     out = synth(chart)
     pod = mount_deployment(out)["spec"]["template"]["spec"]
-    account = out.get("ServiceAccount", pod["serviceAccountName"], NAMESPACE)
+    account = out.get("ServiceAccount", pod["serviceAccountName"], APP_NAMESPACE)
     assert account.name == sync.service_account_name
 
 
@@ -297,7 +290,7 @@ def policy_paths(commands: str) -> list[str]:
 
 
 def test_setup_commands(app: cdk8s.App) -> None:
-    server = OpenBaoServer(address="https://bao.example.test:8200", auth_mount_path="k8s-homelab")
+    server = replace(SERVER, auth_mount_path="k8s-homelab")
     _, sync = make_sync(app, server=server, role="app-reader", secrets=[
         SyncedSecret("one", keys={"A": ADMIN, "B": TOKEN}),
         SyncedSecret("two", keys={"C": ADMIN, "D": BaoKey(path="secret/data/other", key="token")}),
@@ -310,7 +303,7 @@ def test_setup_commands(app: cdk8s.App) -> None:
     assert role, commands
     role_args = role.group(1)
     assert f"bound_service_account_names={sync.service_account_name}" in role_args
-    assert f"bound_service_account_namespaces={NAMESPACE}" in role_args
+    assert f"bound_service_account_namespaces={APP_NAMESPACE}" in role_args
     assert f"token_policies={sync.policy_name}" in role_args
     # KV v2: `bao kv put` takes the path without its data/ segment, and names every key
     puts = dict(re.findall(r"^bao kv put (\S+)((?:.*\\\n)*.*)$", commands, re.M))

@@ -13,15 +13,13 @@ import re
 import cdk8s
 import pytest
 from cdk8s_plus_27 import k8s
+from support import harbor_site
 
 from constructs import Construct
-from constructs.harbor import HarborRegistry, HarborSecrets, harbor_synced_secrets
-from constructs.harbor.kit import AppChart, OpenBaoSecretSync, OpenBaoServer, validation_errors
+from constructs.harbor.kit import AppChart, validation_errors
 from constructs.harbor.kit.checks.adapter import add_checks
 from constructs.harbor.kit.checks.reachability import unreachable_address_problems
 from constructs.harbor.kit.network_model import IpEndpoint, NetworkModel, PodEndpoint, Policy, selects
-
-SERVER = OpenBaoServer(address="http://openbao.openbao.svc:8200")
 
 
 def policy(name: str, spec: dict, namespace: str = "ns") -> Policy:
@@ -119,16 +117,6 @@ def test_ip_blocks_match_addresses_not_pods() -> None:
 
 # ---- the reachability check ------------------------------------------------------------------------
 
-def build_harbor(**props) -> tuple[cdk8s.App, AppChart, HarborRegistry]:
-    app = cdk8s.App()
-    chart = AppChart(app, "site", namespace="harbor", default_deny=True)
-    sync = OpenBaoSecretSync(chart, "secrets", server=SERVER, role="harbor",
-                             secrets=harbor_synced_secrets("secret/data/harbor"))
-    harbor = HarborRegistry(chart, "harbor", external_url="https://harbor.example.com",
-                            secrets=HarborSecrets.from_sync(sync), **props)
-    return app, chart, harbor
-
-
 def reachability_errors(app: cdk8s.App) -> list[str]:
     return [e for e in validation_errors(app) if "calls " in e]
 
@@ -142,7 +130,8 @@ def test_both_sites_reach_every_configured_address(site: str, tmp_path) -> None:
 
 
 def test_a_missing_policy_path_fires() -> None:
-    app, _, harbor = build_harbor()
+    site = harbor_site(default_deny=True)
+    app, harbor = site.app, site.harbor
     core_policy = harbor.network_policies.policies["core"]
     # drop core's egress rule to the portal: the configuration still names the portal's address
     rendered = core_policy.to_json()
@@ -157,7 +146,8 @@ def test_a_missing_policy_path_fires() -> None:
 
 
 def test_a_port_the_service_lacks_fires() -> None:
-    app, _, harbor = build_harbor()
+    site = harbor_site(default_deny=True)
+    app, harbor = site.app, site.harbor
     harbor.core.config_map.add_json_patch(cdk8s.JsonPatch.replace("/data/REGISTRY_URL", "http://harbor-registry:5001"))
     errors = reachability_errors(app)
     assert any("env REGISTRY_URL (ConfigMap harbor-core key REGISTRY_URL) calls harbor-registry:5001, but Service "
@@ -165,7 +155,8 @@ def test_a_port_the_service_lacks_fires() -> None:
 
 
 def test_a_config_file_address_is_checked_too() -> None:
-    app, _, harbor = build_harbor()
+    site = harbor_site(default_deny=True)
+    app, harbor = site.app, site.harbor
     policy = harbor.network_policies.policies["redis"]
     policy.add_json_patch(cdk8s.JsonPatch.replace("/spec/ingress", []))
     errors = reachability_errors(app)
@@ -210,7 +201,8 @@ def test_the_health_model_names_every_checker_of_core() -> None:
 
 
 def test_a_health_setting_left_out_fires() -> None:
-    app, _, harbor = build_harbor()
+    site = harbor_site(default_deny=True)
+    app, harbor = site.app, site.harbor
     harbor.core.config_map.add_json_patch(cdk8s.JsonPatch.remove("/data/PORTAL_URL"))
     deployment = harbor.core.deployment
     env = deployment.to_json()["spec"]["template"]["spec"]["containers"][0]["env"]
@@ -222,7 +214,8 @@ def test_a_health_setting_left_out_fires() -> None:
 
 
 def test_a_health_target_core_cannot_reach_fires() -> None:
-    app, _, harbor = build_harbor()
+    site = harbor_site(default_deny=True)
+    app, harbor = site.app, site.harbor
     harbor.network_policies.policies["portal"].add_json_patch(cdk8s.JsonPatch.replace("/spec/ingress", []))
     errors = validation_errors(app)
     assert any("core's health report checks portal every 10 s" in e and "the server's ingress" in e
@@ -230,7 +223,7 @@ def test_a_health_target_core_cannot_reach_fires() -> None:
 
 
 def test_without_trivy_its_health_check_is_not_required() -> None:
-    app, _, _ = build_harbor(trivy=None)
+    app = harbor_site(default_deny=True, trivy=None).app
     assert not [e for e in validation_errors(app) if "health report" in e]
 
 
@@ -238,8 +231,9 @@ def test_the_configuration_job_carries_the_check() -> None:
     from constructs.harbor.configuration import HarborConfiguration
     from constructs.harbor.configuration.job import HarborConfigurationJob
 
-    app, chart, harbor = build_harbor()
-    job = HarborConfigurationJob(chart, "configure", harbor=harbor, configuration=HarborConfiguration())
+    site = harbor_site(default_deny=True)
+    app, harbor = site.app, site.harbor
+    job = HarborConfigurationJob(site.chart, "configure", harbor=harbor, configuration=HarborConfiguration())
     assert reachability_errors(app) == []
     # without its path to core (the policy that opens core to it), the Job's HARBOR_URL is refused
     core_side = job.network_policies[1]

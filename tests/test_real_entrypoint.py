@@ -17,18 +17,11 @@ alike; nothing here is version-specific. Only the command line differs from the 
 import gzip
 import json
 import re
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-import main
-
-if str(Path(__file__).parent) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).parent))
-
 from realsoftware import (
     Bind,
     Sandbox,
@@ -44,6 +37,8 @@ from realsoftware import (
     workdir,
 )
 from test_component_entrypoint import SECURITY_HEADERS, nginx_binary, request
+
+import main
 
 # what a browser or docker client sends; TLS ended at the Gateway, so the scheme core must see is
 # the external one

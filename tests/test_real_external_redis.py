@@ -12,21 +12,14 @@ override the same way (the parser is upstream's). The sandbox is the one of test
 """
 
 import os
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import cdk8s
 import pytest
 import yaml
-
-import main  # noqa: F401  (points jsii at the bundled Node before cdk8s is imported)
-
-if str(Path(__file__).parent) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).parent))
-
 from conftest import load_manifests
 from realsoftware import Bind, Sandbox, program, redis_commands, require_sandbox, workdir
+from support import EXTERNAL_URL, SECRETS_PATH, synced_chart
 from test_real_registry import (
     REPOSITORY,
     Registry,
@@ -38,25 +31,22 @@ from test_real_registry import (
     with_digest,
 )
 
-from constructs.harbor import ExternalRedis, HarborRegistry, HarborSecrets, RedisDatabases, harbor_synced_secrets
+from constructs.harbor import ExternalRedis, HarborRegistry, HarborSecrets, RedisDatabases
 from constructs.harbor.harbor_secrets import REGISTRY_USER, SPECS
-from constructs.harbor.kit import AppChart, OpenBaoSecretSync, OpenBaoServer, SyncedSecret, synthesize
+from constructs.harbor.kit import SyncedSecret, synthesize
 from constructs.harbor.kit.openbao import BaoKey
 from constructs.harbor.secret_generator import htpasswd_line, random_string
 
 REDIS_HOST = "redis.example.internal"
 REDIS_PORT = 6380
 REDIS_DB = 9
-PATH = "secret/data/harbor"
 
 
 def build(outdir: str) -> cdk8s.App:
-    app = cdk8s.App(outdir=outdir, yaml_output_type=cdk8s.YamlOutputType.FILE_PER_RESOURCE)
-    chart = AppChart(app, "site", namespace="harbor")
-    sync = OpenBaoSecretSync(chart, "secrets", server=OpenBaoServer(address="http://openbao:8200"), role="harbor",
-                             secrets=[*harbor_synced_secrets(PATH), SyncedSecret("harbor-redis", keys={
-                                 "password": BaoKey(path=PATH, key="REDIS_PASSWORD")})])
-    HarborRegistry(chart, "harbor", external_url="https://harbor.example.com", secrets=HarborSecrets.from_sync(sync),
+    app, chart, sync = synced_chart(
+        app=cdk8s.App(outdir=outdir, yaml_output_type=cdk8s.YamlOutputType.FILE_PER_RESOURCE),
+        extra_secrets=[SyncedSecret("harbor-redis", keys={"password": BaoKey(path=SECRETS_PATH, key="REDIS_PASSWORD")})])
+    HarborRegistry(chart, "harbor", external_url=EXTERNAL_URL, secrets=HarborSecrets.from_sync(sync),
                    redis=ExternalRedis(host=REDIS_HOST, port=REDIS_PORT, password=sync.key("harbor-redis", "password"),
                                        databases=RedisDatabases(registry=REDIS_DB)))
     return app

@@ -33,7 +33,6 @@ import hashlib
 import io
 import json
 import os
-import sys
 import tarfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -43,12 +42,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-
-import main  # noqa: F401  (points jsii at the bundled Node before cdk8s is imported)
-
-if str(Path(__file__).parent) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).parent))
-
+from conftest import container_named
 from realsoftware import (
     Bind,
     Sandbox,
@@ -104,8 +98,7 @@ class Registry:
 def container(manifests, deployment: str, name: str) -> tuple[dict, dict]:
     """(pod spec, container) of a workload, from the synthesized manifest."""
     pod = manifests.get("Deployment", deployment).obj["spec"]["template"]["spec"]
-    (found,) = [c for c in pod["containers"] if c["name"] == name]
-    return pod, found
+    return pod, container_named(pod, name)
 
 
 def pod_env(container_spec: dict, secrets: dict[tuple[str, str], str]) -> dict[str, str]:

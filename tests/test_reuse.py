@@ -22,10 +22,10 @@ import pytest
 import upstream
 import yaml
 from conftest import CRDS, REPO, crd_errors, load_crd_schemas, load_manifests
+from support import cdk8s_cli
 
 pytestmark = pytest.mark.slow
 
-CDK8S_CLI = REPO / "node_modules" / ".bin" / "cdk8s"
 # ../shared/crds or the cache of scripts/fetch-upstream; None where neither has it
 CNPG_CRD = upstream.path("postgresql.cnpg.io_clusters.yaml")
 # what never belongs in a copy of the sources that the wheel is built from
@@ -138,15 +138,12 @@ def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_grafana_app_uses_the_installed_library(venv: Path, tmp_path: Path) -> None:
     if CNPG_CRD is None:
         pytest.skip(upstream.missing("CloudNativePG's Cluster CRD"))
-    if not CDK8S_CLI.exists() or not shutil.which("node"):
-        if os.environ.get("CI"):
-            pytest.fail(f"{CDK8S_CLI} or node is missing in CI: scripts/check runs `npm ci`")
-        pytest.skip(f"pinned cdk8s CLI or node not found: {CDK8S_CLI} (run `npm ci`)")
+    cli = cdk8s_cli()
     app_dir = tmp_path / "grafana-app"
     app_dir.mkdir()
     env = {k: v for k, v in os.environ.items() if k not in ("JSII_NODE", "PYTHONPATH", "VIRTUAL_ENV")}
     env["JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"] = "20"
-    run([str(CDK8S_CLI), "import", str(CNPG_CRD), "-l", "python", "--no-save", "--no-check-upgrade", "-o", "imports"],
+    run([str(cli), "import", str(CNPG_CRD), "-l", "python", "--no-save", "--no-check-upgrade", "-o", "imports"],
         cwd=app_dir, env=env, timeout=300)
     assert not (app_dir / "imports" / "__init__.py").exists()
     (app_dir / "app.py").write_text(textwrap.dedent(GRAFANA_APP))

@@ -21,12 +21,12 @@ import cdk8s
 import pytest
 import yaml
 from conftest import SITES
+from support import harbor_site
 
-import main  # noqa: F401  (points jsii at Node before cdk8s loads)
-from constructs.harbor import HarborRegistry, HarborSecrets, harbor_synced_secrets
+from constructs.harbor import HarborRegistry
 from constructs.harbor._components import runtime_contracts as rc
 from constructs.harbor._components.runtime_contracts import CONTRACTS, contract_for, image_repository
-from constructs.harbor.kit import AppChart, OpenBaoSecretSync, OpenBaoServer, validation_errors
+from constructs.harbor.kit import validation_errors
 
 # Where the upstream sources are checked out: ../src beside the repository, or UPSTREAM_SOURCES.
 # They are large and come from GitHub, so CI does without them; the tables then stand on their
@@ -36,7 +36,6 @@ HARBOR_SRC = SRC / "harbor"
 ADAPTER_SRC = SRC / "harbor-scanner-trivy"
 CLONE_HINT = ("git clone --branch {tag} https://github.com/goharbor/{repo} {path} (or set UPSTREAM_SOURCES to the "
               "folder holding it) to compare the tables with it")
-SERVER = OpenBaoServer(address="http://openbao.openbao.svc:8200")
 
 
 def harbor_source(path: str) -> str:
@@ -151,16 +150,6 @@ def test_both_sites_keep_every_contract(name: str) -> None:
 
 
 # ---- each rule fires on a broken tree ------------------------------------------------------------
-
-def site() -> tuple[cdk8s.App, HarborRegistry]:
-    app = cdk8s.App()
-    chart = AppChart(app, "site", namespace="harbor")
-    sync = OpenBaoSecretSync(chart, "secrets", server=SERVER, role="harbor",
-                             secrets=harbor_synced_secrets("secret/data/harbor"))
-    harbor = HarborRegistry(chart, "harbor", external_url="https://harbor.example.com",
-                            secrets=HarborSecrets.from_sync(sync))
-    return app, harbor
-
 
 Patch = Callable[[HarborRegistry], None]
 
@@ -315,14 +304,13 @@ BROKEN = [
 
 @pytest.mark.parametrize("patch, expected", [c[1:] for c in BROKEN], ids=[c[0] for c in BROKEN])
 def test_a_broken_contract_fails_the_synth(patch: Patch, expected: list[str]) -> None:
-    app, harbor = site()
-    patch(harbor)
-    errors = [e for e in validation_errors(app) if "(image " in e]
+    site = harbor_site()
+    patch(site.harbor)
+    errors = [e for e in validation_errors(site.app) if "(image " in e]
     matching = [e for e in errors if all(part in e for part in expected)]
     assert matching, f"no error says all of {expected}: {errors}"
     assert all(e.startswith("site/harbor: ") for e in errors), errors
 
 
 def test_a_clean_small_site_keeps_every_contract() -> None:
-    app, _ = site()
-    assert validation_errors(app) == []
+    assert validation_errors(harbor_site().app) == []

@@ -12,14 +12,12 @@ from pathlib import Path
 
 import bcrypt
 import pytest
+from conftest import REPO
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import load_pem_private_key
 
-import main  # noqa: F401  (points jsii at Node before cdk8s loads)
 from constructs.harbor.harbor_secrets import OPTIONAL, REGISTRY_USER, SPECS
 from constructs.harbor.secret_generator import generate_harbor_secrets, kv_put_command
-
-REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
