@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from constructs import Construct
 
 from ..kit.checks.reachability import Address, AppNetwork, addresses_in
-from ..kit.checks.tree import manifests
+from ..kit.checks.tree import manifests, path_of, root_of
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,8 @@ def core_health_problems(core_deployment: Construct) -> list[str]:
 
     `core_deployment` is core's Deployment construct (HarborRegistry attaches the check with it).
     """
-    network = AppNetwork(manifests(core_deployment.node.root))
-    core_path = core_deployment.node.path
+    network = AppNetwork(manifests(root_of(core_deployment)))
+    core_path = path_of(core_deployment)
     workload = next((w for w in network.workloads if w.manifest.path == core_path), None)
     if workload is None:
         return []

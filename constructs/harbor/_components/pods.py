@@ -5,10 +5,11 @@ from __future__ import annotations
 from cdk8s_plus_27 import k8s
 
 from ..kit.resources import Resources
+from ..kit.values import int_or_string, quantity
 
 
 def resources(r: Resources) -> k8s.ResourceRequirements:
-    q = k8s.Quantity.from_string
+    q = quantity
     return k8s.ResourceRequirements(
         requests={"cpu": q(r.cpu_request), "memory": q(r.memory_request)},
         limits={"cpu": q(r.cpu_limit), "memory": q(r.memory_limit)},
@@ -40,7 +41,7 @@ def pod_security(*, user: int, group: int | None = None, fs_group: int | None = 
 
 def http_probe(path: str, port: int | str, *, initial_delay: int = 0, period: int = 10, failure: int = 3,
                timeout: int = 1) -> k8s.Probe:
-    target = k8s.IntOrString.from_number(port) if isinstance(port, int) else k8s.IntOrString.from_string(port)
+    target = int_or_string(port)
     return k8s.Probe(http_get=k8s.HttpGetAction(path=path, port=target, scheme="HTTP"),
                      initial_delay_seconds=initial_delay, period_seconds=period, failure_threshold=failure,
                      timeout_seconds=timeout, success_threshold=1)
@@ -48,7 +49,7 @@ def http_probe(path: str, port: int | str, *, initial_delay: int = 0, period: in
 
 def tcp_probe(port: int, *, initial_delay: int) -> k8s.Probe:
     """Healthy once `port` accepts a connection (every 10 s, 3 failures, 1 s each, as http_probe)."""
-    return k8s.Probe(tcp_socket=k8s.TcpSocketAction(port=k8s.IntOrString.from_number(port)),
+    return k8s.Probe(tcp_socket=k8s.TcpSocketAction(port=int_or_string(port)),
                      initial_delay_seconds=initial_delay, period_seconds=10, failure_threshold=3, timeout_seconds=1,
                      success_threshold=1)
 

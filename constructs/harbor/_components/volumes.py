@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from cdk8s_plus_27 import k8s
 
 from ..kit.handles import SecretKeyRef
+from ..kit.values import quantity
 
 
 def secret_file_volume(name: str, ref: SecretKeyRef, file_name: str, mode: int = 0o400) -> k8s.Volume:
@@ -28,4 +29,4 @@ def claim_volume(name: str, claim_name: str) -> k8s.Volume:
 def empty_dir(name: str, *, memory: bool = False, size_limit: str | None = None) -> k8s.Volume:
     return k8s.Volume(name=name, empty_dir=k8s.EmptyDirVolumeSource(
         medium="Memory" if memory else None,
-        size_limit=k8s.Quantity.from_string(size_limit) if size_limit else None))
+        size_limit=quantity(size_limit) if size_limit else None))

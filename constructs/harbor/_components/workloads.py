@@ -13,6 +13,7 @@ from ..kit.argocd import KEEP_ON_DELETE, SYNC_WAVE, SyncWave
 from ..kit.handles import ServicePort
 from ..kit.labels import INSTANCE_LABEL
 from ..kit.validation import fail
+from ..kit.values import int_or_string, quantity
 from ..settings import Storage
 from .checksum import CONFIG_CHECKSUM
 from .constants import HARBOR_UID
@@ -42,7 +43,7 @@ def service(scope: Construct, id: str, ctx: HarborContext, component: str, handl
         spec=k8s.ServiceSpec(
             type="ClusterIP",
             selector=ctx.selector(component),
-            ports=[k8s.ServicePort(name=name, port=port.port, target_port=k8s.IntOrString.from_number(target),
+            ports=[k8s.ServicePort(name=name, port=port.port, target_port=int_or_string(target),
                                    protocol="TCP")
                    for name, port, target in ports],
         ),
@@ -54,7 +55,7 @@ def claim_spec(storage: Storage) -> k8s.PersistentVolumeClaimSpec:
     return k8s.PersistentVolumeClaimSpec(
         access_modes=[storage.access.value],
         storage_class_name=storage.storage_class,
-        resources=k8s.ResourceRequirements(requests={"storage": k8s.Quantity.from_string(storage.size)}),
+        resources=k8s.ResourceRequirements(requests={"storage": quantity(storage.size)}),
     )
 
 
@@ -116,7 +117,7 @@ def deployment_strategy(component: str, replicas: int, written_volumes: Sequence
     single_attach = [(field_name, s) for field_name, s in written_volumes if not s.shared]
     if not single_attach:
         return k8s.DeploymentStrategy(type="RollingUpdate", rolling_update=k8s.RollingUpdateDeployment(
-            max_surge=k8s.IntOrString.from_number(1), max_unavailable=k8s.IntOrString.from_number(0)))
+            max_surge=int_or_string(1), max_unavailable=int_or_string(0)))
     if replicas > 1:
         field_name, storage = single_attach[0]
         raise fail(f"HarborStorage.{field_name}.access",
@@ -174,7 +175,7 @@ def disruption_budget(scope: Construct, id: str, ctx: HarborContext, component: 
         scope, id,
         metadata=k8s.ObjectMeta(name=ctx.name(component), labels=ctx.labels(component)),
         spec=k8s.PodDisruptionBudgetSpec(
-            max_unavailable=k8s.IntOrString.from_number(1),
+            max_unavailable=int_or_string(1),
             selector=k8s.LabelSelector(match_labels=ctx.selector(component)),
             # a pod that is not ready serves nothing: a drain may evict it even when the budget is
             # spent, instead of waiting on a crash-looping pod

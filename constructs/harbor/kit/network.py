@@ -16,6 +16,7 @@ from constructs import Construct
 
 from .labels import check_labels
 from .validation import check_dns_label, check_port, fail
+from .values import int_or_string
 
 # The label the API server puts on every Namespace (since Kubernetes 1.22): selects a namespace by name.
 NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name"
@@ -204,7 +205,7 @@ class KubernetesApi:
 
 
 def tcp_ports(*ports: int) -> list[k8s.NetworkPolicyPort]:
-    return [k8s.NetworkPolicyPort(protocol="TCP", port=k8s.IntOrString.from_number(p)) for p in ports]
+    return [k8s.NetworkPolicyPort(protocol="TCP", port=int_or_string(p)) for p in ports]
 
 
 def ip_peers(cidrs: Sequence[str]) -> list[k8s.NetworkPolicyPeer]:
@@ -218,7 +219,7 @@ def namespace_peer(namespace: str, pod_labels: Mapping[str, str]) -> k8s.Network
 
 
 def dns_egress(dns: ClusterDns) -> k8s.NetworkPolicyEgressRule:
-    port = k8s.IntOrString.from_number(dns.port)
+    port = int_or_string(dns.port)
     return k8s.NetworkPolicyEgressRule(
         to=[namespace_peer(dns.namespace, dns.pod_labels), *ip_peers(dns.cidrs)],
         ports=[k8s.NetworkPolicyPort(protocol="UDP", port=port), k8s.NetworkPolicyPort(protocol="TCP", port=port)])

@@ -30,6 +30,7 @@ from .labels import selector_labels, standard_labels
 from .network import deny_all_policy
 from .producers import SecretProducer
 from .validation import check_config_key, check_dns_label, check_dns_subdomain, check_http_url, fail
+from .values import quantity
 
 CSI_DRIVER = "secrets-store.csi.k8s.io"
 # What Stakater Reloader looks for: a Secret marked "match" restarts every workload marked "search"
@@ -346,10 +347,10 @@ class OpenBaoSecretSync(Construct, SecretProducer):
                                 capabilities=k8s.Capabilities(drop=["ALL"]),
                             ),
                             resources=k8s.ResourceRequirements(
-                                requests={"cpu": k8s.Quantity.from_string("5m"),
-                                          "memory": k8s.Quantity.from_string("8Mi")},
-                                limits={"cpu": k8s.Quantity.from_string("50m"),
-                                        "memory": k8s.Quantity.from_string("32Mi")},
+                                requests={"cpu": quantity("5m"),
+                                          "memory": quantity("8Mi")},
+                                limits={"cpu": quantity("50m"),
+                                        "memory": quantity("32Mi")},
                             ),
                             volume_mounts=[k8s.VolumeMount(name="secrets-store", mount_path="/mnt/secrets-store",
                                                            read_only=True)],

@@ -32,6 +32,25 @@ def validation_errors(root: IConstruct) -> list[str]:
     return errors
 
 
+# How cdk8s 2.70 reports failed validations (app.js `validate`): a header, then "  [<path>] <message>".
+_VALIDATION_HEADER = "Validation failed with the following errors:"
+
+
+def _validation_failures(message: str) -> list[str] | None:
+    """The "path: message" entries of cdk8s's validation error, or None for any other error."""
+    head, found, rest = message.partition(_VALIDATION_HEADER)
+    if not found or head.strip() not in ("", "Error:"):
+        return None
+    entries: list[str] = []
+    for line in rest.split("\n"):
+        if line.startswith("  [") and "] " in line:
+            path, _, text = line[3:].partition("] ")
+            entries.append(f"{path}: {text}")
+        elif entries and line.strip():
+            entries[-1] += "\n" + line   # a message of several lines
+    return entries or None
+
+
 def synthesize(build: Callable[[str], cdk8s.App], target: Path) -> list[Path]:
     """Build the app into a scratch folder beside `target`, then swap it in whole.
 
@@ -54,12 +73,15 @@ def synthesize(build: Callable[[str], cdk8s.App], target: Path) -> list[Path]:
     scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
         app = build(str(scratch))
-        # one rendering of the finished tree serves our validation and the one App.synth runs again
-        with rendering_session():
-            errors = validation_errors(app)
-            if errors:
-                raise ValueError("invalid configuration:\n  " + "\n  ".join(errors))
+        # App.synth validates the whole app before it writes anything (and the checks share one
+        # rendering of the tree for the whole call): its validation errors become a ValueError
+        try:
             app.synth()
+        except RuntimeError as error:
+            errors = _validation_failures(str(error))
+            if errors is None:
+                raise
+            raise ValueError("invalid configuration:\n  " + "\n  ".join(errors)) from None
         previous = target.with_name(f".{target.name}.previous")
         if previous.exists():
             shutil.rmtree(previous)

@@ -35,7 +35,7 @@ from constructs import IConstruct
 
 from .._json import JsonObject, list_at, obj_at
 from ..network_model import NetworkModel, PodEndpoint, Policy, selects
-from .tree import Manifest, manifests
+from .tree import Manifest, manifests, root_of
 
 # Ports clients use when a URL names none.
 DEFAULT_PORTS = {"http": 80, "https": 443, "ws": 80, "wss": 443, "redis": 6379, "rediss": 6379,
@@ -241,7 +241,7 @@ def unreachable_address_problems(scope: IConstruct) -> list[str]:
     Returns:
         One message per container and refused address, saying which side refuses it.
     """
-    network = AppNetwork(manifests(scope.node.root))
+    network = AppNetwork(manifests(root_of(scope)))
     mine = {m.path for m in manifests(scope)}
     problems: list[str] = []
     for workload in network.workloads:

@@ -8,7 +8,7 @@ that `HasEntrypoint`. The application words the consequences (`entrypoint_role`,
 from __future__ import annotations
 
 from ..routing import HasEntrypoint, RoutesTraffic
-from .tree import host_matches, namespace_of, of_type
+from .tree import host_matches, namespace_of, of_type, path_of, root_of
 
 
 def _kind(construct: object) -> str:
@@ -30,7 +30,7 @@ def route_backend_problems(route: RoutesTraffic) -> list[str]:
     """
     problems: list[str] = []
     route_namespace = namespace_of(route)
-    applications = of_type(route.node.root, HasEntrypoint)
+    applications = of_type(root_of(route), HasEntrypoint)
     for i, backend in enumerate(route.backends):
         namespace = backend.namespace or route_namespace
         for app in applications:
@@ -39,7 +39,7 @@ def route_backend_problems(route: RoutesTraffic) -> list[str]:
             entry = app.entrypoint
             internal = sorted({e.service for e in app.internal_services} - {entry.service})
             field = f"{_kind(route)}.rules[{i}].backend"
-            wanted = f"the entry point of {_kind(app)} {app.node.path!r}, Service {entry.service} port {entry.port}"
+            wanted = f"the entry point of {_kind(app)} {path_of(app)!r}, Service {entry.service} port {entry.port}"
             fix = f"use RouteRule(backend={app.handle_name}.entrypoint)"
             if backend.service in internal:
                 problems.append(
@@ -68,12 +68,12 @@ def external_url_problems(app: HasEntrypoint) -> list[str]:
     """
     namespace = namespace_of(app)
     entry = app.entrypoint
-    routes = [route for route in of_type(app.node.root, RoutesTraffic)
+    routes = [route for route in of_type(root_of(app), RoutesTraffic)
               if any(b.service == entry.service and b.port == entry.port
                      and (b.namespace or namespace_of(route)) == namespace for b in route.backends)]
     if not routes or any(host_matches(h, app.hostname) for route in routes for h in route.hostnames):
         return []
-    hostnames = {route.node.path: list(route.hostnames) for route in routes}
+    hostnames = {path_of(route): list(route.hostnames) for route in routes}
     kinds = sorted({_kind(route) for route in routes})
     return [f"{_kind(app)}.external_url host {app.hostname!r} must be a hostname of a route to this "
             f"{app.application_name}'s entry point, got {'/'.join(kinds)}.hostnames {hostnames}: "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from constructs import IConstruct
 
 from ..producers import SecretProducer
-from .tree import manifests, namespace_of, of_type, secret_reads
+from .tree import manifests, namespace_of, of_type, path_of, root_of, secret_reads
 
 
 def _producers(root: IConstruct, namespace: str | None) -> list[SecretProducer]:
@@ -29,7 +29,7 @@ def unproduced_secret_problems(scope: IConstruct, field: str) -> list[str]:
         One message per Secret read that nothing produces.
     """
     namespace = namespace_of(scope)
-    produced = {pair for producer in _producers(scope.node.root, namespace) for pair in producer.produced_keys}
+    produced = {pair for producer in _producers(root_of(scope), namespace) for pair in producer.produced_keys}
     names = {secret for secret, _ in produced}
     problems: list[str] = []
     for m in manifests(scope):
@@ -61,7 +61,7 @@ def unconsumed_secret_problems(scope: IConstruct) -> list[str]:
     Returns:
         One message per synced Secret that no pod of the namespace reads.
     """
-    root = scope.node.root
+    root = root_of(scope)
     namespace = namespace_of(scope)
     syncs = [p for p in _producers(root, namespace) if p.unread_is_a_mistake]
     mine = {secret for m in manifests(scope) for secret, _, _ in secret_reads(m.pod_spec() or {})}
@@ -75,7 +75,7 @@ def unconsumed_secret_problems(scope: IConstruct) -> list[str]:
         for name in synced:
             if name not in everywhere:
                 problems.append(
-                    f"{type(sync).__name__}.secrets of {sync.node.path!r} holds SyncedSecret {name!r}, which no "
+                    f"{type(sync).__name__}.secrets of {path_of(sync)!r} holds SyncedSecret {name!r}, which no "
                     f"pod in namespace {namespace!r} reads: drop it from the sync, or check the instance name it was "
                     "declared for (harbor_synced_secrets(..., instance=...)) and that its consumer is enabled")
     return problems

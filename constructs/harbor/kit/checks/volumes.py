@@ -6,7 +6,7 @@ from constructs import IConstruct
 
 from .._json import list_at, obj_at
 from ..labels import COMPONENT_LABEL
-from .tree import manifests
+from .tree import manifests, root_of
 
 # Access modes that a volume attached on one node (or to one pod) at a time has.
 SINGLE_ATTACH = {"ReadWriteOnce", "ReadWriteOncePod"}
@@ -25,7 +25,7 @@ def single_attach_problems(scope: IConstruct) -> list[str]:
     Returns:
         One message per Deployment and single-attach claim.
     """
-    root_objects = manifests(scope.node.root)
+    root_objects = manifests(root_of(scope))
     claims = {(m.namespace, m.name): m for m in root_objects if m.kind == "PersistentVolumeClaim"}
     problems: list[str] = []
     for m in manifests(scope):
