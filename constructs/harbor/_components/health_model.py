@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from constructs import Construct
 
 from ..kit.checks.reachability import Address, AppNetwork, addresses_in
-from ..kit.checks.tree import manifests, path_of, root_of
+from ..kit.checks.tree import manifests, root_of
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,7 @@ def core_health_problems(core_deployment: Construct) -> list[str]:
     `core_deployment` is core's Deployment construct (HarborRegistry attaches the check with it).
     """
     network = AppNetwork(manifests(root_of(core_deployment)))
-    core_path = path_of(core_deployment)
-    workload = next((w for w in network.workloads if w.manifest.path == core_path), None)
+    workload = next((w for w in network.workloads if w.manifest.construct is core_deployment), None)
     if workload is None:
         return []
     container = next((c for c in workload.spec.get("containers") or [] if c.get("name") == "core"), None)

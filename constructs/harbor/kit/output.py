@@ -27,8 +27,10 @@ def validation_errors(root: IConstruct) -> list[str]:
     # the tree does not change while it is validated: the checks share one rendering of it
     with rendering_session():
         for construct in root.node.find_all():
+            path = construct.node.path
             for message in construct.node.validate():
-                errors.append(f"{construct.node.path}: {message}")
+                # the app's own validation (checks/adapter.py) already names each construct
+                errors.append(f"{path}: {message}" if path else message)
     return errors
 
 
@@ -43,9 +45,9 @@ def _validation_failures(message: str) -> list[str] | None:
         return None
     entries: list[str] = []
     for line in rest.split("\n"):
-        if line.startswith("  [") and "] " in line:
+        if line.startswith("  [") and "] " in line[2:]:
             path, _, text = line[3:].partition("] ")
-            entries.append(f"{path}: {text}")
+            entries.append(f"{path}: {text}" if path else text)
         elif entries and line.strip():
             entries[-1] += "\n" + line   # a message of several lines
     return entries or None

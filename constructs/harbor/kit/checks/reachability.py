@@ -242,10 +242,10 @@ def unreachable_address_problems(scope: IConstruct) -> list[str]:
         One message per container and refused address, saying which side refuses it.
     """
     network = AppNetwork(manifests(root_of(scope)))
-    mine = {m.path for m in manifests(scope)}
+    mine = {id(m.construct) for m in manifests(scope)}
     problems: list[str] = []
     for workload in network.workloads:
-        if workload.manifest.path not in mine:
+        if id(workload.manifest.construct) not in mine:
             continue
         for container in _containers(workload.spec):
             for address in network.addresses(workload, container):

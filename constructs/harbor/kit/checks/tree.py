@@ -22,12 +22,16 @@ class Manifest:
     Attributes:
         construct: the ApiObject.
         obj: its manifest, JSON patches applied (`ApiObject.to_json()`).
-        path: its construct path, which messages name.
+        path: its construct path, which messages name (read on first use).
     """
 
     construct: cdk8s.ApiObject
     obj: dict[str, Any]
-    path: str
+
+    @property
+    def path(self) -> str:
+        # read when a message names it (two round trips to Node the first time), not for every object
+        return path_of(self.construct)
 
     @property
     def kind(self) -> str:
@@ -76,7 +80,7 @@ def _is_api_object(construct: IConstruct) -> TypeGuard[cdk8s.ApiObject]:
 
 def _rendered(root: IConstruct) -> list[Manifest]:
     def render() -> list[Manifest]:
-        return [Manifest(c, c.to_json(), path_of(c)) for c in _all_constructs(root) if _is_api_object(c)]
+        return [Manifest(c, c.to_json()) for c in _all_constructs(root) if _is_api_object(c)]
     return cached(("rendered", id(root)), render)
 
 
@@ -116,18 +120,33 @@ def manifests(scope: IConstruct) -> list[Manifest]:
         The Manifests in tree order. Within `rendering_session` (as `synthesize` runs the checks)
         the tree is rendered once and shared by every check.
     """
-    prefix = path_of(scope)
-    everything = _rendered(root_of(scope))
-    if not prefix:
+    root = root_of(scope)
+    everything = _rendered(root)
+    if scope is root:
         return list(everything)
-    return [m for m in everything if m.path == prefix or m.path.startswith(prefix + "/")]
+    # the subtree by identity: jsii hands back the same Python object for the same construct
+    inside = cached(("subtree", id(scope)), lambda: {id(c) for c in scope.node.find_all()})
+    return [m for m in everything if id(m.construct) in inside]
+
+
+_namespaces: dict[int, tuple[IConstruct, str | None]] = {}
 
 
 def namespace_of(construct: IConstruct) -> str | None:
-    try:
-        return cdk8s.Chart.of(construct).namespace
-    except Exception:  # jsii raises when no Chart encloses the construct
-        return None
+    """The namespace of the Chart that encloses the construct (None: no Chart, or none set).
+
+    Read once per construct: a Chart's namespace is fixed when the Chart is made, and the route
+    checks ask it for every pair of route and application.
+    """
+    known = _namespaces.get(id(construct))
+    if known is None or known[0] is not construct:
+        try:
+            namespace = cdk8s.Chart.of(construct).namespace
+        except Exception:  # jsii raises when no Chart encloses the construct
+            namespace = None
+        known = (construct, namespace)
+        _namespaces[id(construct)] = known
+    return known[1]
 
 
 def of_type(root: IConstruct, kind: type[T]) -> list[T]:
