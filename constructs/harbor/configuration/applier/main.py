@@ -5,13 +5,17 @@ from __future__ import annotations
 import logging
 import sys
 
+from .allowlist import CveAllowlists
 from .client import Harbor
 from .context import Kind, Run
 from .declaration import load_declaration
 from .errors import Failure, Skipped
+from .immutable import ImmutableTags
 from .ownership import Prune
 from .projects import Projects
+from .purge import AuditLogPurge
 from .registries import Registries
+from .retention import Retention
 from .schedules import SystemSchedules
 from .settings import Settings
 
@@ -21,8 +25,12 @@ from .settings import Settings
 KINDS: tuple[type[Kind], ...] = (
     Registries,
     Projects,
+    Retention,
+    ImmutableTags,
+    CveAllowlists,
     Prune,
     SystemSchedules,
+    AuditLogPurge,
 )
 
 log = logging.getLogger("harbor-config")

@@ -36,6 +36,15 @@ def metadata(project: dict) -> dict[str, str]:
     return wanted
 
 
+def project_view(run: Run, name: str) -> dict:
+    """Harbor's view of a declared project (id, metadata, CVE allowlist): as listed before the first write,
+    or read now for a project this run created."""
+    listed = run.projects.get(name)
+    if listed is not None:
+        return listed
+    return run.harbor.get(f"/projects/{name}", headers=BY_NAME) or {}
+
+
 def project_id(harbor: Harbor, name: str) -> int:
     for project in harbor.list_all("/projects", {"name": name}):
         if project["name"] == name:        # the name filter is a fuzzy match
