@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 import test_configuration_apply as configuration_apply
-from test_configuration_apply import DOCKERHUB, GHCR, HOMELAB, K8S, QUAY, exchange, lines
+from test_configuration_apply import DOCKERHUB, GHCR, GIB, HOMELAB, K8S, QUAY, exchange, lines
 
 from constructs.harbor.configuration import (
     AuditLogPurge,
@@ -24,7 +24,7 @@ from constructs.harbor.configuration import (
     RetentionRule,
     RetentionTemplate,
 )
-from constructs.harbor.configuration._shipping import EXIT_HARBOR, EXIT_INPUT
+from constructs.harbor.configuration._shipping import EXIT_HARBOR, EXIT_INPUT, EXIT_QUOTA
 
 # the fake Harbor and the applier's run, as fixtures of this module too
 fake = configuration_apply.fake
@@ -274,6 +274,52 @@ def test_a_lost_answer_to_a_created_policy_updates_the_one_harbor_made(fake, app
     assert lines(result.out, "retrying")
     fake.reset_counts()
     assert apply(KEEPING).code == 0 and fake.writes == []
+
+
+def quota_id(fake, name: str) -> int:
+    return next(i for i, q in fake.quotas.items() if q["project_id"] == fake.project(name)["project_id"])
+
+
+def test_a_quota_below_usage_is_reported_and_not_applied(fake, apply):
+    fake.set_usage("library", 30 * GIB)                  # the declaration says 20 GiB
+    result = apply(KEEPING)
+    assert result.code == EXIT_QUOTA, result.out
+    assert fake.quota("library") == -1                   # Harbor's, left as it was
+    assert ("PUT", f"/api/v2.0/quotas/{quota_id(fake, 'library')}") not in fake.writes
+    message = (f"project library: declared storage quota {20 * GIB} bytes (20.00 GiB) is below the {30 * GIB} bytes "
+               "(30.00 GiB) it already uses; not applied: Harbor's quota stays unlimited")
+    assert message in result.out
+    assert "raise the declared quota, or delete artifacts" in result.out
+    # everything else was applied
+    assert fake.retention_of("library") is not None and fake.quota("dockerhub") == 50 * GIB
+    fake.reset_counts()
+    again = apply(KEEPING)
+    assert again.code == EXIT_QUOTA and fake.writes == [], again.out
+
+    fake.set_usage("library", 10 * GIB)                  # artifacts deleted, GC ran
+    fake.reset_counts()
+    freed = apply(KEEPING)
+    assert freed.code == 0, freed.out
+    assert fake.quota("library") == 20 * GIB
+    assert fake.writes == [("PUT", f"/api/v2.0/quotas/{quota_id(fake, 'library')}")]
+
+
+def test_a_quota_already_below_usage_is_reported_too(fake, apply):
+    assert apply(KEEPING).code == 0
+    fake.set_usage("library", 25 * GIB)                  # lowered by hand earlier, or grown past it: pushes fail
+    fake.reset_counts()
+    result = apply(KEEPING)
+    assert result.code == EXIT_QUOTA, result.out
+    assert "Harbor has that quota already" in result.out and fake.writes == []
+
+
+def test_quota_and_skipped_registries_are_both_reported_and_the_quota_wins(fake, apply):
+    fake.set_usage("library", 30 * GIB)
+    fake.unreachable.add("quay.io")
+    result = apply(KEEPING)
+    assert result.code == EXIT_QUOTA, result.out
+    assert "project library: declared storage quota" in result.out
+    assert "registries quay were skipped" in result.out
 
 
 def test_a_bad_document_stops_before_any_call(fake, apply):

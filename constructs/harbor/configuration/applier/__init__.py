@@ -51,7 +51,12 @@ Unreachable upstreams (registries.py): a registry whose upstream Harbor cannot p
 the proxy-cache projects bound to it; everything else is applied, the skips are listed, and the run
 ends with exit code 6, so that the sync is marked failed and retried.
 
+Storage quotas (projects.py): a declared quota below what its project already uses is reported and not
+applied (Harbor would take it and refuse every later push); the rest is applied, and the run ends with
+exit code 7.
+
 Exit codes: 0 applied (or nothing to do), 1 bad input, 2 Harbor not healthy in time, 3 credentials
 rejected, 4 a name is taken by an object of another kind, 5 Harbor kept failing or refused a change,
-6 everything applied except registries whose upstream Harbor could not ping (and their caches).
+6 everything applied except registries whose upstream Harbor could not ping (and their caches),
+7 everything applied except storage quotas below their project's usage (7 wins over 6: it needs a person).
 """
