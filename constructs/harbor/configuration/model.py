@@ -458,7 +458,8 @@ class HarborConfiguration:
 
     With `prune=False` (the default) the Job never deletes anything. With `prune=True` it deletes what
     it owns and the declaration no longer lists: registries whose description ends with its
-    `[managed-by=harbor-gitops...]` marker, and projects that carry its `harbor-gitops` project label.
+    `[managed-by=harbor-gitops...]` marker, projects that carry its `harbor-gitops` project label, and
+    the immutable tag rules of a project that declares its rules (retention.py).
     Objects made by hand carry neither and are never touched; a declared object that already exists
     (Harbor's default `library` project, say) is adopted: updated and marked as owned.
 

@@ -126,7 +126,7 @@ def pattern_problem(pattern: str) -> str | None:
         elif char == "[":
             end = _unescaped(pattern, "]", index + 1)
             if end < 0:
-                return f"a '[' at position {index} without its ']'"
+                return f"a '[' without its ']' in {pattern[index:]!r}"
             problem = _class_problem(pattern[index + 1:end])
             if problem:
                 return problem
@@ -134,7 +134,7 @@ def pattern_problem(pattern: str) -> str | None:
         elif char == "{":
             options, end = _alternatives(pattern, index + 1)
             if end < 0:
-                return f"a '{{' at position {index} without its '}}'"
+                return f"a '{{' without its '}}' in {pattern[index:]!r}"
             # doublestar matches each alternative followed by the rest of the pattern
             for option in options:
                 problem = pattern_problem(option + pattern[end:])
@@ -522,7 +522,7 @@ class AuditLogPurge:
 def _iterable(field: str, value: object) -> Iterable[object]:
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise fail(field, "a tuple", value)
-    return value  # pyright: ignore[reportUnknownVariableType]
+    return value
 
 
 def _tuple(field: str, value: object, kind: type, name: str) -> tuple[Any, ...]:
