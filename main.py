@@ -31,12 +31,19 @@ from constructs.harbor import (
     harbor_synced_secrets,
 )
 from constructs.harbor.configuration import (
+    AuditLogPurge,
     HarborConfiguration,
+    ImmutableTagRule,
+    PatternSelector,
     Project,
     ProjectPolicy,
     ProxyCacheProject,
     RegistryEndpoint,
     RegistryType,
+    RetentionPolicy,
+    RetentionRule,
+    RetentionTemplate,
+    SystemSettings,
 )
 from constructs.harbor.configuration.job import HarborConfigurationJob
 from constructs.harbor.kit import (
@@ -72,15 +79,35 @@ GHCR = RegistryEndpoint(name="ghcr", type=RegistryType.GITHUB_GHCR, description=
 QUAY = RegistryEndpoint(name="quay", type=RegistryType.DOCKER_REGISTRY, url="https://quay.io", description="Quay")
 K8S = RegistryEndpoint(name="registry-k8s-io", type=RegistryType.DOCKER_REGISTRY, url="https://registry.k8s.io",
                        description="Kubernetes images")
+# What the 50Gi registry volume keeps. Retention runs at 01:00 and deletes what no rule keeps;
+# garbage collection at 03:00 frees the space, and also deletes every artifact left without a tag.
+# A proxy cache keeps what was pulled in the last 30 days (anything else is fetched again on demand).
+# `library` keeps the 10 latest tagged artifacts of each repository and every release tag (v*), which
+# nobody may push again or delete: Argo CD deploys by tag, so a tag must go on meaning one image.
+RETENTION_SCHEDULE = "0 0 1 * * *"
+RELEASES = PatternSelector(pattern="v*")
+CACHE_RETENTION = RetentionPolicy(schedule=RETENTION_SCHEDULE, rules=(
+    RetentionRule(template=RetentionTemplate.PULLED_WITHIN_DAYS, days=30),
+))
+LIBRARY_RETENTION = RetentionPolicy(schedule=RETENTION_SCHEDULE, rules=(
+    RetentionRule(template=RetentionTemplate.LATEST_PUSHED, count=10, untagged=False),
+    RetentionRule(template=RetentionTemplate.ALWAYS, tags=RELEASES, untagged=False),
+))
 HARBOR_CONFIGURATION = HarborConfiguration(
     endpoints=(DOCKER_HUB, GHCR, QUAY, K8S),
     projects=(
-        ProxyCacheProject(name="dockerhub", endpoint=DOCKER_HUB, public=True),
-        ProxyCacheProject(name="ghcr", endpoint=GHCR, public=True),
-        ProxyCacheProject(name="quay", endpoint=QUAY, public=True),
-        ProxyCacheProject(name="k8s", endpoint=K8S, public=True),
+        ProxyCacheProject(name="dockerhub", endpoint=DOCKER_HUB, public=True, retention=CACHE_RETENTION),
+        ProxyCacheProject(name="ghcr", endpoint=GHCR, public=True, retention=CACHE_RETENTION),
+        ProxyCacheProject(name="quay", endpoint=QUAY, public=True, retention=CACHE_RETENTION),
+        ProxyCacheProject(name="k8s", endpoint=K8S, public=True, retention=CACHE_RETENTION),
         # the homelab's own images: private, scanned on push
-        Project(name="library", public=False, policy=ProjectPolicy(auto_scan=True)),
+        Project(name="library", public=False, policy=ProjectPolicy(auto_scan=True), retention=LIBRARY_RETENTION,
+                immutable_rules=(ImmutableTagRule(repositories=PatternSelector(), tags=RELEASES),)),
+    ),
+    system=SystemSettings(
+        gc_schedule="0 0 3 * * *", gc_delete_untagged=True,
+        # the audit log grows with every pull; a month of it is enough for a homelab
+        audit_log_purge=AuditLogPurge(schedule="0 0 4 * * 0", retention_hours=30 * 24),
     ),
 )
 

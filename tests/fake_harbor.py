@@ -24,6 +24,9 @@ Behaviour copied from Harbor 2.15.1, where the tests depend on it:
   validate(), src/controller/registry/controller.go): for a host listed in `unreachable` the answer is
   its 400 "the registry is unhealthy", and nothing is stored.
 
+Tag retention, immutable tag rules, the audit-log purge schedule, CVE allowlists and quota usage live in
+tests/fake_harbor_retention.py (the mixin RetentionFake, which says what it copies from Harbor).
+
 Failure hooks: `reject_credentials` (401 everywhere), `fail_next(n)` (n answers 500, then normal),
 `always_fail` (every API call 500), `healthy = False` (/health says unhealthy forever), `unreachable`
 (upstream host names Harbor cannot ping).
@@ -47,6 +50,7 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import upstream
+from fake_harbor_retention import Refusal, RetentionFake, follow_retention_handlers
 
 # ../shared/reference, else the cache of scripts/fetch-upstream; None where neither has it
 SWAGGER = upstream.path(upstream.SWAGGER_NAME)
@@ -102,6 +106,7 @@ def _follow_handlers(document: dict) -> None:
     """
     schedule = document["definitions"]["Schedule"]["properties"]["parameters"]
     schedule["additionalProperties"] = {}
+    follow_retention_handlers(document)
 
 
 @dataclass
@@ -233,7 +238,7 @@ def _errors(status: int, message: str) -> dict:
     return {"errors": [{"code": codes.get(status, "UNKNOWN"), "message": message}]}
 
 
-class FakeHarbor:
+class FakeHarbor(RetentionFake):
     """Harbor's state and API for the configuration job; start() serves it on 127.0.0.1, a free port."""
 
     def __init__(self, *, user: str = "admin", password: str = "Harbor12345", swagger: Path = SWAGGER) -> None:
@@ -257,6 +262,7 @@ class FakeHarbor:
         self._fail_remaining = 0
         self._server: ThreadingHTTPServer | None = None
         self._scheme = "http"
+        self.init_retention(cron_error=harbor_cron_error)
         # like a fresh installation: Harbor creates the public project `library`
         self.add_project("library", public=True)
 
@@ -428,7 +434,7 @@ class FakeHarbor:
             return 404, json.dumps(_errors(404, "not implemented by the fake")), {}
         try:
             answer = handler(params, query)
-        except ApiError as error:
+        except (ApiError, Refusal) as error:
             answer = Answer(error.status, _errors(error.status, str(error)))
         return self._answer(op, what, answer)
 
@@ -508,8 +514,7 @@ class FakeHarbor:
                 "creation_time": TIME, "update_time": TIME, "deleted": False, "togglable": True,
                 "current_user_role_id": 1, "current_user_role_ids": [1], "repo_count": p["repo_count"],
                 "metadata": dict(p["metadata"]),
-                "cve_allowlist": {"id": p["project_id"], "project_id": p["project_id"], "items": [],
-                                  "creation_time": TIME, "update_time": TIME}}
+                "cve_allowlist": self.cve_allowlist_view(p)}
         if p["registry_id"]:
             view["registry_id"] = p["registry_id"]
         return view
@@ -617,7 +622,7 @@ class FakeHarbor:
         project = self.add_project(name, registry_id=registry_id, metadata=metadata,
                                    storage_limit=-1 if not limit else limit)
         if registry_id is not None:
-            project["metadata"]["retention_id"] = str(next(self.ids))
+            self.add_default_retention(project)
         return Answer(201, None, {"Location": f"{BASE_PATH}/projects/{project['project_id']}"})
 
     def op_updateProject(self, params: dict, query: dict) -> Answer:
@@ -629,6 +634,7 @@ class FakeHarbor:
         if metadata.get("retention_id", project["metadata"].get("retention_id")) != \
                 project["metadata"].get("retention_id"):
             raise ApiError(400, "the retention_id in the request's payload should be omitted")
+        self.update_cve_allowlist(project, params["project"] or {})
         project["metadata"].update(metadata)
         return Answer(200)
 
@@ -637,6 +643,7 @@ class FakeHarbor:
         if project["repo_count"]:
             raise ApiError(412, "the project contains repositories, can not be deleted")
         del self.projects[project["project_id"]]
+        self.forget_project(project["project_id"])
         for table in (self.quotas, self.labels):
             for key in [k for k, v in table.items() if v["project_id"] == project["project_id"]]:
                 del table[key]
@@ -658,7 +665,7 @@ class FakeHarbor:
                 continue
             items.append({"id": quota_id, "ref": {"id": project["project_id"], "name": project["name"],
                                                   "owner_name": self.user},
-                          "hard": {"storage": quota["storage"]}, "used": {"storage": 0},
+                          "hard": {"storage": quota["storage"]}, "used": {"storage": quota.get("used", 0)},
                           "creation_time": TIME, "update_time": TIME})
         return self._page(items, params)
 

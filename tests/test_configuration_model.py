@@ -278,10 +278,12 @@ def test_document_content():
         "name": "dockerhub", "public": True, "storage_limit": 50 * 2**30,
         "proxy_cache": {"registry": "dockerhub", "bandwidth_kbps": -1, "max_upstream_connections": -1},
         "policy": {"auto_scan": True, "prevent_vulnerable": False, "severity": "high",
-                   "enable_content_trust_cosign": False, "auto_sbom_generation": False}}
+                   "enable_content_trust_cosign": False, "auto_sbom_generation": False},
+        "retention": None, "immutable_rules": None, "cve_allowlist": None}
     assert parsed["projects"][1]["proxy_cache"] is None
     assert parsed["system"] == {"scan_all_schedule": "0 0 2 * * *", "gc_schedule": None,
-                                "gc_parameters": {"delete_untagged": True, "workers": 1, "dry_run": False}}
+                                "gc_parameters": {"delete_untagged": True, "workers": 1, "dry_run": False},
+                                "audit_log_purge": None}
     assert parsed["registries"][0] == {"name": "dockerhub", "type": "docker-hub", "url": "https://hub.docker.com",
                                        "insecure": False, "description": "", "credential": {
                                            "access_key_env": "HARBOR_REGISTRY_DOCKERHUB_ACCESS_KEY",

@@ -9,8 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 
 # Exit codes of the applier, from the applier itself; EXIT_SKIPPED: all applied but registries whose
-# upstream Harbor could not ping, and the proxy caches bound to them.
-from .applier.errors import EXIT_AUTH, EXIT_CONFLICT, EXIT_HARBOR, EXIT_INPUT, EXIT_SKIPPED, EXIT_UNHEALTHY
+# upstream Harbor could not ping, and the proxy caches bound to them; EXIT_QUOTA: all applied but storage
+# quotas below their project's usage.
+from .applier.errors import (
+    EXIT_AUTH,
+    EXIT_CONFLICT,
+    EXIT_HARBOR,
+    EXIT_INPUT,
+    EXIT_QUOTA,
+    EXIT_SKIPPED,
+    EXIT_UNHEALTHY,
+)
 
 # The applier's folder, here and in the Job's mount: `python3 -I /config/<APPLIER>` runs it.
 APPLIER = "applier"
@@ -42,6 +51,6 @@ def applier_files() -> dict[str, str]:
 
 __all__ = [
     "APPLIER", "DOCUMENT_NAME", "ENV_ADMIN_PASSWORD", "ENV_ADMIN_USER", "ENV_CA_FILE", "ENV_CONFIG_FILE",
-    "ENV_HEALTH_DEADLINE", "ENV_URL", "EXIT_AUTH", "EXIT_CONFLICT", "EXIT_HARBOR", "EXIT_INPUT", "EXIT_SKIPPED",
-    "EXIT_UNHEALTHY", "applier_dir", "applier_files",
+    "ENV_HEALTH_DEADLINE", "ENV_URL", "EXIT_AUTH", "EXIT_CONFLICT", "EXIT_HARBOR", "EXIT_INPUT", "EXIT_QUOTA",
+    "EXIT_SKIPPED", "EXIT_UNHEALTHY", "applier_dir", "applier_files",
 ]

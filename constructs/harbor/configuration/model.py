@@ -21,10 +21,20 @@ from typing import Any
 
 from ..kit.handles import SecretKeyRef
 from ..kit.validation import check_http_url, fail
+from .cron import check_cron
+from .retention import (
+    AuditLogPurge,
+    CveAllowlist,
+    ImmutableTagRule,
+    RetentionPolicy,
+    artifact_policies_document,
+    check_artifact_policies,
+)
 
 # The version of the JSON document; the applier refuses a document of another version.
 # 2: system.gc_parameters (delete_untagged, workers, dry_run).
-DOCUMENT_VERSION = 2
+# 3: projects[].retention, immutable_rules, cve_allowlist; system.audit_log_purge (retention.py).
+DOCUMENT_VERSION = 3
 
 # Harbor's rule for project names: lower case, '.', '_' and '-' only between letters and digits.
 PROJECT_NAME = re.compile(r"[a-z0-9]+(?:[._-][a-z0-9]+)*")
@@ -114,72 +124,6 @@ def storage_bytes(field: str, value: object) -> int:
     if amount != amount.to_integral_value() or not 1 <= amount <= INT64_MAX:
         raise fail(field, "a whole number of bytes, at least 1", value)
     return int(amount)
-
-
-# ---- cron, as Harbor's scheduler reads it: six fields, seconds first --------------------------------
-
-_MONTHS = {name: i for i, name in enumerate(
-    ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), start=1)}
-_DAYS = {name: i for i, name in enumerate(("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"))}
-# (name, lowest, highest, names, whether '?' is allowed)
-_CRON_FIELDS = (
-    ("second", 0, 59, {}, False),
-    ("minute", 0, 59, {}, False),
-    ("hour", 0, 23, {}, False),
-    ("day of month", 1, 31, {}, True),
-    ("month", 1, 12, _MONTHS, False),
-    ("day of week", 0, 6, _DAYS, True),
-)
-
-
-def _cron_value(token: str, low: int, high: int, names: Mapping[str, int]) -> int | None:
-    if token.upper() in names:
-        return names[token.upper()]
-    if token.isdigit() and low <= int(token) <= high:
-        return int(token)
-    return None
-
-
-def _cron_field_ok(text: str, low: int, high: int, names: Mapping[str, int], question: bool) -> bool:
-    for item in text.split(","):
-        base, slash, step = item.partition("/")
-        if slash and (not step.isdigit() or int(step) < 1):
-            return False
-        if base in ("*", "?"):
-            if base == "?" and (not question or slash):
-                return False
-            continue
-        first, dash, last = base.partition("-")
-        start = _cron_value(first, low, high, names)
-        if start is None:
-            return False
-        if dash:
-            end = _cron_value(last, low, high, names)
-            if end is None or end < start:
-                return False
-    return True
-
-
-def check_cron(field: str, value: object) -> str:
-    """A six-field cron expression (second minute hour day-of-month month day-of-week), as Harbor takes it."""
-    rule = "a six-field cron expression 'second minute hour day-of-month month day-of-week', e.g. '0 0 2 * * *'"
-    if not isinstance(value, str):
-        raise fail(field, rule, value)
-    parts = value.split()
-    if len(parts) != len(_CRON_FIELDS):
-        raise fail(field, rule + f" (Harbor's cron has seconds first; got {len(parts)} fields)", value)
-    for text, (name, low, high, names, question) in zip(parts, _CRON_FIELDS):
-        if not _cron_field_ok(text, low, high, names, question):
-            raise fail(field, rule + f" (the {name} field {text!r} is not valid: values {low}-{high}, '*', "
-                                     "ranges a-b, steps /n, lists a,b)", value)
-    # Harbor's schedule handlers (scan all, GC, audit-log purge) call ValidateCronString
-    # (src/common/utils/utils.go), which refuses a six-field cron whose seconds field is anything but
-    # the literal "0" (not "00", not "*/30") with HTTP 400. Harbor splits on single spaces there, so
-    # it misses a cron with doubled spaces; the rule is applied here whatever the spacing.
-    if parts[0] != "0":
-        raise fail(field, rule + f" whose seconds field is exactly '0' (Harbor refuses {parts[0]!r}: its "
-                                 "schedules run at most once a minute, on the minute)", value)
-    return value
 
 
 # ---- declarations -------------------------------------------------------------------------------------
@@ -352,18 +296,28 @@ class Project:
         public: allow anonymous pulls (default False).
         storage_quota: bytes, or a quantity such as "50Gi" (default -1: unlimited).
         policy: its security settings (default ProjectPolicy()).
+        retention: its tag retention policy (default None: left as it is in Harbor).
+        immutable_rules: the tags nobody may push again or delete; the Job removes other immutable
+            rules of the project when prune is on (default None: left as they are in Harbor).
+        cve_allowlist: vulnerabilities it ignores, instead of the system's list (default None: left
+            as it is in Harbor).
     """
 
     name: str
     public: bool = False
     storage_quota: int | str = -1
     policy: ProjectPolicy = ProjectPolicy()
+    retention: RetentionPolicy | None = None
+    immutable_rules: tuple[ImmutableTagRule, ...] | None = None
+    cve_allowlist: CveAllowlist | None = None
 
     def __post_init__(self) -> None:
         _check_project_name("Project.name", self.name)
         _check_bool("Project.public", self.public)
         storage_bytes("Project.storage_quota", self.storage_quota)
         _check_policy("Project", self.policy)
+        object.__setattr__(self, "immutable_rules", check_artifact_policies(
+            "Project", self.retention, self.immutable_rules, self.cve_allowlist))
 
     @property
     def storage_limit(self) -> int:
@@ -372,7 +326,8 @@ class Project:
 
     def document(self) -> dict[str, Any]:
         return {"name": self.name, "public": self.public, "storage_limit": self.storage_limit,
-                "proxy_cache": None, "policy": self.policy.document()}
+                "proxy_cache": None, "policy": self.policy.document(),
+                **artifact_policies_document(self.retention, self.immutable_rules, self.cve_allowlist)}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -387,6 +342,11 @@ class ProxyCacheProject:
         bandwidth_kbps: the limit towards the upstream, kilobits per second (default -1: none).
         max_upstream_connections: connections per artifact towards the upstream (default -1: no limit).
         policy: its security settings (default ProjectPolicy()).
+        retention: its tag retention policy (default None: left as it is in Harbor).
+        immutable_rules: the tags nobody may push again or delete; the Job removes other immutable
+            rules of the project when prune is on (default None: left as they are in Harbor).
+        cve_allowlist: vulnerabilities it ignores, instead of the system's list (default None: left
+            as it is in Harbor).
     """
 
     name: str
@@ -396,6 +356,9 @@ class ProxyCacheProject:
     bandwidth_kbps: int = -1
     max_upstream_connections: int = -1
     policy: ProjectPolicy = ProjectPolicy()
+    retention: RetentionPolicy | None = None
+    immutable_rules: tuple[ImmutableTagRule, ...] | None = None
+    cve_allowlist: CveAllowlist | None = None
 
     def __post_init__(self) -> None:
         _check_project_name("ProxyCacheProject.name", self.name)
@@ -407,6 +370,8 @@ class ProxyCacheProject:
         _check_limit("ProxyCacheProject.max_upstream_connections", self.max_upstream_connections,
                      maximum=INT32_MAX, unit="connections")
         _check_policy("ProxyCacheProject", self.policy)
+        object.__setattr__(self, "immutable_rules", check_artifact_policies(
+            "ProxyCacheProject", self.retention, self.immutable_rules, self.cve_allowlist))
 
     @property
     def storage_limit(self) -> int:
@@ -416,7 +381,8 @@ class ProxyCacheProject:
         return {"name": self.name, "public": self.public, "storage_limit": self.storage_limit,
                 "proxy_cache": {"registry": self.endpoint.name, "bandwidth_kbps": self.bandwidth_kbps,
                                 "max_upstream_connections": self.max_upstream_connections},
-                "policy": self.policy.document()}
+                "policy": self.policy.document(),
+                **artifact_policies_document(self.retention, self.immutable_rules, self.cve_allowlist)}
 
 
 AnyProject = Project | ProxyCacheProject
@@ -442,6 +408,7 @@ class SystemSettings:
         gc_delete_untagged: garbage collection also deletes artifacts with no tag left (default True).
         gc_workers: blob deletions in parallel, 1 to 10 (default 1).
         gc_dry_run: must stay False (see below).
+        audit_log_purge: the audit-log purge schedule (default None: left as it is in Harbor).
     """
 
     scan_all_schedule: str | None = None
@@ -451,6 +418,7 @@ class SystemSettings:
     # A dry run only reports what GC would free. Harbor keeps this flag for a schedule where its API
     # cannot show it (see __post_init__), so the Job could neither check nor undo it: False only.
     gc_dry_run: bool = False
+    audit_log_purge: AuditLogPurge | None = None
 
     def __post_init__(self) -> None:
         for name in ("scan_all_schedule", "gc_schedule"):
@@ -474,11 +442,14 @@ class SystemSettings:
         if self.gc_schedule is None and (self.gc_delete_untagged, self.gc_workers) != (True, 1):
             raise fail("SystemSettings.gc_schedule", "set when gc_delete_untagged or gc_workers is (they are "
                                                     "parameters of the schedule)", self.gc_schedule)
+        if self.audit_log_purge is not None and not isinstance(self.audit_log_purge, AuditLogPurge):
+            raise fail("SystemSettings.audit_log_purge", "an AuditLogPurge or None", self.audit_log_purge)
 
     def document(self) -> dict[str, Any]:
         return {"scan_all_schedule": self.scan_all_schedule, "gc_schedule": self.gc_schedule,
                 "gc_parameters": {"delete_untagged": self.gc_delete_untagged, "workers": self.gc_workers,
-                                  "dry_run": self.gc_dry_run}}
+                                  "dry_run": self.gc_dry_run},
+                "audit_log_purge": None if self.audit_log_purge is None else self.audit_log_purge.document()}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -487,7 +458,8 @@ class HarborConfiguration:
 
     With `prune=False` (the default) the Job never deletes anything. With `prune=True` it deletes what
     it owns and the declaration no longer lists: registries whose description ends with its
-    `[managed-by=harbor-gitops...]` marker, and projects that carry its `harbor-gitops` project label.
+    `[managed-by=harbor-gitops...]` marker, projects that carry its `harbor-gitops` project label, and
+    the immutable tag rules of a project that declares its rules (retention.py).
     Objects made by hand carry neither and are never touched; a declared object that already exists
     (Harbor's default `library` project, say) is adopted: updated and marked as owned.
 

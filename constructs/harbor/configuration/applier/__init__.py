@@ -18,6 +18,10 @@ Modules:
   projects.py     projects: metadata, quotas, proxy-cache binding (kind)
   ownership.py    ownership marks, and Prune, which runs the kinds' deletions (kind)
   schedules.py    scan-all and garbage-collection schedules (kind)
+  retention.py    each project's tag retention policy, found through its metadata retention_id (kind)
+  immutable.py    each project's immutable tag rules (kind)
+  allowlist.py    each project's CVE allowlist (kind)
+  purge.py        the audit-log purge schedule (kind)
 A new kind (robots, retention, ...) is one module with a subclass of context.Kind and one line in
 main.KINDS. Every module here is shipped: the library lists the folder (applier_files()).
 
@@ -38,7 +42,8 @@ Environment:
 
 Ownership, which decides what `prune` may delete (ownership.py): a registry is owned when its
 description ends with the marker "[managed-by=harbor-gitops...]", a project when it carries the
-project label "harbor-gitops". Without prune nothing is ever deleted; with prune, owned objects the
+project label "harbor-gitops", and the immutable tag rules of a project that declares its rules are
+all owned (immutable.py). Without prune nothing is ever deleted; with prune, owned objects the
 declaration no longer lists are deleted, except a project that still holds repositories, or a
 registry a project still uses (both are reported and kept).
 
@@ -46,7 +51,12 @@ Unreachable upstreams (registries.py): a registry whose upstream Harbor cannot p
 the proxy-cache projects bound to it; everything else is applied, the skips are listed, and the run
 ends with exit code 6, so that the sync is marked failed and retried.
 
+Storage quotas (projects.py): a declared quota below what its project already uses is reported and not
+applied (Harbor would take it and refuse every later push); the rest is applied, and the run ends with
+exit code 7.
+
 Exit codes: 0 applied (or nothing to do), 1 bad input, 2 Harbor not healthy in time, 3 credentials
 rejected, 4 a name is taken by an object of another kind, 5 Harbor kept failing or refused a change,
-6 everything applied except registries whose upstream Harbor could not ping (and their caches).
+6 everything applied except registries whose upstream Harbor could not ping (and their caches),
+7 everything applied except storage quotas below their project's usage (7 wins over 6: it needs a person).
 """

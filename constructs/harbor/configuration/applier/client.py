@@ -136,12 +136,12 @@ class Harbor:
     def get(self, path: str, query: dict | None = None, headers: dict | None = None) -> Any:
         return self.request("GET", path, query=query, headers=headers)[2]
 
-    def list_all(self, path: str, query: dict | None = None) -> list:
+    def list_all(self, path: str, query: dict | None = None, headers: dict | None = None) -> list:
         """Every item of a paged list."""
         items: list = []
         page = 1
         while True:
-            batch = self.get(path, {**(query or {}), "page": page, "page_size": PAGE_SIZE}) or []
+            batch = self.get(path, {**(query or {}), "page": page, "page_size": PAGE_SIZE}, headers) or []
             items.extend(batch)
             if len(batch) < PAGE_SIZE:
                 return items

@@ -29,6 +29,8 @@ class Run:
         self.registry_ids: dict[str, int] = {}   # declared registry -> its id in Harbor, once applied
         self.skipped: dict[str, str] = {}        # registry name -> why it was skipped
         self.skipped_projects: list[str] = []
+        # project -> why its declared storage quota was not applied (below its usage; projects.py)
+        self.quotas_held: dict[str, str] = {}
 
     def action(self, message: str, *args: object) -> None:
         """Log one change Harbor made; the count decides the closing line."""

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 EXIT_INPUT, EXIT_UNHEALTHY, EXIT_AUTH, EXIT_CONFLICT, EXIT_HARBOR, EXIT_SKIPPED = 1, 2, 3, 4, 5, 6
+# everything applied, but a declared storage quota lies below what its project already uses: reported, not
+# applied (projects.Projects.apply_quota), and it needs a person (raise the quota, or free space)
+EXIT_QUOTA = 7
 
 
 class Failure(Exception):
@@ -40,6 +43,12 @@ class Skipped(Failure):
     """Everything else was applied; some registries (and their caches) could not be."""
 
     exit_code = EXIT_SKIPPED
+
+
+class QuotaBelowUsage(Failure):
+    """Everything else was applied; the storage quota of some projects was not, being below their usage."""
+
+    exit_code = EXIT_QUOTA
 
 
 class Transient(Exception):

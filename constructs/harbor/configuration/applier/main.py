@@ -5,13 +5,17 @@ from __future__ import annotations
 import logging
 import sys
 
+from .allowlist import CveAllowlists
 from .client import Harbor
 from .context import Kind, Run
 from .declaration import load_declaration
-from .errors import Failure, Skipped
+from .errors import Failure, QuotaBelowUsage, Skipped
+from .immutable import ImmutableTags
 from .ownership import Prune
 from .projects import Projects
+from .purge import AuditLogPurge
 from .registries import Registries
+from .retention import Retention
 from .schedules import SystemSchedules
 from .settings import Settings
 
@@ -21,8 +25,12 @@ from .settings import Settings
 KINDS: tuple[type[Kind], ...] = (
     Registries,
     Projects,
+    Retention,
+    ImmutableTags,
+    CveAllowlists,
     Prune,
     SystemSchedules,
+    AuditLogPurge,
 )
 
 log = logging.getLogger("harbor-config")
@@ -34,6 +42,15 @@ def apply(run: Run) -> None:
         kind.inspect(run)
     for kind in run.kinds:
         kind.apply(run)
+    if run.quotas_held:
+        log.info("applied %d changes; storage quotas not applied: %s", run.changes, ", ".join(sorted(run.quotas_held)))
+        raise QuotaBelowUsage(
+            "not everything was applied: " + "; ".join(f"project {name}: {why}" for name, why in
+                                                      sorted(run.quotas_held.items()))
+            + (f"; and registries {', '.join(sorted(run.skipped))} were skipped (Harbor could not ping their "
+               "upstream)" if run.skipped else "")
+            + ". Harbor would take such a quota and then refuse every push to the project: raise the declared "
+            "quota, or delete artifacts (retention) and run garbage collection, then sync again")
     if run.skipped:
         log.info("applied %d changes; skipped registries: %s; skipped proxy caches: %s", run.changes,
                  ", ".join(sorted(run.skipped)), ", ".join(run.skipped_projects) or "none")

@@ -36,6 +36,20 @@ def metadata(project: dict) -> dict[str, str]:
     return wanted
 
 
+def gib(size: int) -> str:
+    """Bytes for a log line, in GiB."""
+    return f"{size / 2**30:.2f} GiB"
+
+
+def project_view(run: Run, name: str) -> dict:
+    """Harbor's view of a declared project (id, metadata, CVE allowlist): as listed before the first write,
+    or read now for a project this run created."""
+    listed = run.projects.get(name)
+    if listed is not None:
+        return listed
+    return run.harbor.get(f"/projects/{name}", headers=BY_NAME) or {}
+
+
 def project_id(harbor: Harbor, name: str) -> int:
     for project in harbor.list_all("/projects", {"name": name}):
         if project["name"] == name:        # the name filter is a fuzzy match
@@ -131,6 +145,22 @@ class Projects(Kind):
             return
         quota = quotas[0]
         current = (quota.get("hard") or {}).get("storage")
+        used = (quota.get("used") or {}).get("storage")
+        if limit != -1 and isinstance(used, int) and used > limit:
+            # Harbor takes a limit below the usage (UpdateQuota in src/server/v2.0/handler/quota.go compares
+            # nothing), and every push to the project then fails "Quota exceeded": reported, never applied,
+            # and the quota Harbor has is left as it is
+            if current == limit:
+                state = "Harbor has that quota already (set by hand?), so every push to the project fails"
+            else:
+                state = ("not applied: Harbor's quota stays "
+                         + ("unlimited" if current in (None, -1) else f"{current} bytes ({gib(current)})"))
+            held = (f"declared storage quota {limit} bytes ({gib(limit)}) is below the {used} bytes ({gib(used)}) "
+                    f"it already uses; {state}")
+            run.quotas_held[name] = held
+            log.warning("project %s: %s; raise the declared quota, or delete artifacts and run garbage collection",
+                        name, held)
+            return
         if current != limit:
             run.harbor.request("PUT", f"/quotas/{quota['id']}", body={"hard": {"storage": limit}})
             run.action("updated project %s: storage quota %s -> %s bytes", name, current, limit)
