@@ -24,6 +24,7 @@ import os
 import pwd
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,16 +57,17 @@ def container_of(manifests: Manifests, cron_job: str, name: str) -> dict:
     return container_named(pod_spec(manifests.get("CronJob", cron_job).obj), name)
 
 
-def pod_env(container: dict) -> dict[str, str]:
-    """The container's env as the kubelet gives it: values, and the synced password for the Secret."""
+def pod_env(container: dict, secrets: dict[tuple[str, str], str] | None = None) -> dict[str, str]:
+    """The container's env as the kubelet gives it: values, and Secret keys' values (the synced database
+    password, and `secrets`); a key neither holds fails, as the pod would not start."""
+    values = {("harbor-database", "POSTGRES_PASSWORD"): PASSWORD, **(secrets or {})}
     env = {}
     for item in container["env"]:
         if "value" in item:
             env[item["name"]] = item["value"]
         else:
             ref = item["valueFrom"]["secretKeyRef"]
-            assert (ref["name"], ref["key"]) == ("harbor-database", "POSTGRES_PASSWORD"), ref
-            env[item["name"]] = PASSWORD
+            env[item["name"]] = values[(ref["name"], ref["key"])]
     return env
 
 
@@ -87,23 +89,25 @@ class Database:
         return result.stdout.strip()
 
     def run_pod(self, cron_job: str, container: str, *, args: list[str] | None = None,
-                env: dict[str, str] | None = None):
-        """The container's command (its arguments replaced by `args` if given) with its env, as the pod's user."""
+                env: dict[str, str] | None = None, secrets: dict[tuple[str, str], str] | None = None):
+        """The container's command (its arguments replaced by `args` if given) with its env, as the pod's user;
+        `secrets` gives the values of Secret keys besides the database password."""
         spec = container_of(self.manifests, cron_job, container)
         command = spec["command"] if args is None else [*spec["command"][:2], *args]
-        return self.sandbox.run(command, user=POD_USER, env={**pod_env(spec), **(env or {})}, timeout=120)
+        return self.sandbox.run(command, user=POD_USER, env={**pod_env(spec, secrets), **(env or {})}, timeout=120)
 
     def dumps(self) -> list[str]:
         return sorted(p.name for p in self.backup_dir.iterdir() if p.name.startswith("registry-"))
 
 
-@pytest.fixture(scope="module")
-def database(manifests: Manifests, synth_dir: Path) -> Iterator[Database]:
+@contextmanager
+def postgres_sandbox(manifests: Manifests, scripts_data: dict[str, str], *, hosts: dict[str, str] | None = None
+                     ) -> Iterator[Database]:
+    """A sandbox whose PostgreSQL holds Harbor's seeded database, with the scripts and /backup in place."""
     require_sandbox()
     if not (PG_BIN / "postgres").is_file():
         unavailable(f"PostgreSQL 15 is not installed ({PG_BIN}; Debian package `postgresql`)")
     superuser = pwd.getpwnam("postgres").pw_uid
-    scripts_data = config_map_data(synth_dir, BACKUP)
     with workdir("harbor-db-backup-") as folder:
         folder.chmod(0o755)
         scripts = folder / "scripts"
@@ -124,7 +128,7 @@ def database(manifests: Manifests, synth_dir: Path) -> Iterator[Database]:
         os.chown(password_file, superuser, superuser)
         sandbox = Sandbox(folder, [Bind(PG_IN_IMAGE, PG_BIN), Bind("/scripts", scripts),
                                    Bind("/backup", backup_dir, read_only=False)],
-                          hosts={"harbor-database": DB_ADDRESS})
+                          hosts={"harbor-database": DB_ADDRESS, **(hosts or {})})
         with sandbox:
             try:
                 # the server from its own folder: it finds its modules relative to its binary
@@ -136,6 +140,11 @@ def database(manifests: Manifests, synth_dir: Path) -> Iterator[Database]:
                                                     f"listen_addresses={DB_ADDRESS}", "-c", "port=5432", "-c",
                                                     f"unix_socket_directories={socket_dir}"], user=superuser)
                 sandbox.wait_for_port(server, 5432, DB_ADDRESS)
+                # the port opens before the server accepts sessions ("the database system is starting up")
+                deadline = time.monotonic() + 30
+                while sandbox.run([f"{PG_IN_IMAGE}/pg_isready", "-q", "-h", "harbor-database"]).returncode != 0:
+                    assert time.monotonic() < deadline and server.alive(), server.output()
+                    time.sleep(0.2)
                 db = Database(sandbox, folder, backup_dir, manifests, superuser)
                 # as Harbor's image creates it (initial-registry.sql), then Harbor's data at schema 180
                 db.sql("CREATE DATABASE registry ENCODING 'UTF8'", database="postgres")
@@ -144,6 +153,12 @@ def database(manifests: Manifests, synth_dir: Path) -> Iterator[Database]:
             except BaseException:
                 sandbox.report()
                 raise
+
+
+@pytest.fixture(scope="module")
+def database(manifests: Manifests, synth_dir: Path) -> Iterator[Database]:
+    with postgres_sandbox(manifests, config_map_data(synth_dir, BACKUP)) as db:
+        yield db
 
 
 def test_backup_then_restore_brings_the_rows_back(database: Database) -> None:
