@@ -93,13 +93,13 @@ def template_claim_labels(scope: Construct, id: str, ctx: HarborContext, compone
     extra = ctx.claim_labels.get(component, {})
     if not extra or storage.existing_claim:
         return None
-    template_props = claim_template(ctx, component, storage, template)
-    labels = {key: value for key, value in ctx.selector(component).items() if key != INSTANCE_LABEL}
+    made = claim_template(ctx, component, storage, template)
+    assert made.metadata is not None
     return k8s.KubePersistentVolumeClaim(
         scope, id,
-        metadata=k8s.ObjectMeta(name=f"{template}-{stateful_set_name}-0", labels={**labels, **extra},
-                                annotations=dict(KEEP_ON_DELETE)),
-        spec=template_props.spec,
+        metadata=k8s.ObjectMeta(name=f"{template}-{stateful_set_name}-0", labels={**(made.metadata.labels or {}), **extra},
+                                annotations=dict(made.metadata.annotations or {})),
+        spec=made.spec,
     )
 
 
