@@ -23,11 +23,16 @@ import cdk8s
 
 from constructs.harbor import (
     AccessMode,
+    BackupClaim,
+    DatabaseBackup,
+    HarborClaim,
     HarborRegistry,
     HarborSecrets,
     HarborStorage,
+    LonghornVolumeBackups,
     Storage,
     TrivySettings,
+    UpgradeGuard,
     harbor_synced_secrets,
 )
 from constructs.harbor.configuration import (
@@ -52,6 +57,8 @@ from constructs.harbor.kit import (
     GatewayPeer,
     GatewayRef,
     GatewayRoute,
+    LonghornRecurringJob,
+    LonghornTask,
     OpenBaoSecretSync,
     OpenBaoServer,
     RouteRule,
@@ -112,6 +119,18 @@ HARBOR_CONFIGURATION = HarborConfiguration(
 )
 
 
+# Nothing lost: a nightly dump of Harbor's database on a claim of its own (seven kept), Longhorn
+# snapshots of the image and database volumes every six hours and a nightly Longhorn backup of them to
+# Longhorn's backup target (off the cluster), and no version change of Harbor without a dump younger
+# than 26 hours. The README's runbooks say how to restore each.
+DATABASE_BACKUP = DatabaseBackup(target=BackupClaim(storage=Storage(size="10Gi", storage_class=LONGHORN)),
+                                 schedule="30 2 * * *", keep=7)
+VOLUME_BACKUPS = LonghornVolumeBackups(
+    jobs=(LonghornRecurringJob(name="harbor-snapshot", task=LonghornTask.SNAPSHOT, schedule="0 */6 * * *", retain=8),
+          LonghornRecurringJob(name="harbor-backup", task=LonghornTask.BACKUP, schedule="0 3 * * *", retain=14)),
+    claims=(HarborClaim.REGISTRY, HarborClaim.DATABASE))
+
+
 def build(outdir: str) -> cdk8s.App:
     app = cdk8s.App(outdir=outdir, yaml_output_type=cdk8s.YamlOutputType.FILE_PER_RESOURCE)
     # Pod Security "restricted" (AppChart's default) and a namespace-wide default deny: each pod gets
@@ -134,6 +153,9 @@ def build(outdir: str) -> cdk8s.App:
         trivy=TrivySettings(),
         # only the Gateway's proxy, in the Gateway's namespace, may reach Harbor's entry point
         gateway_peer=GatewayPeer(namespace=GATEWAY.namespace),
+        database_backup=DATABASE_BACKUP,
+        volume_backups=VOLUME_BACKUPS,
+        upgrade_guard=UpgradeGuard(max_backup_age_hours=26),
     )
     GatewayRoute(chart, "route", name="harbor", gateway=GATEWAY, hostnames=[harbor.hostname],
                  rules=[RouteRule(backend=harbor.entrypoint, paths=("/",))])

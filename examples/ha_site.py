@@ -10,7 +10,10 @@ is what a team runs when one node or one database pod is not enough:
   reads the password the operator generates, which never passes through OpenBao or git;
 - an external Valkey, its password from OpenBao;
 - images in an S3-compatible bucket (Ceph RGW on the storage network), keys from OpenBao;
-- job logs on a ReadWriteMany volume, since every jobservice replica writes them.
+- job logs on a ReadWriteMany volume, since every jobservice replica writes them;
+- continuous backup of PostgreSQL to the same object store (WAL archiving and a nightly base backup
+  through CloudNativePG's Barman Cloud plugin, keys from OpenBao), and an upgrade guard that refuses
+  to change Harbor's version while the newest base backup is older than a day.
 
 Site facts live here and only here; the constructs take them as typed values.
 """
@@ -44,11 +47,13 @@ from constructs.harbor import (
     SslMode,
     Storage,
     TrivySettings,
+    UpgradeGuard,
     harbor_synced_secrets,
 )
 from constructs.harbor.kit import (
     AppChart,
     BaoKey,
+    BarmanCloudBackup,
     DataStorePeer,
     GatewayPeer,
     GatewayRef,
@@ -95,6 +100,10 @@ def build(outdir: str) -> cdk8s.App:
             SyncedSecret("harbor-s3", keys={
                 "access-key": BaoKey(path=HARBOR_SECRETS_PATH, key="S3_ACCESS_KEY"),
                 "secret-key": BaoKey(path=HARBOR_SECRETS_PATH, key="S3_SECRET_KEY")}),
+            # a bucket user of its own for the database's backups, which the Barman Cloud plugin reads
+            SyncedSecret("harbor-backup-s3", keys={
+                "access-key": BaoKey(path=HARBOR_SECRETS_PATH, key="BACKUP_S3_ACCESS_KEY"),
+                "secret-key": BaoKey(path=HARBOR_SECRETS_PATH, key="BACKUP_S3_SECRET_KEY")}),
         ])
     harbor = HarborRegistry(
         chart, "harbor",
@@ -107,8 +116,14 @@ def build(outdir: str) -> cdk8s.App:
             # one claim per Trivy replica (a StatefulSet), each with its own vulnerability database
             trivy=Storage(size="10Gi", access=AccessMode.READ_WRITE_ONCE, storage_class=BLOCK),
         ),
-        database=CloudNativePgDatabase(instances=3, size="20Gi", storage_class=BLOCK,
-                                       ssl_mode=SslMode.VERIFY_FULL, max_connections=1000),
+        database=CloudNativePgDatabase(
+            instances=3, size="20Gi", storage_class=BLOCK, ssl_mode=SslMode.VERIFY_FULL, max_connections=1000,
+            # every WAL segment and a base backup at 03:00 to the object store: any point of the last 30 days
+            backup=BarmanCloudBackup(
+                destination_path="s3://harbor-database-backups/", endpoint_url=S3_ENDPOINT,
+                access_key_id=secrets.key("harbor-backup-s3", "access-key"),
+                secret_access_key=secrets.key("harbor-backup-s3", "secret-key"),
+                schedule="0 3 * * *", retention="30d", peer=S3_NETWORK)),
         redis=ExternalRedis(host=VALKEY_HOST, password=secrets.key("harbor-valkey", "password"), peer=VALKEY),
         image_storage=S3Storage(
             bucket="harbor-images", region="ceph", endpoint=S3_ENDPOINT,
@@ -117,6 +132,7 @@ def build(outdir: str) -> cdk8s.App:
             disable_redirect=True, peer=S3_NETWORK),
         trivy=TrivySettings(),
         gateway_peer=GatewayPeer(namespace=GATEWAY.namespace),
+        upgrade_guard=UpgradeGuard(max_backup_age_hours=26),
     )
     GatewayRoute(chart, "route", name="harbor", gateway=GATEWAY, hostnames=[harbor.hostname],
                  rules=[RouteRule(backend=harbor.entrypoint, paths=("/",))])

@@ -54,7 +54,8 @@ REPO = Path(__file__).resolve().parents[1]
 DIST = REPO / "dist"
 
 # What each program is called and which Debian package ships it (scripts/check installs them).
-PACKAGES = {"nginx": "nginx", "docker-registry": "docker-registry", "redis-server": "redis-server"}
+PACKAGES = {"nginx": "nginx", "docker-registry": "docker-registry", "redis-server": "redis-server",
+            "postgres": "postgresql", "rclone": "rclone"}
 SANDBOX_TOOLS = {"unshare": "util-linux", "nsenter": "util-linux", "setpriv": "util-linux",
                  "mount": "mount", "ip": "iproute2"}
 # a server must answer within this; Debian's are up in well under a second
@@ -294,8 +295,11 @@ class Sandbox:
         self.servers.append(server)
         return server
 
-    def run(self, argv: list[str], *, user: int | None = None, timeout: float = 30) -> subprocess.CompletedProcess:
+    def run(self, argv: list[str], *, user: int | None = None, timeout: float = 30,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
         """Run a command to completion inside the sandbox; stdout and stderr come back together.
+
+        `env` is added to a PATH of the system's folders (a pod's environment, say).
 
         The output goes through a file the user owns, not a pipe: nginx reopens /dev/stdout, which
         an unprivileged user may not do on a pipe that root created.
@@ -309,7 +313,7 @@ class Sandbox:
                 [program("nsenter"), f"--target={self.holder.pid}", "--net", "--mount", "--root", "--wd", "--",
                  program("setpriv"), "--pdeathsig", "KILL", *credentials, "--", *argv],
                 stdin=subprocess.DEVNULL, stdout=sink, stderr=subprocess.STDOUT, timeout=timeout,
-                env={"PATH": "/usr/sbin:/usr/bin:/sbin:/bin"})
+                env={"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", **(env or {})})
         text = output.read_text(errors="replace")
         return subprocess.CompletedProcess(process.args, process.returncode, text, text)
 

@@ -19,7 +19,7 @@ from support import APP_NAMESPACE, KUBERNETES_VERSIONS, checkov_reports, checkov
 import main
 from constructs.harbor import AccessMode, HarborReplicas, HarborStorage, Storage
 from constructs.harbor._components import constants
-from constructs.harbor.kit import AppChart, ClusterDns, GatewayPeer, InternetEgress, PodSecurityLevel
+from constructs.harbor.kit import AppChart, ClusterDns, GatewayPeer, InternetEgress, KubernetesApi, PodSecurityLevel
 from constructs.harbor.kit.argocd import SYNC_OPTIONS
 from constructs.harbor.kit.labels import INSTANCE_LABEL
 from constructs.harbor.kit.network_model import IpEndpoint, NetworkModel, PodEndpoint, Policy, selects
@@ -276,7 +276,7 @@ def test_claim_names_come_from_the_instance() -> None:
 
 def test_dist_claims_are_the_sites(manifests: Manifests) -> None:
     assert claim_names(manifests) == {"harbor-registry", "harbor-jobservice", "database-data-harbor-database-0",
-                                      "data-harbor-redis-0", "data-harbor-trivy-0"}
+                                      "data-harbor-redis-0", "data-harbor-trivy-0", "harbor-database-backup"}
 
 
 # ---- NetworkPolicies ---------------------------------------------------------------------------------
@@ -318,6 +318,8 @@ EXPECTED_FLOWS = {
     ("trivy", "redis", 6379), ("trivy", "core", 8080),
     # the configuration Job talks to core's API only
     ("configure", "core", 8080),
+    # the database backup (dump and restore) talks to the database only
+    ("database-backup", "database", 5432),
 }
 PORTS = (53, 80, 443, 5000, 5001, 5432, 6379, 8001, 8080, 9090)
 HARBOR = ("nginx", "portal", "core", "registry", "jobservice", "trivy", "database", "redis")
@@ -336,7 +338,7 @@ def policies(manifests: Manifests) -> list[Manifest]:
 @pytest.fixture(scope="module")
 def pods(manifests: Manifests) -> dict[str, Endpoint]:
     found = pods_of(manifests)
-    assert set(found) == {*HARBOR, "secret-sync", "configure"}, sorted(found)
+    assert set(found) == {*HARBOR, "secret-sync", "configure", "database-backup", "upgrade-guard"}, sorted(found)
     return found
 
 
@@ -365,7 +367,7 @@ def test_every_pod_is_isolated_by_a_policy_of_its_own(policies: list[Manifest], 
 
 
 def test_harbor_pods_reach_each_other_only_on_the_needed_paths(policies, pods) -> None:
-    everyone = (*HARBOR, "configure")
+    everyone = (*HARBOR, "configure", "database-backup", "upgrade-guard")
     actual = {(a, b, port) for a in everyone for b in everyone for port in PORTS
               if allowed(policies, pods[a], pods[b], port)}
     assert actual - EXPECTED_FLOWS == set(), "paths that should be closed"
@@ -419,7 +421,8 @@ def test_internet_egress_leaves_out_cluster_and_private_ranges(policies, pods, a
 
 def test_policy_ports_are_the_components_ports(policies) -> None:
     known = {constants.CORE_PORT, constants.PORTAL_PORT, constants.REGISTRY_PORT, constants.REGISTRYCTL_PORT, constants.JOBSERVICE_PORT,
-             constants.TRIVY_PORT, constants.DATABASE_PORT, constants.REDIS_PORT, constants.NGINX_PORT, 53, *InternetEgress().ports}
+             constants.TRIVY_PORT, constants.DATABASE_PORT, constants.REDIS_PORT, constants.NGINX_PORT, 53, *InternetEgress().ports,
+             *KubernetesApi().ports}   # the upgrade guard reads the API server
     used = {p["port"] for m in policies for direction in ("ingress", "egress")
             for rule in m.obj["spec"].get(direction) or [] for p in rule.get("ports") or []}
     assert used <= known, sorted(used - known)

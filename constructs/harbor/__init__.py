@@ -6,6 +6,8 @@
   `TrivySettings`, `ProxySettings`, `LogLevel`; its secrets: `HarborSecrets`, `harbor_synced_secrets`.
 - Its data stores beyond one node: `ExternalDatabase`, `CloudNativePgDatabase`, `ExternalRedis`,
   `S3Storage`.
+- Its backups: `DatabaseBackup` (to a `BackupClaim` or a `BackupBucket`), `LonghornVolumeBackups`
+  over `HarborClaim`s, and the `UpgradeGuard`.
 - Declarative configuration applied after every sync: `HarborConfiguration` and
   `HarborConfigurationJob` (the declaration's parts are in `constructs.harbor.configuration`).
 - `generate_harbor_secrets` / `kv_put_command`: a fresh set of secrets for a new installation
@@ -25,6 +27,8 @@ from typing import TYPE_CHECKING, Any
 # when a set of secrets is generated.
 _EXPORTS = {
     "HarborRegistry": "harbor_registry",
+    **{name: "backups" for name in ("BackupBucket", "BackupClaim", "DatabaseBackup", "HarborClaim",
+                                    "LonghornVolumeBackups", "UpgradeGuard")},
     "HarborConfiguration": "configuration", "HarborConfigurationJob": "configuration",
     "CloudNativePgDatabase": "data_stores", "ExternalDatabase": "data_stores", "ExternalRedis": "data_stores",
     "RedisDatabases": "data_stores", "S3Storage": "data_stores", "SslMode": "data_stores",
@@ -37,6 +41,7 @@ _EXPORTS = {
 }
 
 if TYPE_CHECKING:  # what type checkers and editors see; at run time __getattr__ below loads them
+    from .backups import BackupBucket, BackupClaim, DatabaseBackup, HarborClaim, LonghornVolumeBackups, UpgradeGuard
     from .configuration import HarborConfiguration, HarborConfigurationJob
     from .data_stores import CloudNativePgDatabase, ExternalDatabase, ExternalRedis, RedisDatabases, S3Storage, SslMode
     from .harbor_registry import HarborRegistry
@@ -74,9 +79,13 @@ def __dir__() -> list[str]:
 __all__ = [
     "HARBOR_VERSION",
     "AccessMode",
+    "BackupBucket",
+    "BackupClaim",
     "CloudNativePgDatabase",
+    "DatabaseBackup",
     "ExternalDatabase",
     "ExternalRedis",
+    "HarborClaim",
     "HarborConfiguration",
     "HarborConfigurationJob",
     "HarborImages",
@@ -86,6 +95,7 @@ __all__ = [
     "HarborSecrets",
     "HarborStorage",
     "LogLevel",
+    "LonghornVolumeBackups",
     "ProxySettings",
     "RedisDatabases",
     "Resources",
@@ -94,6 +104,7 @@ __all__ = [
     "SslMode",
     "Storage",
     "TrivySettings",
+    "UpgradeGuard",
     "generate_harbor_secrets",
     "harbor_synced_secrets",
     "kv_put_command",

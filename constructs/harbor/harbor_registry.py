@@ -11,8 +11,10 @@ from cdk8s_plus_27 import k8s
 from constructs import Construct
 
 from ._components.connections import DatabaseConnection, RedisConnection
+from ._components.constants import DATABASE_BACKUP
 from ._components.context import HarborContext, harbor_labels
 from ._components.core import Core
+from ._components.data_protection import DataProtection, check_data_protection, claim_labels
 from ._components.database import Database
 from ._components.endpoints import Endpoints
 from ._components.entrypoint import Entrypoint
@@ -24,6 +26,7 @@ from ._components.redis import Redis
 from ._components.registry import Registry
 from ._components.runtime_checks import runtime_contract_problems
 from ._components.trivy import Trivy
+from .backups import DatabaseBackup, LonghornVolumeBackups, UpgradeGuard
 from .data_stores import CloudNativePgDatabase, ExternalDatabase, ExternalRedis, S3Storage
 from .harbor_secrets import HarborSecrets
 from .kit.checks.adapter import add_checks
@@ -111,6 +114,13 @@ class HarborRegistry(Construct, HasEntrypoint, DeclaresSecretRules):
             certificates, added to the system CAs of core, jobservice, registry, registryctl and
             Trivy (_components/connections.py says how): for a proxy-cache upstream, an OIDC
             provider or an S3 endpoint signed by a private CA (default None: the images' CAs only).
+        database_backup: a scheduled dump of Harbor's own database onto a claim or into a bucket,
+            and the suspended Job that restores it (default None; backups.py, the README's runbooks).
+        volume_backups: Longhorn RecurringJobs that snapshot or back up the registry's, the
+            database's and jobservice's claims, and the claims' labels for them (default None).
+        upgrade_guard: an Argo CD PreSync hook that refuses to change Harbor's version while the
+            newest database backup is older than its limit (default None; needs database_backup or
+            a CloudNativePgDatabase with a backup).
     """
 
     # how the route checks (kit/checks/routes.py) word what a route past the entry point breaks
@@ -139,7 +149,10 @@ class HarborRegistry(Construct, HasEntrypoint, DeclaresSecretRules):
                  redis: ExternalRedis | None = None,
                  image_storage: S3Storage | None = None,
                  ipv6: bool = True,
-                 ca_bundle: KeyRef | None = None) -> None:
+                 ca_bundle: KeyRef | None = None,
+                 database_backup: DatabaseBackup | None = None,
+                 volume_backups: LonghornVolumeBackups | None = None,
+                 upgrade_guard: UpgradeGuard | None = None) -> None:
         check_http_url("HarborRegistry.external_url", external_url, allow_path=False)
         check_hostname("HarborRegistry.external_url host", urlsplit(external_url).hostname or "")
         # Names such as "<instance>-jobservice" must stay within 63 characters.
@@ -189,6 +202,9 @@ class HarborRegistry(Construct, HasEntrypoint, DeclaresSecretRules):
                            f"at least {needed} for {replicas.core} core and {replicas.jobservice} jobservice pods "
                            f"opening up to max_open_connections={database.max_open_connections} each, plus the "
                            "operator's own (or lower max_open_connections)", database.max_connections)
+        check_data_protection(instance=instance, storage=storage, database=database, image_storage=image_storage,
+                              database_backup=database_backup, volume_backups=volume_backups,
+                              upgrade_guard=upgrade_guard)
         super().__init__(scope, id)
 
         endpoints = Endpoints.for_instance(instance)
@@ -198,7 +214,8 @@ class HarborRegistry(Construct, HasEntrypoint, DeclaresSecretRules):
             self.database_cluster = CloudNativePgCluster(
                 self, "database", name=f"{instance}-database", settings=database,
                 labels=harbor_labels(instance, "database", images), resources=resources.database,
-                clients=[selector_labels(harbor_labels(instance, c, images)) for c in clients_of(DATABASE)],
+                clients=[selector_labels(harbor_labels(instance, c, images)) for c in clients_of(DATABASE)
+                         if c != DATABASE_BACKUP],
                 dns=cluster_dns, network_policy=network_policies)
         self._context = HarborContext(
             instance=instance, external_url=external_url.rstrip("/"), secrets=secrets,
@@ -208,6 +225,7 @@ class HarborRegistry(Construct, HasEntrypoint, DeclaresSecretRules):
             database_connection=self._database_connection(database),
             redis_connection=self._redis_connection(redis),
             image_storage=image_storage, ipv6=ipv6, ca_bundle=ca_bundle,
+            database_backup=database_backup, claim_labels=claim_labels(volume_backups),
         )
         ctx = self._context
         # the construct that runs the database (None for an external server) and Redis (None likewise)
@@ -223,6 +241,10 @@ class HarborRegistry(Construct, HasEntrypoint, DeclaresSecretRules):
         self.network_policies = HarborNetworkPolicies(
             self, "network-policies", ctx, gateway=gateway_peer, dns=cluster_dns, internet=internet_egress,
         ) if network_policies else None
+        # backups: database_backup, recurring_jobs (Longhorn) and upgrade_guard, each None when not asked for
+        self.data_protection = DataProtection(self, "data-protection", ctx, volume_backups=volume_backups,
+                                              upgrade_guard=upgrade_guard, database_cluster=self.database_cluster,
+                                              dns=cluster_dns, network_policies=network_policies)
 
         add_checks(self,
                    (external_url_problems, self),

@@ -42,3 +42,7 @@ REDIS_DB_CORE = RedisDatabases().core
 REDIS_DB_JOBSERVICE = RedisDatabases().jobservice
 REDIS_DB_REGISTRY = RedisDatabases().registry
 REDIS_DB_TRIVY = RedisDatabases().trivy
+
+# The database backup's pods (backups.DatabaseBackup: the scheduled dump and the restore Job) and the
+# upgrade guard's (backups.UpgradeGuard), by the same convention.
+DATABASE_BACKUP, UPGRADE_GUARD = "database-backup", "upgrade-guard"

@@ -7,6 +7,7 @@ from dataclasses import InitVar, dataclass, field
 
 from cdk8s_plus_27 import k8s
 
+from ..backups import DatabaseBackup
 from ..data_stores import S3Storage, SslMode
 from ..harbor_secrets import HarborSecrets
 from ..kit.handles import KeyRef
@@ -55,6 +56,10 @@ class HarborContext:
     image_storage: S3Storage | None = None           # None: images on the registry's volume
     ipv6: bool = True                                 # nginx (portal, entry point) listens on [::] too
     ca_bundle: KeyRef | None = None                  # private CAs for core, jobservice, registry, Trivy
+    # backups (backups.py): the bundled database's dump, and extra labels of a component's claim
+    # (Longhorn's recurring-job labels), by component
+    database_backup: DatabaseBackup | None = None
+    claim_labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     database: DatabaseConnection = field(init=False)
     redis: RedisConnection = field(init=False)
 

@@ -11,7 +11,7 @@ from .constants import DATABASE, DATABASE_PORT
 from .context import HarborContext
 from .pods import container_security, exec_probe, pod_security, resources
 from .volumes import empty_dir
-from .workloads import service, stateful_data, stateful_set
+from .workloads import service, stateful_data, stateful_set, template_claim_labels
 
 COMPONENT = DATABASE
 
@@ -116,3 +116,9 @@ class Database(Construct):
         # empty database behind the same Service
         self.stateful_set = stateful_set(self, "stateful-set", ctx, COMPONENT, replicas=1, pod=pod,
                                          config_checksum=None, claims=claims)
+        # Longhorn's recurring-job labels reach the data claim as a claim object of its own, not through
+        # the (immutable) volumeClaimTemplate: see template_claim_labels
+        self.labelled_claim = template_claim_labels(self, "data-claim", ctx, COMPONENT, storage, DATA_VOLUME,
+                                                    ctx.name(COMPONENT))
+        # the claim the StatefulSet's only pod mounts, by name (the backup refuses to write onto it)
+        self.data_claim = storage.existing_claim or f"{DATA_VOLUME}-{ctx.name(COMPONENT)}-0"

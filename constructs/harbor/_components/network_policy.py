@@ -26,7 +26,9 @@ Paths, with the reason for each one that is not obvious:
 - with external data stores (data_stores.py) the paths to the bundled database and redis give way to
   egress from the same clients to the store's `DataStorePeer` on its port (`ExternalFlow`), and the
   registry pod gets egress to its S3 server;
-- every Harbor pod -> the cluster DNS, see `ClusterDns`.
+- every Harbor pod -> the cluster DNS, see `ClusterDns`;
+- with a database backup (backups.DatabaseBackup), its pods (the dump and the restore) -> database,
+  and to the bucket's server when the dumps go to S3; nothing reaches them.
 Probes come from the kubelet on the node, which NetworkPolicies do not restrict in the common CNIs
 (Calico, Cilium, kube-router, Antrea all allow host-to-pod traffic).
 
@@ -42,6 +44,7 @@ from cdk8s_plus_27 import k8s
 
 from constructs import Construct
 
+from ..backups import BackupBucket
 from ..kit.labels import check_labels, standard_labels
 from ..kit.network import (
     ClusterDns,
@@ -58,6 +61,7 @@ from .constants import (
     CORE,
     CORE_PORT,
     DATABASE,
+    DATABASE_BACKUP,
     DATABASE_PORT,
     JOBSERVICE,
     JOBSERVICE_PORT,
@@ -75,7 +79,7 @@ from .constants import (
 )
 from .context import HarborContext
 
-COMPONENTS: tuple[str, ...] = (NGINX, PORTAL, CORE, REGISTRY, JOBSERVICE, TRIVY, DATABASE, REDIS)
+COMPONENTS: tuple[str, ...] = (NGINX, PORTAL, CORE, REGISTRY, JOBSERVICE, TRIVY, DATABASE, REDIS, DATABASE_BACKUP)
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,8 @@ FLOWS: tuple[Flow, ...] = (
     Flow(REGISTRY, REDIS, (REDIS_PORT,), "the layer metadata cache"),
     Flow(TRIVY, REDIS, (REDIS_PORT,), "the adapter's queue and report store"),
     Flow(TRIVY, CORE, (CORE_PORT,), "pulls the image to scan from core's internal address"),
+    # only with backups.DatabaseBackup, which the bundled database alone has
+    Flow(DATABASE_BACKUP, DATABASE, (DATABASE_PORT,), "pg_dump of the scheduled backup, pg_restore of a restore"),
 )
 # Components whose pods reach hosts outside the cluster.
 INTERNET_CLIENTS = (CORE, JOBSERVICE, REGISTRY, TRIVY)
@@ -139,6 +145,10 @@ def external_flows(ctx: HarborContext, present: set[str]) -> tuple[ExternalFlow,
     if ctx.image_storage is not None:
         flows.append(ExternalFlow(REGISTRY, ctx.image_storage.peer, (ctx.image_storage.port,),
                                   "image blobs in the S3 bucket (registry and registryctl)"))
+    bucket = getattr(ctx.database_backup, "target", None)
+    if DATABASE_BACKUP in present and isinstance(bucket, BackupBucket):
+        flows.append(ExternalFlow(DATABASE_BACKUP, bucket.peer, (bucket.port,), "dumps uploaded to and fetched from "
+                                                                               "the backup bucket"))
     return tuple(flows)
 
 
@@ -168,6 +178,8 @@ class HarborNetworkPolicies(Construct):
         # an external database or redis runs no pod of Harbor's: no policy, no path to its pods
         present -= {component for component, bundled in ((DATABASE, ctx.database.bundled),
                                                          (REDIS, ctx.redis.bundled)) if not bundled}
+        if ctx.database_backup is None:
+            present.discard(DATABASE_BACKUP)
         flows = [f for f in FLOWS if f.client in present and f.server in present]
         self.flows: tuple[Flow, ...] = tuple(flows)
         self.external_flows = external_flows(ctx, present)

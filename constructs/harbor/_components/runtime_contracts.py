@@ -30,6 +30,7 @@ ADAPTER = "goharbor/harbor-scanner-trivy v0.36.0"
 DISTRIBUTION = "goharbor/distribution release/2.8"
 GO = "golang/go (standard library)"
 PGX = "jackc/pgx"
+LIBPQ = "postgres/postgres REL_15_STABLE"
 
 
 @dataclass(frozen=True)
@@ -474,7 +475,8 @@ DATABASE = ImageContract(
     user_why=("the image's `postgres` user (useradd --uid=999, make/photon/db/Dockerfile.base), which owns "
               "PGDATA and /run/postgresql there"),
     program=("/docker-entrypoint.sh", "14", "15"),
-    other_programs=("/bin/sh",),
+    # /bin/bash runs the database backup's script (database_backup.py) with the image's client programs
+    other_programs=("/bin/sh", "/bin/bash"),
     writes=DATABASE_WRITES,
     env=(
         Env(name="POSTGRES_PASSWORD", cite=Cite(HARBOR, "make/photon/db/initdb.sh, docker-healthcheck.sh")),
@@ -482,6 +484,9 @@ DATABASE = ImageContract(
         *(Env(name=name, cite=Cite(HARBOR, "make/photon/db/initdb.sh", "file_env")) for name in (
             "POSTGRES_USER", "POSTGRES_DB", "POSTGRES_INITDB_ARGS", "POSTGRES_INITDB_XLOGDIR", "PGUSER")),
         Env(name="POSTGRES_MAX_CONNECTIONS", cite=DB_ENTRYPOINT),
+        # what the client programs of the image (psql, pg_dump, pg_restore) read: the backup's connection
+        *(Env(name=name, cite=Cite(LIBPQ, "src/interfaces/libpq/fe-connect.c", "PQconninfoOptions envvar"))
+          for name in ("PGHOST", "PGPORT", "PGDATABASE", "PGPASSWORD", "PGCONNECT_TIMEOUT")),
     ),
     notes=("initdb.sh splices POSTGRES_PASSWORD into SQL between single quotes: a ' in it fails the first start "
            "(secret_generator.check_database_password)",),

@@ -69,10 +69,39 @@ def persistent_claim(scope: Construct, id: str, ctx: HarborContext, component: s
         # `name` comes from the instance and the component (`harbor-registry`), never from a construct
         # id, so a refactor of the tree cannot rename the claim; KEEP_ON_DELETE stops Argo CD from pruning
         # or deleting it if it ever drops out of the manifests.
-        metadata=k8s.ObjectMeta(name=name, labels=ctx.labels(component), annotations=dict(KEEP_ON_DELETE)),
+        metadata=k8s.ObjectMeta(name=name, labels={**ctx.labels(component), **ctx.claim_labels.get(component, {})},
+                                annotations=dict(KEEP_ON_DELETE)),
         spec=claim_spec(storage),
     )
     return name
+
+
+def template_claim_labels(scope: Construct, id: str, ctx: HarborContext, component: str, storage: Storage,
+                          template: str, stateful_set_name: str) -> k8s.KubePersistentVolumeClaim | None:
+    """The claim a StatefulSet's template makes for ordinal 0, declared in full when it needs labels of
+    its own (Longhorn's recurring-job labels); None when it needs none or is an existing claim.
+
+    Why not put the labels on the volumeClaimTemplate: the API server refuses any change to
+    volumeClaimTemplates of an existing StatefulSet, so adding labels there would fail every sync of
+    an installation that already runs; and the StatefulSet controller copies a template's labels
+    only when it creates a claim, never onto the claim that already exists. So the template stays as
+    it was, and the claim `<template>-<statefulset>-0` is written as an object of its own, with the
+    template's spec, labels and annotations plus the extra labels: on an existing installation Argo CD
+    patches the labels onto the live claim (the spec is the same, so nothing immutable changes); on a
+    fresh one Argo CD creates it before the StatefulSet (claims sort before StatefulSets in a wave),
+    and the controller uses the claim of that name it finds instead of making one.
+    """
+    extra = ctx.claim_labels.get(component, {})
+    if not extra or storage.existing_claim:
+        return None
+    made = claim_template(ctx, component, storage, template)
+    assert made.metadata is not None
+    return k8s.KubePersistentVolumeClaim(
+        scope, id,
+        metadata=k8s.ObjectMeta(name=f"{template}-{stateful_set_name}-0", labels={**(made.metadata.labels or {}), **extra},
+                                annotations=dict(made.metadata.annotations or {})),
+        spec=made.spec,
+    )
 
 
 def claim_template(ctx: HarborContext, component: str, storage: Storage, name: str) -> k8s.KubePersistentVolumeClaimProps:

@@ -7,7 +7,9 @@ Nothing here knows Harbor (a test parses the imports and fails otherwise). Harbo
 - `OpenBaoSecretSync`: OpenBao keys into Kubernetes Secrets through the Secrets Store CSI driver;
   `setup_script` prints the OpenBao policy, role and keys it needs.
 - `GatewayRoute`: an HTTPRoute on a Gateway whose backends are Service handles.
-- `CloudNativePgCluster`: PostgreSQL run by the CloudNativePG operator, with its NetworkPolicy.
+- `CloudNativePgCluster`: PostgreSQL run by the CloudNativePG operator, with its NetworkPolicy;
+  `BarmanCloudBackup`: its WAL archiving and scheduled base backups through the Barman Cloud plugin.
+- `LonghornRecurringJobs`: Longhorn recurring snapshots and backups, and the claim labels for them.
 - Network peers for policies: `GatewayPeer`, `ClusterDns`, `InternetEgress`, `DataStorePeer`,
   `KubernetesApi`.
 - Handles between constructs: `ServicePort`, `SecretKeyRef`, `ConfigMapKeyRef`.
@@ -16,21 +18,25 @@ Nothing here knows Harbor (a test parses the imports and fails otherwise). Harbo
 
 from .app_chart import AppChart, PodSecurityLevel
 from .argocd import SyncWave
-from .cloudnative_pg import CloudNativePgCluster, CloudNativePgSettings
+from .cloudnative_pg import BarmanCloudBackup, BarmanCompression, CloudNativePgCluster, CloudNativePgSettings
 from .gateway_route import GatewayRef, GatewayRoute, PathMatch, RouteRule
 from .handles import ConfigMapKeyRef, KeyRef, SecretKeyRef, ServicePort
+from .longhorn import LonghornRecurringJob, LonghornRecurringJobs, LonghornTask, recurring_job_labels
 from .network import ClusterDns, DataStorePeer, GatewayPeer, InternetEgress, KubernetesApi
 from .openbao import BaoKey, OpenBaoSecretSync, OpenBaoServer, SecretType, SyncedSecret
 from .openbao_setup import setup_commands, setup_script
 from .output import synthesize, validation_errors
-from .producers import SecretProducer
+from .producers import ReadsSecrets, SecretProducer
 from .resources import Resources
 from .routing import HasEntrypoint, RoutesTraffic
+from .schedules import check_cron, seconds_first
 from .secret_rules import DeclaresSecretRules
 
 __all__ = [
     "AppChart",
     "BaoKey",
+    "BarmanCloudBackup",
+    "BarmanCompression",
     "CloudNativePgCluster",
     "CloudNativePgSettings",
     "ClusterDns",
@@ -44,10 +50,14 @@ __all__ = [
     "InternetEgress",
     "KeyRef",
     "KubernetesApi",
+    "LonghornRecurringJob",
+    "LonghornRecurringJobs",
+    "LonghornTask",
     "OpenBaoSecretSync",
     "OpenBaoServer",
     "PathMatch",
     "PodSecurityLevel",
+    "ReadsSecrets",
     "Resources",
     "RouteRule",
     "RoutesTraffic",
@@ -57,6 +67,9 @@ __all__ = [
     "ServicePort",
     "SyncWave",
     "SyncedSecret",
+    "check_cron",
+    "recurring_job_labels",
+    "seconds_first",
     "setup_commands",
     "setup_script",
     "synthesize",

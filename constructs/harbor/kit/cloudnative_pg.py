@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import Enum
+from urllib.parse import urlsplit
 
 import cdk8s
 from cdk8s_plus_27 import k8s
@@ -30,9 +32,10 @@ from .handles import SecretKeyRef, ServicePort
 from .images import CLOUDNATIVE_PG_POSTGRES_IMAGE
 from .labels import check_labels
 from .network import ClusterDns, DataStorePeer, KubernetesApi, dns_egress, namespace_peer, tcp_ports
-from .producers import SecretProducer
+from .producers import ReadsSecrets, SecretProducer
 from .resources import Resources
-from .validation import check_dns_label, check_dns_subdomain, check_positive, check_storage_size, fail
+from .schedules import check_cron, seconds_first
+from .validation import check_dns_label, check_dns_subdomain, check_http_url, check_positive, check_storage_size, fail
 
 POSTGRES_PORT = 5432
 # The label the operator puts on every pod of a Cluster (instances and bootstrap jobs), with the
@@ -54,6 +57,83 @@ KEEP_CLUSTER = KEEP_ON_DELETE
 
 # A PostgreSQL name clients put into key=value connection strings unquoted: no spaces, no quotes.
 PG_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,62}")
+
+# The Barman Cloud plugin (plugin-barman-cloud v0.14.0), which archives WAL and takes base backups to
+# an object store for CloudNativePG 1.26 and later (the in-tree `spec.backup.barmanObjectStore` is
+# deprecated since 1.26, docs/src/backup.md of v1.30.0). The plugin is installed next to the operator.
+BARMAN_PLUGIN = "barman-cloud.cloudnative-pg.io"
+# barmancloud.cnpg.io_objectstores.yaml v0.14.0: spec.retentionPolicy's pattern (days, weeks, months)
+RETENTION = re.compile(r"[1-9][0-9]*[dwm]")
+
+
+class BarmanCompression(str, Enum):
+    """How base backups and WAL files are compressed in the object store (the values both of the
+    ObjectStore's `data.compression` and `wal.compression` accept, v0.14.0)."""
+
+    GZIP = "gzip"
+    BZIP2 = "bzip2"
+    LZ4 = "lz4"
+    SNAPPY = "snappy"
+
+
+@dataclass(frozen=True, kw_only=True)
+class BarmanCloudBackup:
+    """Continuous backup of a CloudNativePG Cluster to S3 through the Barman Cloud plugin.
+
+    The Cluster archives every WAL segment to `destination_path` (the plugin as its WAL archiver) and a
+    ScheduledBackup takes a base backup on `schedule`; together they allow a restore to any point in
+    time within `retention`. The keys are handles of a synced Secret in the Cluster's namespace,
+    which the plugin reads (never a value in the manifests).
+
+    Attributes:
+        destination_path: where backups go, an `s3://bucket/path/` URL.
+        access_key_id: the handle of the synced key holding the access key ID; required.
+        secret_access_key: the handle of the synced key holding the secret key; required.
+        endpoint_url: an S3-compatible server's URL (default None: AWS S3).
+        schedule: when to take a base backup, five cron fields (default "0 3 * * *": 03:00 daily);
+            written with the seconds field first, as CloudNativePG reads it.
+        retention: how far back a restore may go, e.g. "30d", "4w", "3m" (default "30d").
+        compression: of base backups and WAL files (default GZIP).
+        peer: where the object store runs, for the instances' egress (default any address, on the
+            endpoint's port only).
+    """
+
+    destination_path: str
+    access_key_id: SecretKeyRef | None = None
+    secret_access_key: SecretKeyRef | None = None
+    endpoint_url: str | None = None
+    schedule: str = "0 3 * * *"
+    retention: str = "30d"
+    compression: BarmanCompression = BarmanCompression.GZIP
+    peer: DataStorePeer = DataStorePeer()
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.destination_path, str) or not re.fullmatch(r"s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[^\s]*)?",
+                                                                        self.destination_path):
+            raise fail("BarmanCloudBackup.destination_path", "an s3://bucket/path/ URL", self.destination_path)
+        for name in ("access_key_id", "secret_access_key"):
+            if not isinstance(getattr(self, name), SecretKeyRef):
+                raise fail(f"BarmanCloudBackup.{name}", "a SecretKeyRef handed out by a secret sync: a backup target "
+                                                        "needs credentials", getattr(self, name))
+        if self.endpoint_url is not None:
+            check_http_url("BarmanCloudBackup.endpoint_url", self.endpoint_url, allow_path=False)
+        check_cron("BarmanCloudBackup.schedule", self.schedule)
+        if not isinstance(self.retention, str) or not RETENTION.fullmatch(self.retention):
+            raise fail("BarmanCloudBackup.retention", "a recovery window such as '30d', '4w' or '3m' (at least 1)",
+                       self.retention)
+        if not isinstance(self.compression, BarmanCompression):
+            raise fail("BarmanCloudBackup.compression", f"one of {[c.value for c in BarmanCompression]}",
+                       self.compression)
+        if not isinstance(self.peer, DataStorePeer):
+            raise fail("BarmanCloudBackup.peer", "a DataStorePeer", self.peer)
+
+    @property
+    def port(self) -> int:
+        """The port the instances connect to the object store on."""
+        if self.endpoint_url is None:
+            return 443
+        parts = urlsplit(self.endpoint_url)
+        return parts.port or (443 if parts.scheme == "https" else 80)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -79,6 +159,8 @@ class CloudNativePgSettings:
         operator_pod_labels: the operator's pod labels, for the NetworkPolicy (default its chart's
             `app.kubernetes.io/name: cloudnative-pg`).
         kubernetes_api: the API server, which every instance manager watches (default KubernetesApi()).
+        backup: WAL archiving and scheduled base backups to S3 through the Barman Cloud plugin
+            (default None: no backup; the plugin must be installed next to the operator).
     """
 
     instances: int = 3
@@ -94,6 +176,7 @@ class CloudNativePgSettings:
         default_factory=lambda: {"app.kubernetes.io/name": "cloudnative-pg"})
     # the instance manager in every pod watches its Cluster through the Kubernetes API
     kubernetes_api: KubernetesApi = KubernetesApi()
+    backup: BarmanCloudBackup | None = None
 
     def __post_init__(self) -> None:
         kind = type(self).__name__
@@ -118,9 +201,11 @@ class CloudNativePgSettings:
                            check_labels(f"{kind}.operator_pod_labels", self.operator_pod_labels))
         if not isinstance(self.kubernetes_api, KubernetesApi):
             raise fail(f"{kind}.kubernetes_api", "a KubernetesApi", self.kubernetes_api)
+        if self.backup is not None and not isinstance(self.backup, BarmanCloudBackup):
+            raise fail(f"{kind}.backup", "a BarmanCloudBackup or None", self.backup)
 
 
-class CloudNativePgCluster(Construct, SecretProducer):
+class CloudNativePgCluster(Construct, SecretProducer, ReadsSecrets):
     """A CloudNativePG `Cluster` named `name` and the NetworkPolicy `name` of its pods.
 
     Hand-outs: `service` (ServicePort `<name>-rw`:5432, always the primary), `password` (SecretKeyRef
@@ -133,6 +218,12 @@ class CloudNativePgCluster(Construct, SecretProducer):
     instance on 8000 and 5432, instances reach each other (replication) and the Kubernetes API
     (the instance manager watches the Cluster), and every pod the cluster DNS.
     `network_policy=False` writes no policy.
+
+    With `settings.backup`, the Cluster names the Barman Cloud plugin as its WAL archiver, and the
+    construct adds the ObjectStore `<name>-backup` (where and how, the credentials by Secret key
+    reference) and the ScheduledBackup `<name>-backup` (base backups on the schedule, seconds first);
+    the instances get egress to the store. Hand-outs: `object_store` and `scheduled_backup` (None
+    without backup). As ReadsSecrets it declares the credential keys, which the plugin reads.
 
     Args:
         scope, id: where the construct sits in the app, as for any construct.
@@ -181,8 +272,31 @@ class CloudNativePgCluster(Construct, SecretProducer):
         self.peer = DataStorePeer(pod_labels=self.pod_labels)
 
         self.cluster = self._build_cluster(object_labels, resources)
+        self.object_store: cdk8s.ApiObject | None = None
+        self.scheduled_backup: cdk8s.ApiObject | None = None
+        if settings.backup is not None:
+            self.object_store, self.scheduled_backup = self._build_backup(settings.backup, object_labels)
         self.network_policy = self._build_network_policy(object_labels, client_labels, dns) if network_policy \
             else None
+
+    @property
+    def backup_name(self) -> str:
+        """The name of the ObjectStore and the ScheduledBackup (and the Secret-free part of the restore)."""
+        return f"{self.name}-backup"
+
+    # ---- ReadsSecrets ------------------------------------------------------------------------------
+
+    @property
+    def read_namespace(self) -> str | None:
+        return self.namespace
+
+    @property
+    def read_keys(self) -> frozenset[tuple[str, str]]:
+        backup = self.settings.backup
+        if backup is None:
+            return frozenset()
+        refs = [backup.access_key_id, backup.secret_access_key]
+        return frozenset((ref.secret, ref.key) for ref in refs if ref is not None)
 
     # ---- SecretProducer ----------------------------------------------------------------------------
 
@@ -219,6 +333,10 @@ class CloudNativePgCluster(Construct, SecretProducer):
                 instances=s.instances,
                 image_name=s.image,
                 image_pull_policy="IfNotPresent",
+                # the plugin archives every WAL segment to the ObjectStore (at most one archiver per Cluster)
+                plugins=[cnpg.ClusterSpecPlugins(name=BARMAN_PLUGIN, is_wal_archiver=True,
+                                                 parameters={"barmanObjectName": self.backup_name})]
+                if s.backup is not None else None,
                 bootstrap=cnpg.ClusterSpecBootstrap(
                     initdb=cnpg.ClusterSpecBootstrapInitdb(database=s.database, owner=s.owner)),
                 # no superuser password Secret: nothing here logs in as postgres
@@ -236,6 +354,54 @@ class CloudNativePgCluster(Construct, SecretProducer):
                 primary_update_strategy=cnpg.ClusterSpecPrimaryUpdateStrategy.UNSUPERVISED,
             ),
         )
+
+    def _build_backup(self, backup: BarmanCloudBackup, labels: Mapping[str, str]
+                      ) -> tuple[cdk8s.ApiObject, cdk8s.ApiObject]:
+        # the bindings are large: loaded only when a backup is configured
+        from imports.cnpg_backups.io.cnpg import postgresql as cnpg_backups
+        from imports.io.cnpg import barmancloud
+
+        assert backup.access_key_id is not None and backup.secret_access_key is not None   # checked on entry
+        compression = backup.compression.name    # the bindings' enum members are named as ours
+        store = barmancloud.ObjectStore(
+            self, "object-store",
+            metadata=cdk8s.ApiObjectMetadata(name=self.backup_name, labels=dict(labels),
+                                             annotations=SyncWave.SECRETS.annotation()),
+            spec=barmancloud.ObjectStoreSpec(
+                # serverName stays unset (the ObjectStore's CEL rule forbids it): the folder in the store
+                # is the Cluster's name, the plugin's default
+                configuration=barmancloud.ObjectStoreSpecConfiguration(
+                    destination_path=backup.destination_path,
+                    endpoint_url=backup.endpoint_url,
+                    s3_credentials=barmancloud.ObjectStoreSpecConfigurationS3Credentials(
+                        access_key_id=barmancloud.ObjectStoreSpecConfigurationS3CredentialsAccessKeyId(
+                            name=backup.access_key_id.secret, key=backup.access_key_id.key),
+                        secret_access_key=barmancloud.ObjectStoreSpecConfigurationS3CredentialsSecretAccessKey(
+                            name=backup.secret_access_key.secret, key=backup.secret_access_key.key)),
+                    wal=barmancloud.ObjectStoreSpecConfigurationWal(
+                        compression=barmancloud.ObjectStoreSpecConfigurationWalCompression[compression]),
+                    data=barmancloud.ObjectStoreSpecConfigurationData(
+                        compression=barmancloud.ObjectStoreSpecConfigurationDataCompression[compression]),
+                ),
+                retention_policy=backup.retention,
+            ),
+        )
+        scheduled = cnpg_backups.ScheduledBackup(
+            self, "scheduled-backup",
+            metadata=cdk8s.ApiObjectMetadata(name=self.backup_name, labels=dict(labels)),
+            spec=cnpg_backups.ScheduledBackupSpec(
+                cluster=cnpg_backups.ScheduledBackupSpecCluster(name=self.name),
+                # CloudNativePG reads six fields, seconds first: "0 3 * * *" would run at minute 3 of every hour
+                schedule=seconds_first(backup.schedule),
+                method=cnpg_backups.ScheduledBackupSpecMethod.PLUGIN,
+                plugin_configuration=cnpg_backups.ScheduledBackupSpecPluginConfiguration(name=BARMAN_PLUGIN),
+                # a first base backup right away: WAL archiving alone restores nothing without one
+                immediate=True,
+                # the Backup objects belong to the ScheduledBackup and go with it
+                backup_owner_reference=cnpg_backups.ScheduledBackupSpecBackupOwnerReference.SELF,
+            ),
+        )
+        return store, scheduled
 
     def _build_network_policy(self, labels: Mapping[str, str], clients: Sequence[Mapping[str, str]],
                               dns: ClusterDns) -> k8s.KubeNetworkPolicy:
@@ -262,6 +428,9 @@ class CloudNativePgCluster(Construct, SecretProducer):
                 egress=[
                     k8s.NetworkPolicyEgressRule(to=[own], ports=tcp_ports(POSTGRES_PORT, STATUS_PORT)),
                     s.kubernetes_api.egress(),
+                    # the plugin's sidecar in each instance uploads WAL and base backups
+                    *([k8s.NetworkPolicyEgressRule(to=s.backup.peer.peers(), ports=tcp_ports(s.backup.port))]
+                      if s.backup is not None else []),
                     dns_egress(dns),
                 ],
             ),

@@ -40,3 +40,8 @@ PYTHON_IMAGE = "docker.io/library/python:3.13.7-alpine3.22"
 # restores as it is. The tag is one the CloudNativePG 1.30.0 documentation lists for its catalog;
 # pinned here so that an operator upgrade never moves PostgreSQL to another major version by itself.
 CLOUDNATIVE_PG_POSTGRES_IMAGE = "ghcr.io/cloudnative-pg/postgresql:15.14-system-trixie"
+
+# rclone uploads database dumps to an S3 bucket and fetches them back for a restore (the harbor-db
+# image that dumps has no S3 client). 1.75.0 is rclone's current release (tag v1.75.0); its image
+# runs `rclone` as entrypoint and has a POSIX shell (Alpine), which the upload script needs.
+RCLONE_IMAGE = "docker.io/rclone/rclone:1.75.0"

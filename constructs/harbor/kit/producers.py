@@ -41,3 +41,22 @@ class SecretProducer(ConstructMixin):
     @property
     def produced_secrets(self) -> frozenset[str]:
         return frozenset(secret for secret, _ in self.produced_keys)
+
+
+class ReadsSecrets(ConstructMixin):
+    """Mixin for a construct whose Secrets are read by something other than a pod of the manifests:
+    an operator that reads them through the API (CloudNativePG's Barman Cloud plugin reads the object
+    store's keys named in an ObjectStore).
+
+    The secret checks treat these reads like a pod's: each must be produced by a SecretProducer of
+    the namespace, and they count as consumers of a synced Secret.
+    """
+
+    @property
+    def read_namespace(self) -> str | None:
+        raise NotImplementedError(f"{type(self).__name__} must declare the namespace of the Secrets it reads")
+
+    @property
+    def read_keys(self) -> frozenset[tuple[str, str]]:
+        """Every (Secret, key) pair the construct's consumer reads."""
+        raise NotImplementedError(f"{type(self).__name__} must declare the Secret keys it reads")

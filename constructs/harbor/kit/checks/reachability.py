@@ -10,7 +10,7 @@ rendered manifests alone, for any workload of any app:
    `configMapKeyRef` and `envFrom`, and the ConfigMap files it mounts (whole config files such as
    nginx.conf or a registry config.yml); in them, URLs (`scheme://host:port/...`, the scheme's
    default port when none is written), `host:port` pairs, and `<PREFIX>_HOST` / `<PREFIX>_PORT` env
-   pairs;
+   pairs (and libpq's `PGHOST` / `PGPORT`, which PostgreSQL's client programs read);
 2. each host resolved to a Service of the app (`name`, `name.namespace`, `name.namespace.svc...`);
    hosts that are no Service of the app (the internet, a store outside the app) are not judged here;
 3. the Service's port resolved to its `targetPort` (a number or a container port name) on every
@@ -45,6 +45,9 @@ URL = re.compile(r"\b([a-z][a-z0-9+.-]*)://([^\s\"'`<>,;]+)", re.IGNORECASE)
 HOST_PORT = re.compile(r"(?<![\w.:/@$-])([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*)"
                        r":(\d{1,5})(?![\w.])")
 WORKLOAD_KINDS = ("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod")
+# Host and port variables that name no `_HOST` / `_PORT` pair: libpq's (PostgreSQL's psql, pg_dump and
+# pg_restore read them, postgres REL_15 src/interfaces/libpq/fe-connect.c PQconninfoOptions).
+HOST_PORT_PAIRS = {"PGHOST": "PGPORT"}
 
 
 @dataclass(frozen=True)
@@ -150,8 +153,8 @@ class AppNetwork:
         for name, value, where in settings:
             for address in addresses_in(value, where):
                 found.setdefault((address.host, address.port), address)
-            if name.endswith("_HOST") and env.get(name[:-5] + "_PORT", "").isdigit():
-                port_name = name[:-5] + "_PORT"
+            port_name = HOST_PORT_PAIRS.get(name) or (name[:-5] + "_PORT" if name.endswith("_HOST") else "")
+            if port_name and env.get(port_name, "").isdigit():
                 address = Address(value, int(env[port_name]), f"{where} with {port_name}")
                 found.setdefault((address.host, address.port), address)
         return list(found.values())

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from constructs import IConstruct
 
-from ..producers import SecretProducer
+from ..producers import ReadsSecrets, SecretProducer
 from .tree import manifests, namespace_of, of_type, path_of, root_of, secret_reads
 
 
 def _producers(root: IConstruct, namespace: str | None) -> list[SecretProducer]:
     """Every construct of the app that declares Secrets it produces in `namespace` (see producers.py)."""
     return [p for p in of_type(root, SecretProducer) if p.produced_namespace == namespace]
+
+
+def _readers(scope: IConstruct, namespace: str | None) -> list[ReadsSecrets]:
+    """The constructs under `scope` whose Secrets an operator reads (producers.ReadsSecrets)."""
+    return [r for r in of_type(scope, ReadsSecrets) if r.read_namespace == namespace]
 
 
 def unproduced_secret_problems(scope: IConstruct, field: str) -> list[str]:
@@ -43,6 +48,12 @@ def unproduced_secret_problems(scope: IConstruct, field: str) -> list[str]:
                 "produces (nor any other SecretProducer of the app, such as a CloudNativePgCluster), so the pod "
                 "would never start; declare it in a SyncedSecret and hand the pod the sync's handle "
                 "(HarborSecrets.from_sync, OpenBaoSecretSync.key)")
+    for reader in _readers(scope, namespace):
+        for secret, key in sorted(reader.read_keys - produced):
+            problems.append(
+                f"{field}: {type(reader).__name__} {reader.node.path!r} names Secret {secret!r} key {key!r}, which no "
+                f"OpenBaoSecretSync in namespace {namespace!r} produces, so its operator cannot read it; declare it in "
+                "a SyncedSecret and hand over the sync's handle (OpenBaoSecretSync.key)")
     return problems
 
 
@@ -67,6 +78,8 @@ def unconsumed_secret_problems(scope: IConstruct) -> list[str]:
     mine = {secret for m in manifests(scope) for secret, _, _ in secret_reads(m.pod_spec() or {})}
     everywhere = {secret for m in manifests(root) if m.namespace == namespace
                   for secret, _, _ in secret_reads(m.pod_spec() or {})}
+    # Secrets an operator reads for a construct (an object store's keys) are read too
+    everywhere |= {secret for reader in _readers(root, namespace) for secret, _ in reader.read_keys}
     problems: list[str] = []
     for sync in syncs:
         synced = sorted(sync.produced_secrets)

@@ -1,0 +1,103 @@
+#!/bin/bash
+# Logical backup and restore of Harbor's database, run by the backup and restore CronJobs in the
+# harbor-db image itself, so that pg_dump is always the server's own major version (pg_dump refuses a
+# newer server, pg_restore a newer archive).
+#
+#   harbor-db-backup.sh dump    DIR KEEP    dump $PGDATABASE into DIR, keep the KEEP newest dumps
+#   harbor-db-backup.sh restore DIR [FILE]  replace $PGDATABASE with FILE (default: the newest in DIR)
+#   harbor-db-backup.sh list    DIR         the dumps in DIR, oldest first
+#
+# The connection comes from libpq's variables: PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE.
+# Tools: bash builtins, the PostgreSQL 15 client programs of the image, rm and mv (coreutils; the image
+# erases toybox and its own entrypoint runs rm), nothing else: no date, ls, sort, sed or awk.
+set -euo pipefail
+# a failing psql inside $(...) fails the script too (bash does not pass -e into command substitutions)
+shopt -s nullglob inherit_errexit
+export TZ=UTC
+
+# Harbor v2.15.1 make/photon/db/Dockerfile.base installs PostgreSQL 15 here (Photon's postgresql15
+# packages, --bindir=/usr/pgsql/15/bin)
+PGBIN=/usr/pgsql/15/bin
+# A dump is `registry-<UTC time>-schema<version>.dump`: names sort in time order, so a glob lists them
+# oldest first, and the schema version (schema_migrations, golang-migrate's table) says which Harbor
+# release can start on it. A dump in progress has a name the glob does not match.
+PATTERN='registry-*.dump'
+
+log() { printf '%s harbor-db-backup: %s\n' "$(printf '%(%Y-%m-%dT%H:%M:%SZ)T' -1)" "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+dumps() { # the dumps in $1, oldest first
+    local files=("$1"/$PATTERN)
+    (( ${#files[@]} )) && printf '%s\n' "${files[@]}"
+    return 0
+}
+
+schema_version() { # "<version>" or "<version>-dirty" of database $1, "none" before Harbor's first start
+    local row
+    row=$("$PGBIN/psql" -X -A -t -q -v ON_ERROR_STOP=1 -d "$1" -c \
+        "SELECT version::text || CASE WHEN dirty THEN '-dirty' ELSE '' END FROM schema_migrations LIMIT 1")
+    printf '%s' "${row:-none}"
+}
+
+dump() {
+    local dir=$1 keep=$2
+    [[ -d $dir ]] || die "no folder $dir to write into"
+    [[ $keep =~ ^[1-9][0-9]*$ ]] || die "KEEP must be a number of at least 1, got '$keep'"
+    local version stamp name
+    version=$(schema_version "$PGDATABASE")
+    # a dirty schema (a migration that did not finish) is dumped all the same: it is still the only copy
+    # of the data, and the README's upgrade runbook says what to do with it
+    [[ $version == *-dirty ]] && log "warning: schema_migrations is dirty ($version): a migration did not finish"
+    printf -v stamp '%(%Y%m%dT%H%M%SZ)T' -1
+    name="registry-${stamp}-schema${version}.dump"
+    # global: the EXIT trap runs after this function's locals are gone
+    partial="$dir/.partial-$name"
+    # leftovers of a run that was killed (the Job's deadline) never count as dumps
+    rm -f -- "$dir"/.partial-*
+    trap 'rm -f -- "$partial"' EXIT
+    log "dumping database $PGDATABASE on $PGHOST:${PGPORT:-5432} (schema $version)"
+    # custom format: compressed, and pg_restore can pick, reorder or list its parts; no owner and no
+    # privileges: everything in Harbor's database belongs to the one user it connects as, so the dump
+    # restores as whichever user owns the target database (another server, a CloudNativePG owner)
+    "$PGBIN/pg_dump" --format=custom --compress=6 --no-owner --no-privileges --file="$partial" "$PGDATABASE"
+    # a dump pg_restore cannot list is no backup: fail now, not on the day it is needed
+    "$PGBIN/pg_restore" --list "$partial" >/dev/null || die "the dump $partial cannot be read back"
+    mv -f -- "$partial" "$dir/$name"
+    trap - EXIT
+    log "wrote $dir/$name"
+    local files=("$dir"/$PATTERN) i
+    for (( i = 0; i < ${#files[@]} - keep; i++ )); do
+        rm -f -- "${files[i]}"
+        log "removed ${files[i]} (keeping the newest $keep)"
+    done
+}
+
+restore() {
+    local dir=$1 file=${2:-}
+    if [[ -z $file ]]; then
+        local files=("$dir"/$PATTERN)
+        (( ${#files[@]} )) || die "no dump ($PATTERN) in $dir"
+        file=${files[-1]}
+    fi
+    [[ -f $file ]] || die "no dump $file"
+    "$PGBIN/pg_restore" --list "$file" >/dev/null || die "$file is not a dump pg_restore can read"
+    local db=$PGDATABASE
+    [[ $db =~ ^[A-Za-z_][A-Za-z0-9_-]*$ ]] || die "PGDATABASE '$db' is not a plain database name"
+    log "restoring $file into database $db on $PGHOST:${PGPORT:-5432}"
+    # a fresh database, not pg_restore --clean: --clean drops only what the dump holds, so tables and
+    # columns a newer migration added would survive a rollback. WITH (FORCE) (PostgreSQL 13 and later)
+    # ends sessions still connected; the runbook stops Harbor's clients first. Encoding as Harbor's
+    # make/photon/db/initial-registry.sql creates it.
+    "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)"
+    "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE \"$db\" ENCODING 'UTF8'"
+    # one transaction: a restore that fails leaves an empty database, never half of one
+    "$PGBIN/pg_restore" --dbname="$db" --no-owner --no-privileges --exit-on-error --single-transaction "$file"
+    log "restored; schema_migrations reads $(schema_version "$db")"
+}
+
+case ${1:-} in
+    dump) (( $# == 3 )) || die "usage: $0 dump DIR KEEP"; dump "$2" "$3" ;;
+    restore) (( $# == 2 || $# == 3 )) || die "usage: $0 restore DIR [FILE]"; restore "$2" "${3:-}" ;;
+    list) (( $# == 2 )) || die "usage: $0 list DIR"; dumps "$2" ;;
+    *) die "usage: $0 dump DIR KEEP | restore DIR [FILE] | list DIR" ;;
+esac
