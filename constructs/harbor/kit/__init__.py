@@ -9,7 +9,7 @@ Nothing here knows Harbor (a test parses the imports and fails otherwise). Harbo
 - `GatewayRoute`: an HTTPRoute on a Gateway whose backends are Service handles.
 - `CloudNativePgCluster`: PostgreSQL run by the CloudNativePG operator, with its NetworkPolicy.
 - Network peers for policies: `GatewayPeer`, `ClusterDns`, `InternetEgress`, `DataStorePeer`,
-  `KubernetesApi`.
+  `KubernetesApi`, `MonitoringPeer`.
 - Handles between constructs: `ServicePort`, `SecretKeyRef`, `ConfigMapKeyRef`.
 - `synthesize`: all-or-nothing output; the misconfiguration catalog is `constructs.harbor.kit.checks`.
 """
@@ -19,7 +19,7 @@ from .argocd import SyncWave
 from .cloudnative_pg import CloudNativePgCluster, CloudNativePgSettings
 from .gateway_route import GatewayRef, GatewayRoute, PathMatch, RouteRule
 from .handles import ConfigMapKeyRef, KeyRef, SecretKeyRef, ServicePort
-from .network import ClusterDns, DataStorePeer, GatewayPeer, InternetEgress, KubernetesApi
+from .network import ClusterDns, DataStorePeer, GatewayPeer, InternetEgress, KubernetesApi, MonitoringPeer
 from .openbao import BaoKey, OpenBaoSecretSync, OpenBaoServer, SecretType, SyncedSecret
 from .openbao_setup import setup_commands, setup_script
 from .output import synthesize, validation_errors
@@ -44,6 +44,7 @@ __all__ = [
     "InternetEgress",
     "KeyRef",
     "KubernetesApi",
+    "MonitoringPeer",
     "OpenBaoSecretSync",
     "OpenBaoServer",
     "PathMatch",
