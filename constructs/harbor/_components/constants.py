@@ -42,3 +42,12 @@ REDIS_DB_CORE = RedisDatabases().core
 REDIS_DB_JOBSERVICE = RedisDatabases().jobservice
 REDIS_DB_REGISTRY = RedisDatabases().registry
 REDIS_DB_TRIVY = RedisDatabases().trivy
+
+# Metrics (HarborMetrics): core, jobservice and the registry serve Prometheus metrics on a listener
+# of their own, plain HTTP on every interface, and so does the exporter; 8001 and /metrics are the
+# official chart's choice (values.yaml `metrics.<component>`), kept so that dashboards and habits
+# carry over. `EXPORTER` names the exporter's pods and objects like the other components.
+METRICS_PORT = 8001
+METRICS_PATH = "/metrics"
+METRICS_PORT_NAME = "http-metrics"
+EXPORTER = "exporter"

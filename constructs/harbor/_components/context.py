@@ -14,6 +14,7 @@ from ..kit.labels import selector_labels, standard_labels
 from ..kit.validation import fail
 from ..settings import (
     HarborImages,
+    HarborMetrics,
     HarborReplicas,
     HarborResources,
     HarborStorage,
@@ -55,6 +56,7 @@ class HarborContext:
     image_storage: S3Storage | None = None           # None: images on the registry's volume
     ipv6: bool = True                                 # nginx (portal, entry point) listens on [::] too
     ca_bundle: KeyRef | None = None                  # private CAs for core, jobservice, registry, Trivy
+    metrics: HarborMetrics | None = None             # None: no metrics listeners, no exporter
     database: DatabaseConnection = field(init=False)
     redis: RedisConnection = field(init=False)
 

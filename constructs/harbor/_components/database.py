@@ -11,7 +11,7 @@ from .constants import DATABASE, DATABASE_PORT
 from .context import HarborContext
 from .pods import container_security, exec_probe, pod_security, resources
 from .volumes import empty_dir
-from .workloads import service, stateful_data, stateful_set
+from .workloads import service, stateful_claim_names, stateful_data, stateful_set
 
 COMPONENT = DATABASE
 
@@ -54,6 +54,8 @@ class Database(Construct):
         ])
 
         self.claim_name = storage.existing_claim
+        # every claim its pod mounts, by the name Kubernetes gives it (the metrics' volume alerts)
+        self.claim_names = stateful_claim_names(ctx, COMPONENT, storage, DATA_VOLUME, 1)
         data_volumes, claims = stateful_data(ctx, COMPONENT, storage, DATA_VOLUME)
         volumes = [
             *data_volumes,

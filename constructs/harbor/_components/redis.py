@@ -14,7 +14,7 @@ from ..kit.handles import ServicePort
 from .constants import REDIS, REDIS_PORT
 from .context import HarborContext
 from .pods import container_security, pod_security, resources, tcp_probe
-from .workloads import service, stateful_data, stateful_set
+from .workloads import service, stateful_claim_names, stateful_data, stateful_set
 
 COMPONENT = REDIS
 
@@ -43,6 +43,8 @@ class Redis(Construct):
         ])
 
         self.claim_name = storage.existing_claim
+        # every claim its pod mounts, by the name Kubernetes gives it (the metrics' volume alerts)
+        self.claim_names = stateful_claim_names(ctx, COMPONENT, storage, DATA_VOLUME, 1)
         volumes, claims = stateful_data(ctx, COMPONENT, storage, DATA_VOLUME)
 
         redis = k8s.Container(
