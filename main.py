@@ -23,6 +23,7 @@ import cdk8s
 
 from constructs.harbor import (
     AccessMode,
+    HarborMetrics,
     HarborRegistry,
     HarborSecrets,
     HarborStorage,
@@ -45,6 +46,7 @@ from constructs.harbor.kit import (
     GatewayPeer,
     GatewayRef,
     GatewayRoute,
+    MonitoringPeer,
     OpenBaoSecretSync,
     OpenBaoServer,
     RouteRule,
@@ -63,6 +65,8 @@ OPENBAO_ROLE = "harbor"
 # KV version 2 at mount `secret`: the CSI provider reads the API path, with its `data/` segment.
 HARBOR_SECRETS_PATH = "secret/data/harbor"
 LONGHORN = "longhorn"
+# where the cluster's Prometheus (the Prometheus Operator's) runs: the only pods that may scrape Harbor
+MONITORING_NAMESPACE = "monitoring"
 
 # Pull-through caches: `docker pull harbor.madhan.app/<project>/<image>` fetches from the upstream
 # once and serves later pulls from Harbor. Quay and registry.k8s.io are plain docker-registry
@@ -107,6 +111,8 @@ def build(outdir: str) -> cdk8s.App:
         trivy=TrivySettings(),
         # only the Gateway's proxy, in the Gateway's namespace, may reach Harbor's entry point
         gateway_peer=GatewayPeer(namespace=GATEWAY.namespace),
+        # metrics, the exporter, ServiceMonitors, tested alert rules and a Grafana dashboard
+        metrics=HarborMetrics(monitoring=MonitoringPeer(namespace=MONITORING_NAMESPACE)),
     )
     GatewayRoute(chart, "route", name="harbor", gateway=GATEWAY, hostnames=[harbor.hostname],
                  rules=[RouteRule(backend=harbor.entrypoint, paths=("/",))])

@@ -41,6 +41,7 @@ from constructs.harbor.kit import synthesize
 # API groups served by CRDs: their objects are checked against the pinned CRDs' schemas (tests/upstream.py),
 # everything else against the Kubernetes OpenAPI schemas that kubernetes-validate ships.
 CUSTOM_GROUPS = {"gateway.networking.k8s.io", "secrets-store.csi.x-k8s.io", "postgresql.cnpg.io"}
+CUSTOM_GROUPS.add("monitoring.coreos.com")     # HarborMetrics: ServiceMonitor, PrometheusRule
 CLUSTER_SCOPED = {
     "Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "PersistentVolume",
     "StorageClass", "PriorityClass", "IngressClass", "GatewayClass", "CSIDriver", "RuntimeClass",
