@@ -7,8 +7,8 @@ are the ones HarborRegistry creates, by the names Kubernetes gives them (`Series
 
 Counters reset when a pod restarts and a labelled counter of Harbor's comes into being only at its
 first increment (a job type's first failure creates `harbor_jobservice_task_total{status="fail"}` at
-1), which `increase()` cannot see. `recent_count` therefore adds, to the increase over the window,
-the value of every series that did not exist at the window's start.
+1), which `increase()` cannot see. `recent_count` therefore counts the increase of every series that
+existed at the window's start and the whole value of every series born since.
 """
 
 from __future__ import annotations
@@ -88,11 +88,12 @@ def _percent(value: float) -> str:
 def recent_count(selector: str, window: str, by: str = "namespace, type") -> str:
     """How much a counter grew within `window`, summed by `by`, counting series born in the window.
 
-    `increase` needs two samples of a series inside the window; a series that appeared within it
-    (Harbor creates a labelled counter at its first increment, a restarted pod starts at zero) is
-    taken at its current value, which it all gained inside the window.
+    A series that existed at the window's start counts its `increase`. One that did not (Harbor
+    creates a labelled counter at its first increment, and a restarted pod starts again at zero)
+    gained all of its current value inside the window, so that value counts: `increase` would give
+    0 for a series that was born at 1 and never moved, and nothing for one with a single sample.
     """
-    return (f"sum by ({by}) (increase({selector}[{window}]) or "
+    return (f"sum by ({by}) ((increase({selector}[{window}]) and {selector} offset {window}) or "
             f"({selector} unless {selector} offset {window}))")
 
 

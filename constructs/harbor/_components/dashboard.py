@@ -72,14 +72,18 @@ def dashboard_rows(scope: SeriesScope) -> tuple[RowSpec, ...]:
     pull_matchers = (f'operation=~"{"|".join(PULL_OPERATIONS)}"', 'method=~"GET|HEAD"')
     pulls, pull_errors = scope.of(core, *pull_matchers), scope.of(core, *pull_matchers, 'code=~"5..|429"')
     scans = scope.of(jobservice, f'type="{SCAN_JOB}"')
+    scan_quantile = scope.of(jobservice, f'type="{SCAN_JOB}"', 'quantile="0.9"')
     claims = scope.claim_matcher
     return (
         RowSpec("Health", (
+            PanelSpec("Harbor health", "1 when core reports every component healthy",
+                      (Query(f"min(harbor_health{scope.of(exporter)})", "harbor"),), unit="none", kind=Kind.STAT,
+                      width=4),
             PanelSpec("Component health", "1 healthy, 0 unhealthy: core's /api/v2.0/health, via the exporter",
                       (Query(f"max by (component) (harbor_up{scope.of(exporter)})", "{{component}}"),),
-                      unit="none", kind=Kind.STAT),
+                      unit="none", kind=Kind.STAT, width=10),
             PanelSpec("Scrape targets up", "1 when Prometheus' last scrape of the target succeeded",
-                      (Query(f"min by (job) (up{targets})", "{{job}}"),), unit="none", kind=Kind.STAT),
+                      (Query(f"min by (job) (up{targets})", "{{job}}"),), unit="none", kind=Kind.STAT, width=10),
         )),
         RowSpec("Storage", (
             PanelSpec("Claims used", "Harbor's claims, as the kubelet measures them",
@@ -97,6 +101,13 @@ def dashboard_rows(scope: SeriesScope) -> tuple[RowSpec, ...]:
                       (Query(f"max(harbor_statistics_total_project_amount{scope.of(exporter)})", "projects"),
                        Query(f"max(harbor_statistics_total_repo_amount{scope.of(exporter)})", "repositories")),
                       unit="none"),
+            PanelSpec("Artifacts by type", "Artifacts of every project, by type (images, charts, ...)",
+                      (Query(f"sum by (artifact_type) (max by (project_name, artifact_type) "
+                             f"(harbor_project_artifact_total{scope.of(exporter)}))", "{{artifact_type}}"),),
+                      unit="none"),
+            PanelSpec("Pulls per project", "Pulls in the last hour, the ten busiest projects (proxy caches included)",
+                      (Query(f"topk(10, max by (project_name) (delta(harbor_artifact_pulled{scope.of(exporter)}[1h])))",
+                             "{{project_name}}"),), unit="none"),
         )),
         RowSpec("Jobs", (
             PanelSpec("Queued jobs", "Jobs waiting in jobservice's queue, by type",
@@ -111,6 +122,14 @@ def dashboard_rows(scope: SeriesScope) -> tuple[RowSpec, ...]:
             PanelSpec("Scan runs", "Image scans (vulnerabilities and SBOMs) finished per hour, by outcome",
                       (Query(f"sum by (status) (increase(harbor_jobservice_task_total"
                              f"{scans}[1h]))", "{{status}}"),), unit="none"),
+            PanelSpec("Running and scheduled jobs", "Jobs running now, by type, and jobs scheduled for later",
+                      (Query(f"sum by (type) (max by (type, pool) (harbor_task_concurrency{scope.of(exporter)}))",
+                             "{{type}} running"),
+                       Query(f"max(harbor_task_scheduled_total{scope.of(exporter)})", "scheduled")), unit="none"),
+            PanelSpec("Scan duration (90th percentile)", "How long image scans take, by outcome, per jobservice pod",
+                      (Query(f"max by (status, pod) (harbor_jobservice_task_process_time_seconds"
+                             f"{scan_quantile})",
+                             "{{status}} {{pod}}"),), unit="s"),
         )),
         RowSpec("Pulls and the proxy caches", (
             PanelSpec("Pull errors", "Manifest and blob pulls answered 5xx or 429, of all pulls through core",

@@ -66,9 +66,8 @@ _CLIENT = "vendor/github.com/prometheus/client_golang/prometheus/"
 METRICS: Mapping[str, Metric] = MappingProxyType({m.name: m for m in (
     # the exporter (all gauges, built on every scrape)
     *_exporter("health_collector.go", "up", "health"),
-    *_exporter("system_collector.go", "system_info"),
-    *_exporter("project_collector.go", "project_total", "project_quota_usage_byte", "project_quota_byte",
-               "project_repo_total", "project_member_total", "artifact_pulled", "project_artifact_total"),
+    *_exporter("project_collector.go", "project_quota_usage_byte", "project_quota_byte", "artifact_pulled",
+               "project_artifact_total"),
     *_exporter("js_collector.go", "task_queue_size", "task_queue_latency", "task_concurrency",
                "task_scheduled_total"),
     *_exporter("statistics_collector.go", "statistics_total_storage_consumption",
@@ -81,8 +80,6 @@ METRICS: Mapping[str, Metric] = MappingProxyType({m.name: m for m in (
     Metric("harbor_core_http_request_duration_seconds", MetricType.SUMMARY,
            Cite(HARBOR, "src/lib/metric/collector.go", "TotalReqDurSummary"), "http_request_duration_seconds"),
     # jobservice
-    Metric("harbor_jobservice_info", MetricType.GAUGE,
-           Cite(HARBOR, "src/lib/metric/jobservice.go", "JobserviceInfo"), "info"),
     Metric("harbor_jobservice_task_total", MetricType.COUNTER,
            Cite(HARBOR, "src/lib/metric/jobservice.go", "JobserviceTotalTask"), "task_total"),
     Metric("harbor_jobservice_task_process_time_seconds", MetricType.SUMMARY,

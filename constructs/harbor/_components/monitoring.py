@@ -51,8 +51,9 @@ COMPONENT = "monitoring"
 
 
 def claim_pattern(name: str) -> str:
-    """A claim name as an RE2 pattern matching it whole (names hold letters, digits, '-' and '.')."""
-    return name.replace(".", "\\.")
+    """A claim name as an RE2 pattern matching it whole, written for a PromQL string: claim names hold
+    letters, digits, '-' and '.', and a '.' is escaped as `\\.` (PromQL's own escape of the backslash)."""
+    return name.replace(".", "\\\\.")
 
 
 def _rules(group: AlertGroup) -> PrometheusRuleSpecGroups:
