@@ -25,6 +25,7 @@ from test_hardening import Endpoint, allowed, pods_of
 
 from constructs.harbor import (
     CloudNativePgDatabase,
+    ExternalDatabase,
     ExternalRedis,
     HarborMetrics,
     HarborRegistry,
@@ -238,6 +239,25 @@ def test_without_metrics_the_cluster_admits_no_exporter() -> None:
     assert '"exporter"' not in yaml.safe_dump(out.get("NetworkPolicy", "harbor-database").obj)
 
 
+def test_the_exporter_reads_an_external_database_and_trusts_its_ca() -> None:
+    ca_sync = SyncedSecret("harbor-db-ca", keys={"ca.crt": BaoKey(path=SECRETS_PATH, key="DATABASE_CA")})
+    password = SecretKeyRef(secret="harbor-database", key="POSTGRES_PASSWORD")
+    site = metrics_site(extra_secrets=(ca_sync,), database=ExternalDatabase(
+        host="db.internal", port=5433, password=password, ca_certificate=SecretKeyRef(secret="harbor-db-ca",
+                                                                                      key="ca.crt")))
+    out = site.manifests()
+    spec = pod_spec(out.get("Deployment", "harbor-exporter").obj)
+    env = env_of(container_named(spec, "exporter"))
+    assert (env["HARBOR_DATABASE_HOST"]["value"], env["HARBOR_DATABASE_PORT"]["value"]) == ("db.internal", "5433")
+    assert env["HARBOR_DATABASE_SSLMODE"]["value"] == "verify-full"
+    assert env["HARBOR_DATABASE_PASSWORD"]["valueFrom"]["secretKeyRef"] == {"name": "harbor-database",
+                                                                           "key": "POSTGRES_PASSWORD"}
+    # pgx takes the CA from PGSSLROOTCERT, a file of the mounted Secret
+    (mount,) = container_named(spec, "exporter")["volumeMounts"]
+    assert env["PGSSLROOTCERT"]["value"] == f"{mount['mountPath']}/ca.crt"
+    assert validation_errors(site.app) == []
+
+
 def test_the_exporter_reads_an_external_redis_password_by_reference() -> None:
     password = SecretKeyRef(secret="harbor-redis", key="password")
     synced = SyncedSecret("harbor-redis", keys={"password": BaoKey(path=SECRETS_PATH, key="REDIS_PASSWORD")})
@@ -330,6 +350,13 @@ def monitoring_from_another_namespace(harbor: HarborRegistry) -> None:
         "/spec/ingress/0/from/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name", "observability"))
 
 
+def exporter_without_redis(harbor: HarborRegistry) -> None:
+    policy = harbor.network_policies.policies["exporter"]
+    egress = policy.to_json()["spec"]["egress"]
+    (index,) = [i for i, rule in enumerate(egress) if {p["port"] for p in rule["ports"]} == {6379}]
+    policy.add_json_patch(cdk8s.JsonPatch.remove(f"/spec/egress/{index}"))
+
+
 def service_monitor_patch(component: str, op: cdk8s.JsonPatch) -> Callable[[HarborRegistry], None]:
     return lambda harbor: harbor.monitoring.service_monitors[component].add_json_patch(op)
 
@@ -340,6 +367,9 @@ BROKEN = [
       "namespace monitoring", "open that port to the monitoring peer"]),
     ("exporter-open-to-another-namespace", monitoring_from_another_namespace,
      ["ServiceMonitor harbor-exporter", "pod port 8001 of Deployment harbor-exporter", "the server's ingress"]),
+    # the exporter's own addresses are held to the policies like every workload's (FLOWS has its paths)
+    ("exporter-egress-misses-redis", exporter_without_redis,
+     ["Deployment harbor-exporter", "env HARBOR_REDIS_URL calls harbor-redis:6379", "the client's egress"]),
     ("service-monitor-selects-nothing", service_monitor_patch("core", cdk8s.JsonPatch.replace(
         "/spec/selector/matchLabels/app.kubernetes.io~1component", "api")),
      ["ServiceMonitor harbor-core", "selects no Service of the app"]),
@@ -350,7 +380,7 @@ BROKEN = [
 
 
 @pytest.mark.parametrize("patch, expected", [b[1:] for b in BROKEN], ids=[b[0] for b in BROKEN])
-def test_the_scrape_check_fires_on_a_broken_tree(patch: Callable[[HarborRegistry], None],
+def test_the_scrape_and_reachability_checks_fire_on_a_broken_tree(patch: Callable[[HarborRegistry], None],
                                                  expected: list[str]) -> None:
     site = metrics_site()
     patch(site.harbor)
@@ -386,7 +416,8 @@ def scraped_app(*, open_port: bool, namespace_selector: ServiceMonitorSpecNamesp
         selector=ServiceMonitorSpecSelector(match_labels=labels), endpoints=[endpoint],
         namespace_selector=namespace_selector))
     if open_port:
-        k8s.KubeNetworkPolicy(chart, "metrics", metadata=k8s.ObjectMeta(name="shop-metrics"), spec=k8s.NetworkPolicySpec(
+        k8s.KubeNetworkPolicy(chart, "metrics", metadata=k8s.ObjectMeta(name="shop-metrics"),
+                              spec=k8s.NetworkPolicySpec(
             pod_selector=k8s.LabelSelector(match_labels=labels), policy_types=["Ingress"],
             ingress=[k8s.NetworkPolicyIngressRule(from_=MonitoringPeer().peers(), ports=[k8s.NetworkPolicyPort(
                 port=k8s.IntOrString.from_number(9100))])]))

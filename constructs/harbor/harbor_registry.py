@@ -60,7 +60,9 @@ class HarborRegistry(Construct, HasEntrypoint, DeclaresSecretRules):
 
     Hand-outs: `entrypoint`, the Service port `<instance>:80` that routes must target (the nginx
     proxy that splits UI and API traffic; pointing a route at core breaks the UI and pushes),
-    `hostname`, the host of the external URL, and `network_policies` (None when turned off).
+    `hostname`, the host of the external URL, and `network_policies` (None when turned off); with
+    `metrics`, `exporter` and `monitoring` (its ServiceMonitors, PrometheusRule and dashboard), None
+    without.
 
     Network: every component gets a NetworkPolicy that allows only the paths Harbor needs (see
     _components/network_policy.py).

@@ -101,8 +101,10 @@ def harbor_alerts(scope: SeriesScope, metrics: HarborMetrics, trivy: TrivySettin
     """Every alert for one Harbor, in groups; the Trivy database alert only when Trivy updates it."""
     exporter = scope.exporter_job
     targets = "|".join(scope.jobs)
-    claims_used = f"max by (namespace, persistentvolumeclaim) (kubelet_volume_stats_used_bytes{scope.claim_matcher})"
-    claims_size = f"max by (namespace, persistentvolumeclaim) (kubelet_volume_stats_capacity_bytes{scope.claim_matcher})"
+    # max by claim: a ReadWriteMany claim mounted on several nodes has one series per kubelet
+    per_claim = "max by (namespace, persistentvolumeclaim)"
+    claims_used = f"{per_claim} (kubelet_volume_stats_used_bytes{scope.claim_matcher})"
+    claims_size = f"{per_claim} (kubelet_volume_stats_capacity_bytes{scope.claim_matcher})"
     claim_percent = f"{claims_used} / {claims_size} * 100"
     scans_failed = recent_count(scope.tasks(f'type="{SCAN_JOB}"', 'status="fail"'), "1h")
     jobs_failed = recent_count(scope.tasks(f'type!="{SCAN_JOB}"', 'status="fail"'), "1h")

@@ -41,7 +41,8 @@ class Database(Construct):
     """StatefulSet and Service `<instance>-database`; a volumeClaimTemplate unless a claim is given.
 
     Hand-outs: `service` (ServicePort, 5432), `stateful_set`, and `claim_name` when an existing claim
-    is mounted (None when the StatefulSet creates `database-data-<instance>-database-0`).
+    is mounted (None when the StatefulSet creates `database-data-<instance>-database-0`); `claim_names`, the claim the pod
+    mounts either way.
     """
 
     def __init__(self, scope: Construct, id: str, ctx: HarborContext) -> None:

@@ -30,7 +30,8 @@ class Redis(Construct):
     """StatefulSet and Service `<instance>-redis`; a volumeClaimTemplate unless a claim is given.
 
     Hand-outs: `service` (ServicePort, 6379), `stateful_set`, and `claim_name` when an existing claim
-    is mounted (None when the StatefulSet creates `data-<instance>-redis-0`).
+    is mounted (None when the StatefulSet creates `data-<instance>-redis-0`); `claim_names`, the claim the pod
+    mounts either way.
     """
 
     def __init__(self, scope: Construct, id: str, ctx: HarborContext) -> None:

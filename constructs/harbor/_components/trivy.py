@@ -93,6 +93,7 @@ class Trivy(Construct):
     Attributes:
         service: the Service handle (ctx.endpoints.trivy) core reaches the adapter at.
         stateful_set: the Kubernetes object.
+        claim_names: the cache claim of every replica, by the name Kubernetes gives it.
     """
 
     def __init__(self, scope: Construct, id: str, ctx: HarborContext, settings: TrivySettings) -> None:
