@@ -161,9 +161,9 @@ def harbor_alerts(scope: SeriesScope, metrics: HarborMetrics, trivy: TrivySettin
         Alert(name="HarborJobQueueBacklog", severity=Severity.WARNING, for_="15m",
               expr=f"max by (namespace, type) (harbor_task_queue_latency{scope.of(exporter)}) > {latency}",
               summary="{{ $labels.type }} jobs wait in jobservice's queue",
-              description=f"The oldest waiting {{{{ $labels.type }}}} job has waited more than "
-                          f"{metrics.job_queue_latency} for 15 minutes: jobs arrive faster than the workers take "
-                          "them, or the workers are stuck."),
+              description=f"For 15 minutes the oldest waiting {{{{ $labels.type }}}} job has waited more than "
+                          f"{metrics.job_queue_latency}: jobs arrive faster than the workers take them, or the "
+                          "workers are stuck."),
         Alert(name="HarborScanJobsFailing", severity=Severity.WARNING,
               expr=f"{scans_failed} > 0",
               summary="Image scans failed in the last hour",
