@@ -26,6 +26,7 @@ from constructs.harbor import (
     BackupClaim,
     DatabaseBackup,
     HarborClaim,
+    HarborMetrics,
     HarborRegistry,
     HarborSecrets,
     HarborStorage,
@@ -59,6 +60,7 @@ from constructs.harbor.kit import (
     GatewayRoute,
     LonghornRecurringJob,
     LonghornTask,
+    MonitoringPeer,
     OpenBaoSecretSync,
     OpenBaoServer,
     RouteRule,
@@ -77,6 +79,8 @@ OPENBAO_ROLE = "harbor"
 # KV version 2 at mount `secret`: the CSI provider reads the API path, with its `data/` segment.
 HARBOR_SECRETS_PATH = "secret/data/harbor"
 LONGHORN = "longhorn"
+# where the cluster's Prometheus (the Prometheus Operator's) runs: the only pods that may scrape Harbor
+MONITORING_NAMESPACE = "monitoring"
 
 # Pull-through caches: `docker pull harbor.madhan.app/<project>/<image>` fetches from the upstream
 # once and serves later pulls from Harbor. Quay and registry.k8s.io are plain docker-registry
@@ -156,6 +160,8 @@ def build(outdir: str) -> cdk8s.App:
         database_backup=DATABASE_BACKUP,
         volume_backups=VOLUME_BACKUPS,
         upgrade_guard=UpgradeGuard(max_backup_age_hours=26),
+        # metrics, the exporter, ServiceMonitors, tested alert rules and a Grafana dashboard
+        metrics=HarborMetrics(monitoring=MonitoringPeer(namespace=MONITORING_NAMESPACE)),
     )
     GatewayRoute(chart, "route", name="harbor", gateway=GATEWAY, hostnames=[harbor.hostname],
                  rules=[RouteRule(backend=harbor.entrypoint, paths=("/",))])

@@ -40,10 +40,11 @@ def checksums(manifests: Manifests) -> dict[str, str]:
 # ---- the homelab site ----------------------------------------------------------------------------
 
 COMPONENTS = {
-    "Deployment": {"harbor-core", "harbor-portal", "harbor-registry", "harbor-jobservice", "harbor-nginx"},
+    "Deployment": {"harbor-core", "harbor-portal", "harbor-registry", "harbor-jobservice", "harbor-nginx",
+                   "harbor-exporter"},
     "StatefulSet": {"harbor-database", "harbor-redis", "harbor-trivy"},
     "Service": {"harbor", "harbor-core", "harbor-portal", "harbor-registry", "harbor-jobservice", "harbor-trivy",
-                "harbor-database", "harbor-redis"},
+                "harbor-database", "harbor-redis", "harbor-exporter"},
 }
 
 

@@ -43,6 +43,7 @@ from constructs.harbor.kit.longhorn import LONGHORN_NAMESPACE
 # everything else against the Kubernetes OpenAPI schemas that kubernetes-validate ships.
 CUSTOM_GROUPS = {"gateway.networking.k8s.io", "secrets-store.csi.x-k8s.io", "postgresql.cnpg.io", "barmancloud.cnpg.io",
                  "longhorn.io"}
+CUSTOM_GROUPS.add("monitoring.coreos.com")     # HarborMetrics: ServiceMonitor, PrometheusRule
 CLUSTER_SCOPED = {
     "Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "PersistentVolume",
     "StorageClass", "PriorityClass", "IngressClass", "GatewayClass", "CSIDriver", "RuntimeClass",

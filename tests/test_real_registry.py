@@ -56,6 +56,8 @@ from realsoftware import (
 )
 from test_component_entrypoint import request
 
+from constructs.harbor._components.metric_catalog import METRICS
+from constructs.harbor._components.runtime_contracts import DISTRIBUTION
 from constructs.harbor.harbor_secrets import REGISTRY_USER, SPECS
 from constructs.harbor.secret_generator import htpasswd_line, random_string
 
@@ -362,9 +364,28 @@ def test_deletes_are_enabled(registry: Registry, pushed: Pushed) -> None:
     assert registry.call("GET", f"/v2/{REPOSITORY}/manifests/v1", headers={"Accept": MANIFEST_V2})[0] == 200
 
 
-def test_debug_server_listens_on_loopback(registry: Registry) -> None:
-    assert registry.config["http"]["debug"]["addr"].startswith("localhost:")
+def test_the_debug_listener_serves_the_catalogued_metrics(registry: Registry, pushed: Pushed) -> None:
+    # HarborMetrics (on in the homelab) makes the debug listener the metrics listener, on every interface
+    assert registry.config["http"]["debug"] == {"addr": ":8001", "prometheus": {"enabled": True, "path": "/metrics"}}
+    # a pull: a blob descriptor cache lookup and storage driver calls, which the counters below record
+    assert registry.call("HEAD", f"/v2/{REPOSITORY}/blobs/{sha256(pushed.layer)}")[0] == 200
     with registry.sandbox.network():
-        status, _headers, body = request(registry.debug_port, "/debug/vars", host=f"localhost:{registry.debug_port}")
+        status, _headers, body = request(registry.debug_port, "/metrics", host=f"127.0.0.1:{registry.debug_port}")
     assert status == 200
-    assert "memstats" in json.loads(body)
+    served = {line.split("{")[0].split(" ")[0] for line in body.decode().splitlines()
+              if line and not line.startswith("#")}
+    # every metric of the registry the alerts and dashboard read, under the catalogue's name
+    for metric in METRICS.values():
+        if metric.source.repo == DISTRIBUTION:
+            assert set(metric.series) & served, f"{metric.name} is not served; the registry serves {sorted(served)}"
+
+
+def test_the_debug_listener_also_shows_the_redis_configuration(registry: Registry) -> None:
+    # why the registry's NetworkPolicy lets only Prometheus reach this port: /debug/vars answers without
+    # credentials on the same listener, with the registry's whole Redis configuration, password field included
+    with registry.sandbox.network():
+        status, _headers, body = request(registry.debug_port, "/debug/vars", host=f"127.0.0.1:{registry.debug_port}")
+    assert status == 200
+    published = json.loads(body)
+    assert "memstats" in published
+    assert "Password" in published["registry"]["redis"]["Config"]

@@ -23,7 +23,7 @@ import yaml
 from conftest import SITES
 from support import harbor_site
 
-from constructs.harbor import HarborRegistry
+from constructs.harbor import HarborMetrics, HarborRegistry
 from constructs.harbor._components import runtime_contracts as rc
 from constructs.harbor._components.runtime_contracts import CONTRACTS, contract_for, image_repository
 from constructs.harbor.kit import validation_errors
@@ -84,7 +84,8 @@ def test_every_row_cites_its_source(contract: rc.ImageContract) -> None:
 # What the Dockerfiles say (make/photon/<folder>/Dockerfile and Dockerfile.base at v2.15.1)
 DOCKERFILES = [("harbor-core", "core"), ("harbor-jobservice", "jobservice"), ("registry-photon", "registry"),
                ("harbor-registryctl", "registryctl"), ("trivy-adapter-photon", "trivy-adapter"),
-               ("harbor-portal", "portal"), ("nginx-photon", "nginx"), ("harbor-db", "db"), ("redis-photon", "redis")]
+               ("harbor-portal", "portal"), ("nginx-photon", "nginx"), ("harbor-db", "db"), ("redis-photon", "redis"),
+               ("harbor-exporter", "exporter")]
 
 
 @pytest.mark.parametrize("repository, folder", DOCKERFILES, ids=[d[0] for d in DOCKERFILES])
@@ -103,7 +104,8 @@ def test_entrypoint_and_user_are_the_dockerfiles(repository: str, folder: str) -
 
 INSTALL_CERT_IMAGES = [("harbor-core", "core/entrypoint.sh"), ("harbor-jobservice", "jobservice/entrypoint.sh"),
                        ("registry-photon", "registry/entrypoint.sh"), ("harbor-registryctl", "registryctl/start.sh"),
-                       ("trivy-adapter-photon", "trivy-adapter/entrypoint.sh")]
+                       ("trivy-adapter-photon", "trivy-adapter/entrypoint.sh"),
+                       ("harbor-exporter", "exporter/entrypoint.sh")]
 
 
 @pytest.mark.parametrize("repository, script", INSTALL_CERT_IMAGES, ids=[i[0] for i in INSTALL_CERT_IMAGES])
@@ -139,6 +141,28 @@ def test_every_core_metadata_variable_is_an_env_key_of_harbor() -> None:
     system = {m for line in text.splitlines() if "SystemScope" in line
               for m in re.findall(r'EnvKey: "([A-Z_0-9]+)"', line)}
     assert set(rc.CORE_METADATA_ENV) | {"TOKEN_SERVICE_URL"} == system
+
+
+def test_every_setting_of_the_exporter_table_is_a_viper_key_of_its_main() -> None:
+    # viper.SetEnvPrefix("harbor") and `.` -> `_`: the key database.host is HARBOR_DATABASE_HOST
+    text = harbor_source("src/cmd/exporter/main.go")
+    assert 'viper.SetEnvPrefix("harbor")' in text and 'strings.NewReplacer(".", "_")' in text
+    read = {"HARBOR_" + key.upper().replace(".", "_") for key in re.findall(r'viper\.Get\w+\("([a-z_.]+)"\)', text)}
+    listed = {e.name for e in rc.EXPORTER.env if e.name.startswith("HARBOR_") and e.reason is None}
+    assert listed | set(rc.EXPORTER_LOGGED_ONLY) == read
+    # the left-out keys really are only logged: main.go hands them to exporter.Opt, which newServer ignores
+    server = harbor_source("src/pkg/exporter/exporter.go")
+    for field in ("ExporterMetricsEnabled", "MaxRequests", "TLSEnabled", "Certificate", "Key"):
+        assert f"opt.{field}" not in server
+
+
+def test_the_metric_name_variables_are_what_harbors_metrics_read() -> None:
+    server = harbor_source("src/lib/metric/server.go")
+    for env in rc.METRIC_NAMES:
+        assert f'"{env.name}"' in server
+    for reader in ("collector.go", "jobservice.go"):
+        text = harbor_source(f"src/lib/metric/{reader}")
+        assert "os.Getenv(NamespaceEnvKey)" in text and "os.Getenv(SubsystemEnvKey)" in text
 
 
 # ---- the real sites ------------------------------------------------------------------------------
@@ -310,6 +334,34 @@ def test_a_broken_contract_fails_the_synth(patch: Patch, expected: list[str]) ->
     matching = [e for e in errors if all(part in e for part in expected)]
     assert matching, f"no error says all of {expected}: {errors}"
     assert all(e.startswith("site/harbor: ") for e in errors), errors
+
+
+def exporter_workload(harbor: HarborRegistry) -> cdk8s.ApiObject:
+    assert harbor.exporter is not None
+    return harbor.exporter.deployment
+
+
+EXPORTER_BROKEN = [
+    ("exporter-runs-its-entrypoint", cdk8s.JsonPatch.remove("/spec/template/spec/containers/0/command"),
+     ["container 'exporter'", "/harbor/entrypoint.sh", "/harbor/ca-bundle.crt.original", "read-only root",
+      "set `command` to ['/harbor/harbor_exporter']"]),
+    ("exporter-tls-that-nothing-serves", cdk8s.JsonPatch.add("/spec/template/spec/containers/0/env/-",
+                                                            {"name": "HARBOR_EXPORTER_TLS_ENABLED", "value": "true"}),
+     ["container 'exporter'", "env HARBOR_EXPORTER_TLS_ENABLED", "runtime_contracts.EXPORTER"]),
+    ("exporter-chart-namespace-variable", cdk8s.JsonPatch.add("/spec/template/spec/containers/0/env/-",
+                                                             {"name": "HARBOR_METRIC_NAMESPACE", "value": "harbor"}),
+     ["container 'exporter'", "env HARBOR_METRIC_NAMESPACE", "remove it"]),
+    ("exporter-other-user", cdk8s.JsonPatch.replace("/spec/template/spec/securityContext/runAsUser", 1000),
+     ["container 'exporter'", "runAsUser 1000, not 10000"]),
+]
+
+
+@pytest.mark.parametrize("op, expected", [c[1:] for c in EXPORTER_BROKEN], ids=[c[0] for c in EXPORTER_BROKEN])
+def test_a_broken_exporter_contract_fails_the_synth(op: cdk8s.JsonPatch, expected: list[str]) -> None:
+    site = harbor_site(metrics=HarborMetrics())
+    exporter_workload(site.harbor).add_json_patch(op)
+    errors = [e for e in validation_errors(site.app) if "(image " in e]
+    assert [e for e in errors if all(part in e for part in expected)], f"no error says all of {expected}: {errors}"
 
 
 def test_a_clean_small_site_keeps_every_contract() -> None:

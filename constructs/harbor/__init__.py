@@ -3,7 +3,7 @@
 - `HarborRegistry`: every Harbor component (core, portal, registry, jobservice, Trivy, database,
   Redis, the nginx entry point), written natively and wired by handles.
 - Its settings: `HarborStorage`, `HarborReplicas`, `HarborResources`, `HarborImages`,
-  `TrivySettings`, `ProxySettings`, `LogLevel`; its secrets: `HarborSecrets`, `harbor_synced_secrets`.
+  `TrivySettings`, `ProxySettings`, `LogLevel`, `HarborMetrics`; its secrets: `HarborSecrets`, `harbor_synced_secrets`.
 - Its data stores beyond one node: `ExternalDatabase`, `CloudNativePgDatabase`, `ExternalRedis`,
   `S3Storage`.
 - Its backups: `DatabaseBackup` (to a `BackupClaim` or a `BackupBucket`), `LonghornVolumeBackups`
@@ -34,7 +34,7 @@ _EXPORTS = {
     "RedisDatabases": "data_stores", "S3Storage": "data_stores", "SslMode": "data_stores",
     "HarborSecrets": "harbor_secrets", "harbor_synced_secrets": "harbor_secrets",
     "Resources": "kit.resources",
-    **{name: "settings" for name in ("HARBOR_VERSION", "AccessMode", "HarborImages", "HarborReplicas",
+    **{name: "settings" for name in ("HARBOR_VERSION", "AccessMode", "HarborImages", "HarborMetrics", "HarborReplicas",
                                      "HarborResources", "HarborStorage", "LogLevel", "ProxySettings", "Severity",
                                      "Storage", "TrivySettings")},
     "generate_harbor_secrets": "secret_generator", "kv_put_command": "secret_generator",
@@ -52,6 +52,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time __getattr__
         HARBOR_VERSION,
         AccessMode,
         HarborImages,
+        HarborMetrics,
         HarborReplicas,
         HarborResources,
         HarborStorage,
@@ -89,6 +90,7 @@ __all__ = [
     "HarborConfiguration",
     "HarborConfigurationJob",
     "HarborImages",
+    "HarborMetrics",
     "HarborRegistry",
     "HarborReplicas",
     "HarborResources",

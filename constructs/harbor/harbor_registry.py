@@ -18,8 +18,11 @@ from ._components.data_protection import DataProtection, check_data_protection, 
 from ._components.database import Database
 from ._components.endpoints import Endpoints
 from ._components.entrypoint import Entrypoint
+from ._components.exporter import MAX_OPEN_CONNECTIONS as EXPORTER_CONNECTIONS
+from ._components.exporter import Exporter
 from ._components.health_model import core_health_problems
 from ._components.jobservice import Jobservice
+from ._components.monitoring import HarborMonitoring, claim_pattern
 from ._components.network_policy import DATABASE, HarborNetworkPolicies, check_api_client, clients_of
 from ._components.portal import Portal
 from ._components.redis import Redis
@@ -32,7 +35,9 @@ from .harbor_secrets import HarborSecrets
 from .kit.checks.adapter import add_checks
 from .kit.checks.reachability import unreachable_address_problems
 from .kit.checks.routes import external_url_problems
+from .kit.checks.scraping import unscrapable_target_problems
 from .kit.checks.secrets import unconsumed_secret_problems, unproduced_secret_problems
+from .kit.checks.tree import namespace_of
 from .kit.checks.volumes import single_attach_problems
 from .kit.cloudnative_pg import CloudNativePgCluster
 from .kit.handles import KeyRef, SecretKeyRef, ServicePort, check_key_ref
@@ -43,6 +48,7 @@ from .kit.secret_rules import URL_SAFE, DeclaresSecretRules
 from .kit.validation import check_dns_label, check_hostname, check_http_url, fail
 from .settings import (
     HarborImages,
+    HarborMetrics,
     HarborReplicas,
     HarborResources,
     HarborStorage,
@@ -57,7 +63,9 @@ class HarborRegistry(Construct, HasEntrypoint, DeclaresSecretRules):
 
     Hand-outs: `entrypoint`, the Service port `<instance>:80` that routes must target (the nginx
     proxy that splits UI and API traffic; pointing a route at core breaks the UI and pushes),
-    `hostname`, the host of the external URL, and `network_policies` (None when turned off).
+    `hostname`, the host of the external URL, and `network_policies` (None when turned off); with
+    `metrics`, `exporter` and `monitoring` (its ServiceMonitors, PrometheusRule and dashboard), None
+    without.
 
     Network: every component gets a NetworkPolicy that allows only the paths Harbor needs (see
     _components/network_policy.py).
@@ -121,6 +129,10 @@ class HarborRegistry(Construct, HasEntrypoint, DeclaresSecretRules):
         upgrade_guard: an Argo CD PreSync hook that refuses to change Harbor's version while the
             newest database backup is older than its limit (default None; needs database_backup or
             a CloudNativePgDatabase with a backup).
+        metrics: Prometheus metrics of core, jobservice and the registry, the harbor-exporter,
+            ServiceMonitors, alert rules and a Grafana dashboard (`HarborMetrics`; default None:
+            none of them). Needs `network_policies`: only they keep other pods off the registry's
+            metrics port, which also serves its debug pages.
     """
 
     # how the route checks (kit/checks/routes.py) word what a route past the entry point breaks
@@ -152,7 +164,8 @@ class HarborRegistry(Construct, HasEntrypoint, DeclaresSecretRules):
                  ca_bundle: KeyRef | None = None,
                  database_backup: DatabaseBackup | None = None,
                  volume_backups: LonghornVolumeBackups | None = None,
-                 upgrade_guard: UpgradeGuard | None = None) -> None:
+                 upgrade_guard: UpgradeGuard | None = None,
+                 metrics: HarborMetrics | None = None) -> None:
         check_http_url("HarborRegistry.external_url", external_url, allow_path=False)
         check_hostname("HarborRegistry.external_url host", urlsplit(external_url).hostname or "")
         # Names such as "<instance>-jobservice" must stay within 63 characters.
@@ -188,6 +201,14 @@ class HarborRegistry(Construct, HasEntrypoint, DeclaresSecretRules):
                 raise fail(f"HarborRegistry.{field_name}", f"{names}, or None (Harbor's own)", value)
         if ca_bundle is not None:
             check_key_ref("HarborRegistry.ca_bundle", ca_bundle)
+        if metrics is not None and not isinstance(metrics, HarborMetrics):
+            raise fail("HarborRegistry.metrics", "a HarborMetrics or None (no metrics)", metrics)
+        if metrics is not None and not network_policies:
+            # the registry's metrics port is its debug listener: pprof, and /debug/vars with the
+            # registry's Redis password (_components/registry.py `debug_listener`)
+            raise fail("HarborRegistry.metrics", "None when network_policies=False: the registry serves metrics only "
+                       "on its debug listener, which also answers pprof and /debug/vars (its Redis password "
+                       "included), and only the NetworkPolicies keep every pod but Prometheus off it", metrics)
         if database is None and secrets.database_password is None:
             raise fail("HarborSecrets.database_password",
                        "a SecretKeyRef when HarborRegistry runs its own database (database=None): declare it with "
@@ -196,7 +217,7 @@ class HarborRegistry(Construct, HasEntrypoint, DeclaresSecretRules):
             # every core and jobservice pod may open max_open_connections: more than PostgreSQL accepts
             # fails logins with "too many clients already" under load, long after the synth
             pods = replicas.core + replicas.jobservice
-            needed = database.connections_needed(pods)
+            needed = database.connections_needed(pods) + (EXPORTER_CONNECTIONS if metrics is not None else 0)
             if needed > database.max_connections:
                 raise fail("CloudNativePgDatabase.max_connections",
                            f"at least {needed} for {replicas.core} core and {replicas.jobservice} jobservice pods "
@@ -214,8 +235,8 @@ class HarborRegistry(Construct, HasEntrypoint, DeclaresSecretRules):
             self.database_cluster = CloudNativePgCluster(
                 self, "database", name=f"{instance}-database", settings=database,
                 labels=harbor_labels(instance, "database", images), resources=resources.database,
-                clients=[selector_labels(harbor_labels(instance, c, images)) for c in clients_of(DATABASE)
-                         if c != DATABASE_BACKUP],
+                clients=[selector_labels(harbor_labels(instance, c, images))
+                         for c in clients_of(DATABASE, exporter=metrics is not None) if c != DATABASE_BACKUP],
                 dns=cluster_dns, network_policy=network_policies)
         self._context = HarborContext(
             instance=instance, external_url=external_url.rstrip("/"), secrets=secrets,
@@ -224,7 +245,7 @@ class HarborRegistry(Construct, HasEntrypoint, DeclaresSecretRules):
             pod_annotations=dict(pod_annotations or {}),
             database_connection=self._database_connection(database),
             redis_connection=self._redis_connection(redis),
-            image_storage=image_storage, ipv6=ipv6, ca_bundle=ca_bundle,
+            image_storage=image_storage, ipv6=ipv6, ca_bundle=ca_bundle, metrics=metrics,
             database_backup=database_backup, claim_labels=claim_labels(volume_backups),
         )
         ctx = self._context
@@ -245,6 +266,10 @@ class HarborRegistry(Construct, HasEntrypoint, DeclaresSecretRules):
         self.data_protection = DataProtection(self, "data-protection", ctx, volume_backups=volume_backups,
                                               upgrade_guard=upgrade_guard, database_cluster=self.database_cluster,
                                               dns=cluster_dns, network_policies=network_policies)
+        # HarborMetrics: the exporter, and what Prometheus and Grafana read (_components/monitoring.py)
+        self.exporter = Exporter(self, "exporter", ctx) if metrics is not None else None
+        self.monitoring = HarborMonitoring(self, "monitoring", ctx, metrics, namespace=self._namespace(),
+                                           claims=self._claim_patterns()) if metrics is not None else None
 
         add_checks(self,
                    (external_url_problems, self),
@@ -254,6 +279,8 @@ class HarborRegistry(Construct, HasEntrypoint, DeclaresSecretRules):
                    (unreachable_address_problems, self),
                    (core_health_problems, self.core.deployment),
                    (runtime_contract_problems, self))
+        if metrics is not None:
+            add_checks(self, (unscrapable_target_problems, self, metrics.monitoring))
 
     def _database_connection(self, database: ExternalDatabase | CloudNativePgDatabase | None
                              ) -> DatabaseConnection | None:
@@ -277,6 +304,25 @@ class HarborRegistry(Construct, HasEntrypoint, DeclaresSecretRules):
                 max_idle_connections=database.max_idle_connections,
                 max_open_connections=database.max_open_connections, peer=cluster.peer)
         return None
+
+    def _namespace(self) -> str:
+        namespace = namespace_of(self)
+        if not namespace:
+            raise fail("HarborRegistry.metrics", "used in a chart with a namespace (AppChart): the alert rules "
+                       "select Harbor's series by it", namespace)
+        return namespace
+
+    def _claim_patterns(self) -> tuple[str, ...]:
+        """Every claim this Harbor creates or mounts, as RE2 patterns: by the names Kubernetes gives them,
+        and for a CloudNativePG Cluster the operator's `<cluster>-<serial>`."""
+        names = [self.registry.claim_name, self.jobservice.claim_name,
+                 *(self.database.claim_names if isinstance(self.database, Database) else ()),
+                 *(self.redis.claim_names if self.redis is not None else ()),
+                 *(self.trivy.claim_names if self.trivy is not None else ())]
+        patterns = [claim_pattern(name) for name in names if name]
+        if self.database_cluster is not None:
+            patterns.append(f"{claim_pattern(self.database_cluster.name)}-[0-9]+")
+        return tuple(patterns)
 
     @staticmethod
     def _redis_connection(redis: ExternalRedis | None) -> RedisConnection | None:

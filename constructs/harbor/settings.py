@@ -7,15 +7,20 @@ the field, the rule and the value.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import Enum
 
 from .kit.images import Image
+from .kit.labels import check_labels
+from .kit.network import MonitoringPeer
 from .kit.resources import Resources
 from .kit.validation import (
     check_dns_subdomain,
     check_http_url,
+    check_percent,
     check_positive,
+    check_prometheus_duration,
     check_storage_size,
     fail,
 )
@@ -104,9 +109,9 @@ class HarborResources:
     """Requests and limits per container; the defaults fit a small installation.
 
     Attributes:
-        core, portal, registry, registryctl, jobservice, trivy, database, redis, nginx: the
-            Resources of that container (nginx is the entry point); each default is in the
-            signature.
+        core, portal, registry, registryctl, jobservice, trivy, database, redis, nginx, exporter:
+            the Resources of that container (nginx is the entry point, exporter the metrics exporter
+            of HarborMetrics); each default is in the signature.
     """
 
     core: Resources = Resources(cpu_request="100m", memory_request="256Mi", cpu_limit="1", memory_limit="1Gi")
@@ -120,6 +125,7 @@ class HarborResources:
     database: Resources = Resources(cpu_request="100m", memory_request="256Mi", cpu_limit="1", memory_limit="1Gi")
     redis: Resources = Resources(cpu_request="50m", memory_request="64Mi", cpu_limit="500m", memory_limit="256Mi")
     nginx: Resources = Resources(cpu_request="50m", memory_request="32Mi", cpu_limit="500m", memory_limit="256Mi")
+    exporter: Resources = Resources(cpu_request="10m", memory_request="32Mi", cpu_limit="250m", memory_limit="256Mi")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -247,3 +253,63 @@ class HarborImages:
 
     def image(self, repository: str) -> str:
         return Image(registry=self.registry, repository=f"{self.namespace}/{repository}", tag=self.tag).reference
+
+
+@dataclass(frozen=True, kw_only=True)
+class HarborMetrics:
+    """Prometheus metrics, the harbor-exporter, ServiceMonitors, alert rules and a Grafana dashboard.
+
+    Turns on the metrics listeners of core, jobservice and the registry (port 8001, /metrics) and
+    runs Harbor's exporter, whose metrics come from core's health API, the database and jobservice's
+    queues. Only the monitoring peer may reach those ports: the registry serves its metrics on its
+    debug listener, which also answers pprof and /debug/vars, where the registry publishes its
+    Redis configuration, password included.
+
+    Attributes:
+        monitoring: where the Prometheus that scrapes Harbor runs (default MonitoringPeer(): the
+            Prometheus Operator's pods in namespace "monitoring").
+        scrape_interval: how often Prometheus scrapes each target, a Prometheus duration
+            (default "30s").
+        labels: extra labels of the ServiceMonitors, the PrometheusRule and the dashboard's
+            ConfigMap, for a Prometheus whose selectors ask for them, e.g. `{"release":
+            "kube-prometheus-stack"}` (default none).
+        volume_warning_percent: a claim of Harbor's fuller than this raises a warning (default 80).
+        volume_critical_percent: ... a critical alert; above the warning (default 90).
+        quota_percent: a project whose storage quota is used beyond this raises a warning
+            (default 90).
+        job_failure_percent: a job type whose runs failed beyond this share in the last hour raises
+            a warning (default 10); any failed scan raises one anyway.
+        pull_error_percent: pulls (manifests and blobs) answered with 5xx or 429 beyond this share
+            over ten minutes raise a warning: the proxy caches failing towards their upstreams
+            (default 5).
+        job_queue_latency: a job waiting longer than this to start raises a warning, a Prometheus
+            duration (default "10m").
+        dashboard: ship the Grafana dashboard as a ConfigMap for Grafana's dashboard sidecar
+            (default True).
+    """
+
+    monitoring: MonitoringPeer = MonitoringPeer()
+    scrape_interval: str = "30s"
+    labels: Mapping[str, str] = field(default_factory=dict[str, str])
+    volume_warning_percent: float = 80
+    volume_critical_percent: float = 90
+    quota_percent: float = 90
+    job_failure_percent: float = 10
+    pull_error_percent: float = 5
+    job_queue_latency: str = "10m"
+    dashboard: bool = True
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.monitoring, MonitoringPeer):
+            raise fail("HarborMetrics.monitoring", "a MonitoringPeer", self.monitoring)
+        check_prometheus_duration("HarborMetrics.scrape_interval", self.scrape_interval)
+        check_prometheus_duration("HarborMetrics.job_queue_latency", self.job_queue_latency)
+        object.__setattr__(self, "labels", check_labels("HarborMetrics.labels", self.labels))
+        for name in ("volume_warning_percent", "volume_critical_percent", "quota_percent", "job_failure_percent",
+                     "pull_error_percent"):
+            check_percent(f"HarborMetrics.{name}", getattr(self, name))
+        if self.volume_critical_percent <= self.volume_warning_percent:
+            raise fail("HarborMetrics.volume_critical_percent",
+                       f"above volume_warning_percent ({self.volume_warning_percent})", self.volume_critical_percent)
+        if not isinstance(self.dashboard, bool):
+            raise fail("HarborMetrics.dashboard", "True or False", self.dashboard)

@@ -46,3 +46,12 @@ REDIS_DB_TRIVY = RedisDatabases().trivy
 # The database backup's pods (backups.DatabaseBackup: the scheduled dump and the restore Job) and the
 # upgrade guard's (backups.UpgradeGuard), by the same convention.
 DATABASE_BACKUP, UPGRADE_GUARD = "database-backup", "upgrade-guard"
+
+# Metrics (HarborMetrics): core, jobservice and the registry serve Prometheus metrics on a listener
+# of their own, plain HTTP on every interface, and so does the exporter; 8001 and /metrics are the
+# official chart's choice (values.yaml `metrics.<component>`), kept so that dashboards and habits
+# carry over. `EXPORTER` names the exporter's pods and objects like the other components.
+METRICS_PORT = 8001
+METRICS_PATH = "/metrics"
+METRICS_PORT_NAME = "http-metrics"
+EXPORTER = "exporter"

@@ -15,6 +15,7 @@ from ..kit.labels import selector_labels, standard_labels
 from ..kit.validation import fail
 from ..settings import (
     HarborImages,
+    HarborMetrics,
     HarborReplicas,
     HarborResources,
     HarborStorage,
@@ -60,6 +61,7 @@ class HarborContext:
     # (Longhorn's recurring-job labels), by component
     database_backup: DatabaseBackup | None = None
     claim_labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    metrics: HarborMetrics | None = None             # None: no metrics listeners, no exporter
     database: DatabaseConnection = field(init=False)
     redis: RedisConnection = field(init=False)
 

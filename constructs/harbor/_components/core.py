@@ -18,6 +18,7 @@ from .connections import ca_bundle_env, ca_bundle_mounts, ca_bundle_volumes
 from .constants import CORE, CORE_PORT
 from .context import HarborContext
 from .log_levels import LogReader, log_level
+from .metrics_env import metrics_container_ports, metrics_environment, metrics_service_ports
 from .pods import container_security, http_probe, resources
 from .volumes import config_volume, empty_dir, secret_file_volume
 from .workloads import config_map, deployment, deployment_strategy, harbor_pod, service
@@ -126,6 +127,7 @@ def core_environment(ctx: HarborContext) -> dict[str, str]:
         # core registers this scanner on start; without Trivy it must not name a Service that does not exist
         env["TRIVY_ADAPTER_URL"] = ep.trivy.url
     env.update(ctx.proxy_variables())
+    env.update(metrics_environment(ctx, COMPONENT, core=True))
     return env
 
 
@@ -178,7 +180,8 @@ class Core(Construct):
                          grace_seconds=120)   # lets running API calls and uploads finish
         self.deployment = deployment(self, "deployment", ctx, COMPONENT, replicas=ctx.replicas.core, pod=pod,
                                      config_checksum=checksum(data), strategy=strategy)
-        service(self, "service", ctx, COMPONENT, ctx.endpoints.core, [("http-web", ctx.endpoints.core, CORE_PORT)])
+        service(self, "service", ctx, COMPONENT, ctx.endpoints.core, [
+            ("http-web", ctx.endpoints.core, CORE_PORT), *metrics_service_ports(ctx, ctx.endpoints.core_metrics)])
 
     @staticmethod
     def _container(ctx: HarborContext, config_map_name: str, data: Mapping[str, str]) -> k8s.Container:
@@ -219,7 +222,8 @@ class Core(Construct):
             # through HarborRegistry.ca_bundle and SSL_CERT_DIR instead.
             command=[CORE_BINARY],
             working_dir=WORKING_DIR,
-            ports=[k8s.ContainerPort(name="http", container_port=CORE_PORT, protocol="TCP")],
+            ports=[k8s.ContainerPort(name="http", container_port=CORE_PORT, protocol="TCP"),
+                   *metrics_container_ports(ctx)],
             env=[*config_env, *secret_env],
             resources=resources(ctx.resources.core),
             # core writes only to /tmp, an emptyDir

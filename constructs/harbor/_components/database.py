@@ -11,7 +11,7 @@ from .constants import DATABASE, DATABASE_PORT
 from .context import HarborContext
 from .pods import container_security, exec_probe, pod_security, resources
 from .volumes import empty_dir
-from .workloads import service, stateful_data, stateful_set, template_claim_labels
+from .workloads import service, stateful_claim_names, stateful_data, stateful_set, template_claim_labels
 
 COMPONENT = DATABASE
 
@@ -41,7 +41,8 @@ class Database(Construct):
     """StatefulSet and Service `<instance>-database`; a volumeClaimTemplate unless a claim is given.
 
     Hand-outs: `service` (ServicePort, 5432), `stateful_set`, and `claim_name` when an existing claim
-    is mounted (None when the StatefulSet creates `database-data-<instance>-database-0`).
+    is mounted (None when the StatefulSet creates `database-data-<instance>-database-0`); `claim_names`, the claim the pod
+    mounts either way.
     """
 
     def __init__(self, scope: Construct, id: str, ctx: HarborContext) -> None:
@@ -54,6 +55,8 @@ class Database(Construct):
         ])
 
         self.claim_name = storage.existing_claim
+        # every claim its pod mounts, by the name Kubernetes gives it (the metrics' volume alerts)
+        self.claim_names = stateful_claim_names(ctx, COMPONENT, storage, DATA_VOLUME, 1)
         data_volumes, claims = stateful_data(ctx, COMPONENT, storage, DATA_VOLUME)
         volumes = [
             *data_volumes,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..kit.handles import ServicePort
 from .constants import (
     DATABASE_PORT,
+    METRICS_PORT,
     REDIS_PORT,
     REDIS_URL_IDLE_TIMEOUT,
     REGISTRY_PORT,
@@ -32,6 +33,12 @@ class Endpoints:
     database: ServicePort
     redis: ServicePort
     entrypoint: ServicePort
+    # HarborMetrics: the metrics port of core, registry and jobservice on their own Services, and
+    # the exporter's Service; only Prometheus calls them, and only when metrics are on
+    core_metrics: ServicePort
+    registry_metrics: ServicePort
+    jobservice_metrics: ServicePort
+    exporter: ServicePort
 
     @classmethod
     def for_instance(cls, instance: str) -> Endpoints:
@@ -46,6 +53,10 @@ class Endpoints:
             redis=ServicePort(service=f"{instance}-redis", port=REDIS_PORT),
             # the nginx entry point is the Service named after the instance itself: `harbor:80`
             entrypoint=ServicePort(service=instance, port=80),
+            core_metrics=ServicePort(service=f"{instance}-core", port=METRICS_PORT),
+            registry_metrics=ServicePort(service=f"{instance}-registry", port=METRICS_PORT),
+            jobservice_metrics=ServicePort(service=f"{instance}-jobservice", port=METRICS_PORT),
+            exporter=ServicePort(service=f"{instance}-exporter", port=METRICS_PORT),
         )
 
     def redis_url(self, db: int) -> str:

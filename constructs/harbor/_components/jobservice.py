@@ -16,9 +16,10 @@ from constructs import Construct
 from ..harbor_secrets import REGISTRY_USER
 from .checksum import checksum
 from .connections import ca_bundle_env, ca_bundle_mounts, ca_bundle_volumes
-from .constants import JOBSERVICE, JOBSERVICE_PORT
+from .constants import JOBSERVICE, JOBSERVICE_PORT, METRICS_PATH, METRICS_PORT
 from .context import HarborContext
 from .log_levels import LogReader, log_level
+from .metrics_env import metrics_container_ports, metrics_environment, metrics_service_ports
 from .pods import container_security, http_probe, resources
 from .volumes import claim_volume, config_volume, empty_dir
 from .workloads import (
@@ -47,7 +48,6 @@ REAPER_MAX_UPDATE_HOURS = 24
 REAPER_MAX_DANGLING_HOURS = 168
 REDIS_NAMESPACE = "harbor_job_service_namespace"
 POOL_REDIS_URL_ENV = "JOB_SERVICE_POOL_REDIS_URL"
-METRICS_PORT = 8001
 # The registry client's timeout, in minutes (src/pkg/registry/client.go `init`); 30 is Harbor's default.
 REGISTRY_HTTP_CLIENT_TIMEOUT_MINUTES = 30
 # Webhook jobs: retries, and the HTTP timeout in seconds (src/jobservice/job/impl/notification/http_helper.go).
@@ -75,6 +75,8 @@ def jobservice_environment(ctx: HarborContext) -> dict[str, str]:
         "JOBSERVICE_WEBHOOK_JOB_HTTP_CLIENT_TIMEOUT": str(WEBHOOK_JOB_HTTP_CLIENT_TIMEOUT_SECONDS),
         "LOG_LEVEL": log_level(LogReader.HARBOR, ctx.log_level),
         **ctx.proxy_variables(),
+        # the names of its metrics (metrics_env.py); the listener itself is config.yml's `metric`
+        **metrics_environment(ctx, JOBSERVICE),
     }
 
 
@@ -118,8 +120,10 @@ def jobservice_config(ctx: HarborContext) -> dict[str, Any]:
             "settings": {"base_dir": JOB_LOG_DIR},
             "sweeper": {"duration": JOB_LOG_RETENTION_DAYS, "settings": {"work_dir": JOB_LOG_DIR}},
         }],
-        # off: the library ships no ServiceMonitor, and the Service exposes only the API port
-        "metric": {"enabled": False, "path": "/metrics", "port": METRICS_PORT},
+        # all three keys, always: the section has no defaults, so `enabled` without `port` listens on a
+        # random port and without `path` the mux panics (src/jobservice/config/config.go MetricConfig,
+        # src/jobservice/runtime/bootstrap.go createMetricServer); on only with HarborMetrics
+        "metric": {"enabled": ctx.metrics is not None, "path": METRICS_PATH, "port": METRICS_PORT},
         "loggers": [{"name": "STD_OUTPUT", "level": level}],
         "reaper": {"max_update_hours": REAPER_MAX_UPDATE_HOURS, "max_dangling_hours": REAPER_MAX_DANGLING_HOURS},
     }
@@ -167,7 +171,8 @@ class Jobservice(Construct):
         self.deployment = deployment(self, "deployment", ctx, COMPONENT, replicas=ctx.replicas.jobservice, pod=pod,
                                      config_checksum=checksum(env_data, config_data), strategy=strategy)
         service(self, "service", ctx, COMPONENT, ctx.endpoints.jobservice,
-                [("http-jobservice", ctx.endpoints.jobservice, JOBSERVICE_PORT)])
+                [("http-jobservice", ctx.endpoints.jobservice, JOBSERVICE_PORT),
+                 *metrics_service_ports(ctx, ctx.endpoints.jobservice_metrics)])
 
     @staticmethod
     def _container(ctx: HarborContext, env_config_map: str) -> k8s.Container:
@@ -183,7 +188,8 @@ class Jobservice(Construct):
             # Both copies fail on a read-only root, so the binary runs directly; private CAs come
             # through HarborRegistry.ca_bundle and SSL_CERT_DIR instead.
             command=[JOBSERVICE_BINARY, "-c", CONFIG_PATH],
-            ports=[k8s.ContainerPort(name="http", container_port=JOBSERVICE_PORT, protocol="TCP")],
+            ports=[k8s.ContainerPort(name="http", container_port=JOBSERVICE_PORT, protocol="TCP"),
+                   *metrics_container_ports(ctx)],
             # every key of this ConfigMap is an env var name, so envFrom is safe here
             env_from=[k8s.EnvFromSource(config_map_ref=k8s.ConfigMapEnvSource(name=env_config_map))],
             env=[

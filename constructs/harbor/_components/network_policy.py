@@ -29,6 +29,12 @@ Paths, with the reason for each one that is not obvious:
 - every Harbor pod -> the cluster DNS, see `ClusterDns`;
 - with a database backup (backups.DatabaseBackup), its pods (the dump and the restore) -> database,
   and to the bucket's server when the dumps go to S3; nothing reaches them.
+- with HarborMetrics: the exporter -> core (the health and systeminfo APIs), redis (jobservice's
+  queues) and the database (projects, quotas, artifacts), src/pkg/exporter/*_collector.go; and the
+  monitoring peer's Prometheus pods, and nothing else, -> the metrics port of core, jobservice, the
+  registry and the exporter (`SCRAPED`). Only them on purpose: the registry's metrics port is its
+  debug listener, which also serves pprof and /debug/vars, and /debug/vars shows the registry's Redis
+  configuration with its password (registry.py `debug_listener`).
 Probes come from the kubelet on the node, which NetworkPolicies do not restrict in the common CNIs
 (Calico, Cilium, kube-router, Antrea all allow host-to-pod traffic).
 
@@ -51,6 +57,7 @@ from ..kit.network import (
     DataStorePeer,
     GatewayPeer,
     InternetEgress,
+    MonitoringPeer,
     dns_egress,
     ip_peers,
     namespace_peer,
@@ -63,8 +70,10 @@ from .constants import (
     DATABASE,
     DATABASE_BACKUP,
     DATABASE_PORT,
+    EXPORTER,
     JOBSERVICE,
     JOBSERVICE_PORT,
+    METRICS_PORT,
     NGINX,
     NGINX_PORT,
     PORTAL,
@@ -79,7 +88,8 @@ from .constants import (
 )
 from .context import HarborContext
 
-COMPONENTS: tuple[str, ...] = (NGINX, PORTAL, CORE, REGISTRY, JOBSERVICE, TRIVY, DATABASE, REDIS, DATABASE_BACKUP)
+COMPONENTS: tuple[str, ...] = (NGINX, PORTAL, CORE, REGISTRY, JOBSERVICE, TRIVY, DATABASE, REDIS, EXPORTER,
+                              DATABASE_BACKUP)
 
 
 @dataclass(frozen=True)
@@ -115,14 +125,20 @@ FLOWS: tuple[Flow, ...] = (
     Flow(TRIVY, CORE, (CORE_PORT,), "pulls the image to scan from core's internal address"),
     # only with backups.DatabaseBackup, which the bundled database alone has
     Flow(DATABASE_BACKUP, DATABASE, (DATABASE_PORT,), "pg_dump of the scheduled backup, pg_restore of a restore"),
+    # with HarborMetrics only (src/pkg/exporter: health_collector.go, js_collector.go, project_collector.go)
+    Flow(EXPORTER, CORE, (CORE_PORT,), "harbor_up and harbor_system_info from core's health and systeminfo APIs"),
+    Flow(EXPORTER, REDIS, (REDIS_PORT,), "jobservice's queues for harbor_task_*"),
+    Flow(EXPORTER, DATABASE, (DATABASE_PORT,), "projects, quotas and artifacts for harbor_project_*"),
 )
+# With HarborMetrics, the components Prometheus scrapes, each on its metrics port.
+SCRAPED: tuple[str, ...] = (CORE, REGISTRY, JOBSERVICE, EXPORTER)
 # Components whose pods reach hosts outside the cluster.
 INTERNET_CLIENTS = (CORE, JOBSERVICE, REGISTRY, TRIVY)
 
 
-def clients_of(server: str) -> tuple[str, ...]:
-    """The components that connect to `server`, from the one table."""
-    return tuple(f.client for f in FLOWS if f.server == server)
+def clients_of(server: str, *, exporter: bool = True) -> tuple[str, ...]:
+    """The components that connect to `server`, from the one table (the exporter only when it runs)."""
+    return tuple(f.client for f in FLOWS if f.server == server and (exporter or f.client != EXPORTER))
 
 
 @dataclass(frozen=True)
@@ -175,6 +191,7 @@ class HarborNetworkPolicies(Construct):
         self.ctx = ctx
         self.dns = dns
         present = set(COMPONENTS) - ({TRIVY} if ctx.trivy is None else set())
+        present -= {EXPORTER} if ctx.metrics is None else set()
         # an external database or redis runs no pod of Harbor's: no policy, no path to its pods
         present -= {component for component, bundled in ((DATABASE, ctx.database.bundled),
                                                          (REDIS, ctx.redis.bundled)) if not bundled}
@@ -191,6 +208,8 @@ class HarborNetworkPolicies(Construct):
                        for f in flows if f.server == component]
             if component == NGINX:
                 ingress.insert(0, self._gateway_ingress(gateway))
+            if ctx.metrics is not None and component in SCRAPED:
+                ingress.append(self._monitoring_ingress(ctx.metrics.monitoring))
             egress = [k8s.NetworkPolicyEgressRule(to=[self._pods(f.server)], ports=tcp_ports(*f.ports))
                       for f in flows if f.client == component]
             egress += [k8s.NetworkPolicyEgressRule(to=f.peer.peers(), ports=tcp_ports(*f.ports))
@@ -214,6 +233,11 @@ class HarborNetworkPolicies(Construct):
     def _pods(self, component: str) -> k8s.NetworkPolicyPeer:
         # no namespaceSelector: the peer pods are in the policy's own namespace
         return k8s.NetworkPolicyPeer(pod_selector=k8s.LabelSelector(match_labels=self.ctx.selector(component)))
+
+    @staticmethod
+    def _monitoring_ingress(monitoring: MonitoringPeer) -> k8s.NetworkPolicyIngressRule:
+        # the metrics port only, from Prometheus only: see the module's docstring for the registry's
+        return k8s.NetworkPolicyIngressRule(from_=monitoring.peers(), ports=tcp_ports(METRICS_PORT))
 
     @staticmethod
     def _gateway_ingress(gateway: GatewayPeer | None) -> k8s.NetworkPolicyIngressRule:

@@ -14,7 +14,7 @@ from ..kit.handles import ServicePort
 from .constants import REDIS, REDIS_PORT
 from .context import HarborContext
 from .pods import container_security, pod_security, resources, tcp_probe
-from .workloads import service, stateful_data, stateful_set
+from .workloads import service, stateful_claim_names, stateful_data, stateful_set
 
 COMPONENT = REDIS
 
@@ -30,7 +30,8 @@ class Redis(Construct):
     """StatefulSet and Service `<instance>-redis`; a volumeClaimTemplate unless a claim is given.
 
     Hand-outs: `service` (ServicePort, 6379), `stateful_set`, and `claim_name` when an existing claim
-    is mounted (None when the StatefulSet creates `data-<instance>-redis-0`).
+    is mounted (None when the StatefulSet creates `data-<instance>-redis-0`); `claim_names`, the claim the pod
+    mounts either way.
     """
 
     def __init__(self, scope: Construct, id: str, ctx: HarborContext) -> None:
@@ -43,6 +44,8 @@ class Redis(Construct):
         ])
 
         self.claim_name = storage.existing_claim
+        # every claim its pod mounts, by the name Kubernetes gives it (the metrics' volume alerts)
+        self.claim_names = stateful_claim_names(ctx, COMPONENT, storage, DATA_VOLUME, 1)
         volumes, claims = stateful_data(ctx, COMPONENT, storage, DATA_VOLUME)
 
         redis = k8s.Container(

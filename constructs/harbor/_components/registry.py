@@ -16,9 +16,10 @@ from constructs import Construct
 from ..kit.handles import ServicePort
 from .checksum import checksum
 from .connections import ca_bundle_env, ca_bundle_mounts, ca_bundle_volumes
-from .constants import REGISTRY, REGISTRY_PORT, REGISTRYCTL_PORT
+from .constants import METRICS_PATH, METRICS_PORT, REGISTRY, REGISTRY_PORT, REGISTRYCTL_PORT
 from .context import HarborContext
 from .log_levels import LogReader, log_level
+from .metrics_env import metrics_container_ports, metrics_service_ports
 from .pods import container_security, http_probe, resources
 from .volumes import claim_volume, config_volume, empty_dir, secret_file_volume
 from .workloads import (
@@ -33,7 +34,8 @@ from .workloads import (
 COMPONENT = REGISTRY
 
 # The debug server (pprof, expvar) listens on the loopback only: reachable from inside the pod, never
-# from the network. It is not declared as a container port for that reason.
+# from the network. It is not declared as a container port for that reason. With HarborMetrics it
+# must listen on every interface instead (see `debug_listener`).
 REGISTRY_DEBUG_PORT = 5001
 
 CONFIG_FILE = "config.yml"
@@ -85,6 +87,24 @@ def storage_driver(ctx: HarborContext) -> dict[str, Any]:
     return {"s3": params}
 
 
+def debug_listener(ctx: HarborContext) -> dict[str, Any]:
+    """The registry's `http.debug` section: the loopback only, or the metrics listener.
+
+    distribution serves Prometheus metrics only on its debug listener: registry/registry.go `ServeCmd`
+    runs `http.ListenAndServe(debug.addr, nil)` on Go's default mux, and adds `metrics.Handler()` at
+    `prometheus.path` to that same mux (goharbor/distribution release/2.8). So with metrics on, the
+    debug listener must take Prometheus's connections, on every interface, and with it everything
+    else on the default mux: /debug/pprof/ (cmd/registry/main.go imports net/http/pprof: heap dumps,
+    CPU profiles) and /debug/vars, where registry/handlers/app.go `configureRedis` publishes the
+    whole Redis configuration, its password included. Nothing there asks for credentials, so the
+    registry's NetworkPolicy admits only the monitoring peer to this port (network_policy.py), and
+    HarborRegistry refuses metrics without NetworkPolicies.
+    """
+    if ctx.metrics is None:
+        return {"addr": f"localhost:{REGISTRY_DEBUG_PORT}"}
+    return {"addr": f":{METRICS_PORT}", "prometheus": {"enabled": True, "path": METRICS_PATH}}
+
+
 def registry_config(ctx: HarborContext) -> dict[str, Any]:
     """distribution's configuration (Harbor's v2.8 fork), without `http.secret`.
 
@@ -119,7 +139,7 @@ def registry_config(ctx: HarborContext) -> dict[str, Any]:
         "http": {
             "addr": f":{REGISTRY_PORT}",
             "relativeurls": False,
-            "debug": {"addr": f"localhost:{REGISTRY_DEBUG_PORT}"},
+            "debug": debug_listener(ctx),
         },
         # only core and jobservice log in here, as harbor_registry_user: nginx sends clients' /v2/
         # to core, which checks their token and proxies
@@ -204,6 +224,7 @@ class Registry(Construct):
         self.service_object = service(self, "service", ctx, COMPONENT, ctx.endpoints.registry, [
             ("http-registry", ctx.endpoints.registry, REGISTRY_PORT),
             ("http-controller", ctx.endpoints.registryctl, REGISTRYCTL_PORT),
+            *metrics_service_ports(ctx, ctx.endpoints.registry_metrics),
         ])
 
         storage_mounts = [k8s.VolumeMount(name=DATA_VOLUME, mount_path=STORAGE_PATH)] if on_volume else []
@@ -216,7 +237,8 @@ class Registry(Construct):
             image=ctx.images.image("registry-photon"),
             image_pull_policy="IfNotPresent",
             command=list(REGISTRY_COMMAND),
-            ports=[k8s.ContainerPort(name="http-registry", container_port=REGISTRY_PORT, protocol="TCP")],
+            ports=[k8s.ContainerPort(name="http-registry", container_port=REGISTRY_PORT, protocol="TCP"),
+                   *metrics_container_ports(ctx)],
             env=[
                 # one Secret key for every replica: distribution signs upload state with it, and an
                 # upload that continues on another replica must verify there

@@ -218,6 +218,11 @@ CORE_METADATA_ENV = (
     "TRACE_OTEL_URL_PATH", "TRACE_SAMPLE_RATE", "TRACE_SERVICE_NAME", "TRIVY_ADAPTER_URL", "WITH_TRIVY",
 )
 METADATA = Cite(HARBOR, "src/lib/config/metadata/metadatalist.go", "SystemScope EnvKey")
+# The prefix of core's and jobservice's metric names, read with os.Getenv when src/lib/metric's
+# variables are initialised (collector.go, jobservice.go; the keys are constants of server.go)
+METRIC_NAMES = tuple(Env(name=name, cite=Cite(HARBOR, "src/lib/metric/collector.go, jobservice.go",
+                                              "os.Getenv(NamespaceEnvKey / SubsystemEnvKey)"))
+                     for name in ("METRIC_NAMESPACE", "METRIC_SUBSYSTEM"))
 
 # ---- the tables --------------------------------------------------------------------------------
 
@@ -251,6 +256,7 @@ CORE = ImageContract(
         Env(name="_REDIS_URL_HARBOR", cite=Cite(HARBOR, "src/core/main.go")),
         *(Env(name=name, cite=Cite(HARBOR, "src/common/http/tls.go")) for name in (
             "INTERNAL_TLS_ENABLED", "INTERNAL_VERIFY_CLIENT_CERT", "INTERNAL_TLS_KEY_PATH", "INTERNAL_TLS_CERT_PATH")),
+        *METRIC_NAMES,
         PGX_ROOT_CERT, *GO_RUNTIME, *REDIS_CREDENTIALS,
     ),
     config_files=(
@@ -292,6 +298,7 @@ JOBSERVICE = ImageContract(
             "JOB_SERVICE_POOL_BACKEND", "JOB_SERVICE_POOL_WORKERS", "JOB_SERVICE_POOL_REDIS_URL",
             "JOB_SERVICE_POOL_REDIS_NAMESPACE", "JOB_SERVICE_POOL_REDIS_CONN_IDLE_TIMEOUT_SECOND",
             "MAX_JOB_DURATION_SECONDS")),
+        *METRIC_NAMES,
         PGX_ROOT_CERT, *GO_RUNTIME, *REDIS_CREDENTIALS,
     ),
     config_files=(
@@ -508,8 +515,47 @@ REDIS = ImageContract(
            "goes on without it (_components/redis.py)",),
 )
 
+# The exporter's settings: viper keys of src/cmd/exporter/main.go, read from HARBOR_<KEY> (prefix
+# `harbor`, `.` -> `_`). Keys main.go reads only to log them are left out on purpose, so that the
+# check reports them as settings that change nothing: HARBOR_EXPORTER_METRICS_ENABLED,
+# _MAX_REQUESTS, _TLS_ENABLED, _TLS_CERT, _TLS_KEY (the server is always plain HTTP,
+# src/pkg/exporter/exporter.go `newServer`).
+EXPORTER_MAIN = Cite(HARBOR, "src/cmd/exporter/main.go", "viper keys, SetEnvPrefix(\"harbor\")")
+EXPORTER_SETTINGS = (
+    "HARBOR_DATABASE_HOST", "HARBOR_DATABASE_PORT", "HARBOR_DATABASE_USERNAME", "HARBOR_DATABASE_PASSWORD",
+    "HARBOR_DATABASE_DBNAME", "HARBOR_DATABASE_SSLMODE", "HARBOR_DATABASE_MAX_IDLE_CONNS",
+    "HARBOR_DATABASE_MAX_OPEN_CONNS", "HARBOR_DATABASE_CONN_MAX_LIFETIME", "HARBOR_DATABASE_CONN_MAX_IDLE_TIME",
+    "HARBOR_SERVICE_SCHEME", "HARBOR_SERVICE_HOST", "HARBOR_SERVICE_PORT",
+    "HARBOR_REDIS_URL", "HARBOR_REDIS_NAMESPACE", "HARBOR_REDIS_TIMEOUT",
+    "HARBOR_EXPORTER_PORT", "HARBOR_EXPORTER_METRICS_PATH", "HARBOR_EXPORTER_CACHE_TIME",
+    "HARBOR_EXPORTER_CACHE_CLEAN_INTERVAL",
+)
+EXPORTER_LOGGED_ONLY = ("HARBOR_EXPORTER_METRICS_ENABLED", "HARBOR_EXPORTER_MAX_REQUESTS",
+                        "HARBOR_EXPORTER_TLS_ENABLED", "HARBOR_EXPORTER_TLS_CERT", "HARBOR_EXPORTER_TLS_KEY")
+EXPORTER = ImageContract(
+    repository="harbor-exporter",
+    dockerfile=Cite(HARBOR, "make/photon/exporter/Dockerfile"),
+    entrypoint=install_cert_entrypoint("exporter", "/harbor/entrypoint.sh", ("/harbor/harbor_exporter",)),
+    user=HARBOR_UID, group=HARBOR_UID, user_why=harbor_user_why("exporter"),
+    program=("/harbor/harbor_exporter",),
+    # the binary writes no file: logs go to stdout (src/lib/log), the caches are in memory
+    writes=(),
+    env=(
+        *(Env(name=name, cite=EXPORTER_MAIN) for name in EXPORTER_SETTINGS),
+        HARBOR_LOGGER,
+        *(Env(name=name, cite=Cite(HARBOR, "src/lib/pprof.go", "StartPprof")) for name in ("PPROF_ENABLED",
+                                                                                          "PPROF_ADDR")),
+        PGX_ROOT_CERT, *GO_RUNTIME, *REDIS_CREDENTIALS,
+    ),
+    notes=("the entrypoint script ignores container args (it execs the binary without \"$@\"), and the binary "
+           "parses no flags: everything is environment",
+           "HARBOR_METRIC_NAMESPACE/SUBSYSTEM, which the chart sets, are read by nothing: the exporter hard-codes "
+           "the prefix harbor_ (src/pkg/exporter/collector.go)"),
+)
+
 CONTRACTS: Mapping[str, ImageContract] = MappingProxyType({
-    c.repository: c for c in (CORE, JOBSERVICE, REGISTRY, REGISTRYCTL, TRIVY, PORTAL, NGINX, DATABASE, REDIS)})
+    c.repository: c for c in (CORE, JOBSERVICE, REGISTRY, REGISTRYCTL, TRIVY, PORTAL, NGINX, DATABASE, REDIS,
+                               EXPORTER)})
 
 
 def image_repository(image: str) -> str:

@@ -14,7 +14,7 @@ from .context import HarborContext
 from .log_levels import LogReader, log_level
 from .pods import container_security, http_probe, resources
 from .volumes import empty_dir
-from .workloads import harbor_pod, service, stateful_data, stateful_set
+from .workloads import harbor_pod, service, stateful_claim_names, stateful_data, stateful_set
 
 COMPONENT = TRIVY
 # The adapter binary the image's entrypoint script execs (make/photon/trivy-adapter/Dockerfile and
@@ -93,6 +93,7 @@ class Trivy(Construct):
     Attributes:
         service: the Service handle (ctx.endpoints.trivy) core reaches the adapter at.
         stateful_set: the Kubernetes object.
+        claim_names: the cache claim of every replica, by the name Kubernetes gives it.
     """
 
     def __init__(self, scope: Construct, id: str, ctx: HarborContext, settings: TrivySettings) -> None:
@@ -111,6 +112,8 @@ class Trivy(Construct):
                        f"ReadWriteMany when {replicas} Trivy replicas share the existing claim "
                        f"{storage.existing_claim!r}", storage.access.value)
         data_volumes, claims = stateful_data(ctx, COMPONENT, storage, DATA_VOLUME)
+        # every replica's cache claim, by the name Kubernetes gives it (the metrics' volume alerts)
+        self.claim_names = stateful_claim_names(ctx, COMPONENT, storage, DATA_VOLUME, replicas)
         # trivy unpacks image layers under /tmp while it scans
         volumes = [empty_dir("scratch"), *ca_bundle_volumes(ctx.ca_bundle), *data_volumes]
 

@@ -135,6 +135,15 @@ def stateful_data(ctx: HarborContext, component: str, storage: Storage, volume: 
     return [], [claim_template(ctx, component, storage, volume)]
 
 
+def stateful_claim_names(ctx: HarborContext, component: str, storage: Storage, volume: str,
+                         replicas: int) -> tuple[str, ...]:
+    """The names of the claims a StatefulSet's pods mount: the existing claim, or the ones the
+    StatefulSet controller creates from the template `volume`, `<volume>-<statefulset>-<ordinal>`."""
+    if storage.existing_claim:
+        return (storage.existing_claim,)
+    return tuple(f"{volume}-{ctx.name(component)}-{ordinal}" for ordinal in range(replicas))
+
+
 def deployment_strategy(component: str, replicas: int, written_volumes: Sequence[tuple[str, Storage]]) -> k8s.DeploymentStrategy:
     """RollingUpdate, unless a volume the pods write cannot be mounted by two pods at once.
 
@@ -184,7 +193,7 @@ def harbor_pod(ctx: HarborContext, component: str, *, replicas: int, containers:
         topology_spread_constraints=spread_across_nodes(ctx, component, replicas),
         security_context=pod_security(user=HARBOR_UID),
         containers=list(containers),
-        volumes=list(volumes),
+        volumes=list(volumes) or None,
     )
 
 

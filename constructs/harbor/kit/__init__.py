@@ -11,7 +11,7 @@ Nothing here knows Harbor (a test parses the imports and fails otherwise). Harbo
   `BarmanCloudBackup`: its WAL archiving and scheduled base backups through the Barman Cloud plugin.
 - `LonghornRecurringJobs`: Longhorn recurring snapshots and backups, and the claim labels for them.
 - Network peers for policies: `GatewayPeer`, `ClusterDns`, `InternetEgress`, `DataStorePeer`,
-  `KubernetesApi`.
+  `KubernetesApi`, `MonitoringPeer`.
 - Handles between constructs: `ServicePort`, `SecretKeyRef`, `ConfigMapKeyRef`.
 - `synthesize`: all-or-nothing output; the misconfiguration catalog is `constructs.harbor.kit.checks`.
 """
@@ -22,7 +22,7 @@ from .cloudnative_pg import BarmanCloudBackup, BarmanCompression, CloudNativePgC
 from .gateway_route import GatewayRef, GatewayRoute, PathMatch, RouteRule
 from .handles import ConfigMapKeyRef, KeyRef, SecretKeyRef, ServicePort
 from .longhorn import LonghornRecurringJob, LonghornRecurringJobs, LonghornTask, recurring_job_labels
-from .network import ClusterDns, DataStorePeer, GatewayPeer, InternetEgress, KubernetesApi
+from .network import ClusterDns, DataStorePeer, GatewayPeer, InternetEgress, KubernetesApi, MonitoringPeer
 from .openbao import BaoKey, OpenBaoSecretSync, OpenBaoServer, SecretType, SyncedSecret
 from .openbao_setup import setup_commands, setup_script
 from .output import synthesize, validation_errors
@@ -53,6 +53,7 @@ __all__ = [
     "LonghornRecurringJob",
     "LonghornRecurringJobs",
     "LonghornTask",
+    "MonitoringPeer",
     "OpenBaoSecretSync",
     "OpenBaoServer",
     "PathMatch",

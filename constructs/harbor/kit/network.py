@@ -71,6 +71,41 @@ class GatewayPeer:
 
 
 @dataclass(frozen=True, kw_only=True)
+class MonitoringPeer:
+    """Where the Prometheus that scrapes the app runs: the only source allowed on its metrics ports.
+
+    `namespace` is the monitoring namespace and `pod_labels` the Prometheus pods in it, never empty:
+    a metrics port can serve more than metrics (a Go debug listener answers pprof and expvar on the
+    same port), so "every pod of the monitoring namespace" is too wide a door. The default labels are
+    the ones the Prometheus Operator puts on every Prometheus pod it runs. `cidrs` adds address
+    ranges for a Prometheus outside the cluster's pods (an agent on the nodes' network).
+
+    Attributes:
+        namespace: the Prometheus pods' namespace, a DNS label (default "monitoring").
+        pod_labels: the Prometheus pods' labels, never empty (default
+            `app.kubernetes.io/name: prometheus`).
+        cidrs: address ranges Prometheus may also scrape from, canonical CIDRs (default none).
+    """
+
+    namespace: str = "monitoring"
+    pod_labels: Mapping[str, str] = field(default_factory=lambda: {"app.kubernetes.io/name": "prometheus"})
+    cidrs: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        check_dns_label("MonitoringPeer.namespace", self.namespace)
+        labels = check_labels("MonitoringPeer.pod_labels", self.pod_labels)
+        if not labels:
+            raise fail("MonitoringPeer.pod_labels", "the Prometheus pods' labels (empty would open the metrics "
+                                                    "ports to every pod of the namespace)", labels)
+        object.__setattr__(self, "pod_labels", labels)
+        object.__setattr__(self, "cidrs", _cidrs("MonitoringPeer.cidrs", self.cidrs))
+
+    def peers(self) -> list[k8s.NetworkPolicyPeer]:
+        """The Prometheus pods of the namespace, then the address ranges."""
+        return [namespace_peer(self.namespace, self.pod_labels), *ip_peers(self.cidrs)]
+
+
+@dataclass(frozen=True, kw_only=True)
 class ClusterDns:
     """The cluster's DNS pods, which every Harbor pod asks for Service and upstream addresses.
 

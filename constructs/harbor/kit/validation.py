@@ -125,3 +125,33 @@ def check_http_url(field: str, value: str, *, allow_path: bool = True) -> str:
     if port is not None and not 1 <= port <= 65535:
         raise fail(field, "a URL whose port is from 1 to 65535", value)
     return value
+
+
+# A Prometheus duration as Prometheus and the Prometheus Operator's CRDs accept it: units from the
+# largest to the smallest, each at most once, e.g. "30s", "1m30s", "2h" (the CRDs' `Duration` pattern).
+PROMETHEUS_DURATION = re.compile(r"(?:([0-9]+)y)?(?:([0-9]+)w)?(?:([0-9]+)d)?(?:([0-9]+)h)?(?:([0-9]+)m)?"
+                                 r"(?:([0-9]+)s)?(?:([0-9]+)ms)?")
+_DURATION_UNITS = (365 * 86400, 7 * 86400, 86400, 3600, 60, 1, 0.001)
+
+
+def check_prometheus_duration(field: str, value: str) -> str:
+    """A Prometheus duration above zero such as '30s' or '1m30s'."""
+    match = PROMETHEUS_DURATION.fullmatch(value) if isinstance(value, str) else None
+    if match is None or not value or not any(int(part or 0) for part in match.groups()):
+        raise fail(field, "a Prometheus duration above zero such as '30s', '5m' or '1h30m'", value)
+    return value
+
+
+def duration_seconds(value: str) -> float:
+    """The length of a Prometheus duration checked by `check_prometheus_duration`, in seconds."""
+    match = PROMETHEUS_DURATION.fullmatch(value)
+    if match is None:
+        raise fail("duration", "a Prometheus duration", value)
+    return sum(int(part or 0) * unit for part, unit in zip(match.groups(), _DURATION_UNITS))
+
+
+def check_percent(field: str, value: float) -> float:
+    """A threshold in percent, from 0 to 100."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+        raise fail(field, "a percentage from 0 to 100", value)
+    return value

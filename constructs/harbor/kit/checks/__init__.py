@@ -18,6 +18,8 @@ runtime_checks and health_model):
 - Multi-Attach error and a hung rollout: `volumes.single_attach_problems`
 - calls that time out at run time, a configured address the NetworkPolicies refuse:
   `reachability.unreachable_address_problems` (any app may attach it to any construct)
+- a Prometheus target shown down, alerts that never fire, a ServiceMonitor whose port the
+  NetworkPolicies close to the monitoring peer: `scraping.unscrapable_target_problems`
 
 Reading the tree (`tree.manifests`, `tree.Manifest`) is shared by all of them and by the tests.
 """
@@ -25,6 +27,7 @@ Reading the tree (`tree.manifests`, `tree.Manifest`) is shared by all of them an
 from .adapter import add_checks
 from .reachability import unreachable_address_problems
 from .routes import external_url_problems, route_backend_problems
+from .scraping import unscrapable_target_problems
 from .secrets import unconsumed_secret_problems, unproduced_secret_problems
 from .tree import Manifest, manifests
 from .volumes import single_attach_problems
@@ -39,4 +42,5 @@ __all__ = [
     "unconsumed_secret_problems",
     "unproduced_secret_problems",
     "unreachable_address_problems",
+    "unscrapable_target_problems",
 ]
