@@ -29,6 +29,12 @@ class Run:
         self.registry_ids: dict[str, int] = {}   # declared registry -> its id in Harbor, once applied
         self.skipped: dict[str, str] = {}        # registry name -> why it was skipped
         self.skipped_projects: list[str] = []
+        # access (auth.py, robots.py, members.py, system_settings.py, record.py): Harbor's configuration
+        # as GET /configurations answered it before the first write, the job's record (record.py), and
+        # what was declared but could not be applied yet, each with the reason (the run ends EXIT_SKIPPED)
+        self.configurations: dict[str, dict] = {}
+        self.record: dict[str, dict] = {"secrets": {}, "members": {}}
+        self.pending: list[str] = []
 
     def action(self, message: str, *args: object) -> None:
         """Log one change Harbor made; the count decides the closing line."""

@@ -9,7 +9,7 @@ from typing import Any
 from .context import Kind
 from .errors import InputError
 
-DOCUMENT_VERSION = 2
+DOCUMENT_VERSION = 3
 
 
 def need(obj: object, key: str, kind: type | tuple, where: str) -> Any:
