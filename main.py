@@ -2,7 +2,8 @@
 
     python main.py                            write dist/harbor/
     python main.py openbao-setup              print the `bao` policy and role commands and the keys to store
-    python main.py generate-secrets [-o F]    print a fresh set of Harbor secrets as `bao kv put`
+    python main.py generate-secrets [-o F]    print a fresh set of Harbor secrets as `bao kv put`, and each
+                                              robot's secret with its .dockerconfigjson
                                               (with -o, also write them to F as JSON, mode 0600)
 
 Site facts live here and only here; the constructs take them as typed values.
@@ -35,14 +36,18 @@ from constructs.harbor import (
     TrivySettings,
     UpgradeGuard,
     harbor_synced_secrets,
+    robot_setup_commands,
 )
 from constructs.harbor.configuration import (
+    PULL_PERMISSIONS,
+    PUSH_PERMISSIONS,
     AuditLogPurge,
     HarborConfiguration,
     ImmutableTagRule,
     PatternSelector,
     Project,
     ProjectPolicy,
+    ProjectRobot,
     ProxyCacheProject,
     RegistryEndpoint,
     RegistryType,
@@ -64,6 +69,8 @@ from constructs.harbor.kit import (
     OpenBaoSecretSync,
     OpenBaoServer,
     RouteRule,
+    SecretKeyRef,
+    SyncedSecret,
     setup_script,
     synthesize,
 )
@@ -78,6 +85,11 @@ OPENBAO = OpenBaoServer(address="http://openbao.openbao.svc.cluster.local:8200")
 OPENBAO_ROLE = "harbor"
 # KV version 2 at mount `secret`: the CSI provider reads the API path, with its `data/` segment.
 HARBOR_SECRETS_PATH = "secret/data/harbor"
+# Each robot's secret at a path of its own below this one, with its ready .dockerconfigjson beside it:
+# another app's PullSecret may then read one robot's credential and nothing else.
+ROBOTS_PATH = "secret/data/harbor-robots"
+# The Secret in namespace harbor through which the robots' secrets reach the configuration Job.
+ROBOT_SECRETS = "harbor-robots"
 LONGHORN = "longhorn"
 # where the cluster's Prometheus (the Prometheus Operator's) runs: the only pods that may scrape Harbor
 MONITORING_NAMESPACE = "monitoring"
@@ -104,6 +116,16 @@ LIBRARY_RETENTION = RetentionPolicy(schedule=RETENTION_SCHEDULE, rules=(
     RetentionRule(template=RetentionTemplate.LATEST_PUSHED, count=10, untagged=False),
     RetentionRule(template=RetentionTemplate.ALWAYS, tags=RELEASES, untagged=False),
 ))
+# the homelab's own images: private, scanned on push
+LIBRARY = Project(name="library", public=False, policy=ProjectPolicy(auto_scan=True), retention=LIBRARY_RETENTION,
+                  immutable_rules=(ImmutableTagRule(repositories=PatternSelector(), tags=RELEASES),))
+# Robots of `library`, their secrets from OpenBao (`generate-secrets` makes them): the homelab's apps pull
+# with the first (a PullSecret in their namespace), CI pushes with the second.
+LIBRARY_PULL = ProjectRobot(name="pull", project=LIBRARY, permissions=PULL_PERMISSIONS,
+                            description="image pulls of the homelab's apps",
+                            secret=SecretKeyRef(secret=ROBOT_SECRETS, key="library-pull"))
+LIBRARY_CI = ProjectRobot(name="ci", project=LIBRARY, permissions=PUSH_PERMISSIONS, description="CI pushes",
+                          secret=SecretKeyRef(secret=ROBOT_SECRETS, key="library-ci"))
 HARBOR_CONFIGURATION = HarborConfiguration(
     endpoints=(DOCKER_HUB, GHCR, QUAY, K8S),
     projects=(
@@ -111,16 +133,19 @@ HARBOR_CONFIGURATION = HarborConfiguration(
         ProxyCacheProject(name="ghcr", endpoint=GHCR, public=True, retention=CACHE_RETENTION),
         ProxyCacheProject(name="quay", endpoint=QUAY, public=True, retention=CACHE_RETENTION),
         ProxyCacheProject(name="k8s", endpoint=K8S, public=True, retention=CACHE_RETENTION),
-        # the homelab's own images: private, scanned on push
-        Project(name="library", public=False, policy=ProjectPolicy(auto_scan=True), retention=LIBRARY_RETENTION,
-                immutable_rules=(ImmutableTagRule(repositories=PatternSelector(), tags=RELEASES),)),
+        LIBRARY,
     ),
     system=SystemSettings(
         gc_schedule="0 0 3 * * *", gc_delete_untagged=True,
         # the audit log grows with every pull; a month of it is enough for a homelab
         audit_log_purge=AuditLogPurge(schedule="0 0 4 * * 0", retention_hours=30 * 24),
     ),
+    robots=(LIBRARY_PULL, LIBRARY_CI),
 )
+# field `secret` of <ROBOTS_PATH>/<key> for each robot
+ROBOT_SYNC = SyncedSecret(ROBOT_SECRETS, keys={
+    robot.secret.key: BaoKey(path=f"{ROBOTS_PATH}/{robot.secret.key}", key="secret")
+    for robot in HARBOR_CONFIGURATION.robots})
 
 
 # Nothing lost: a nightly dump of Harbor's database on a claim of its own (seven kept), Longhorn
@@ -141,7 +166,7 @@ def build(outdir: str) -> cdk8s.App:
     # only the traffic a policy of its own allows
     chart = AppChart(app, APP_NAME, namespace=NAMESPACE, default_deny=True)
     secrets = OpenBaoSecretSync(chart, "secrets", name="harbor-secrets", server=OPENBAO, role=OPENBAO_ROLE,
-                                secrets=harbor_synced_secrets(HARBOR_SECRETS_PATH))
+                                secrets=[*harbor_synced_secrets(HARBOR_SECRETS_PATH), ROBOT_SYNC])
     harbor = HarborRegistry(
         chart, "harbor",
         external_url=EXTERNAL_URL,
@@ -175,20 +200,35 @@ def output_dir() -> Path:
     return Path(os.environ.get("CDK8S_OUTDIR", Path(__file__).resolve().parent / "dist")) / APP_NAME
 
 
+def robot_credentials(app: cdk8s.App):
+    """Where each robot's secret lives in OpenBao, read from the configuration Jobs of the app."""
+    return [credential for job in app.node.find_all() if isinstance(job, HarborConfigurationJob)
+            for credential in job.robot_credentials]
+
+
+def openbao_setup() -> str:
+    app = build(outdir=os.devnull)
+    return setup_script(app) + robot_setup_commands(robot_credentials(app))
+
+
 def generate_secrets(output: Path | None) -> str:
     # loaded here: bcrypt and cryptography are needed for a fresh set of secrets, never for a synth
-    from constructs.harbor import generate_harbor_secrets, kv_put_command
+    from constructs.harbor import generate_harbor_secrets, generate_robot_secrets, kv_put_command
 
+    app = build(outdir=os.devnull)
     values = generate_harbor_secrets()
+    robots = generate_robot_secrets(robot_credentials(app))
     if output is not None:
         # created 0600 from the start: the values never sit in a world-readable file
         descriptor = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(descriptor, "w") as file:
-            json.dump(values, file, indent=2, sort_keys=True)
+            json.dump({**values, "robots": robots}, file, indent=2, sort_keys=True)
     kv_path = BaoKey(path=HARBOR_SECRETS_PATH, key="x").kv_path
-    return (setup_script(build(outdir=os.devnull), kv_template=False)
+    return (setup_script(app, kv_template=False)
             + "# store the fresh values (the output holds secrets: do not paste it anywhere shared)\n"
-            + kv_put_command(kv_path, values))
+            + kv_put_command(kv_path, values)
+            + "".join(f"# robot secret and its pull secret, for {path}\n" + kv_put_command(path, fields)
+                      for path, fields in robots.items()))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -198,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "openbao-setup":
-            sys.stdout.write(setup_script(build(outdir=os.devnull)))
+            sys.stdout.write(openbao_setup())
             return 0
         if args.command == "generate-secrets":
             sys.stdout.write(generate_secrets(args.output))

@@ -50,7 +50,9 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import upstream
-from fake_harbor_retention import Refusal, RetentionFake, follow_retention_handlers
+from fake_harbor_access import AccessApi, follow_access_handlers
+from fake_harbor_errors import Refusal
+from fake_harbor_retention import RetentionFake, follow_retention_handlers
 
 # ../shared/reference, else the cache of scripts/fetch-upstream; None where neither has it
 SWAGGER = upstream.path(upstream.SWAGGER_NAME)
@@ -107,6 +109,7 @@ def _follow_handlers(document: dict) -> None:
     schedule = document["definitions"]["Schedule"]["properties"]["parameters"]
     schedule["additionalProperties"] = {}
     follow_retention_handlers(document)
+    follow_access_handlers(document)     # robots, configurations, members: fake_harbor_access.py
 
 
 @dataclass
@@ -238,8 +241,16 @@ def _errors(status: int, message: str) -> dict:
     return {"errors": [{"code": codes.get(status, "UNKNOWN"), "message": message}]}
 
 
-class FakeHarbor(RetentionFake):
-    """Harbor's state and API for the configuration job; start() serves it on 127.0.0.1, a free port."""
+class FakeHarbor(RetentionFake, AccessApi):
+    """Harbor's state and API for the configuration job; start() serves it on 127.0.0.1, a free port.
+
+    The retention part is RetentionFake's (fake_harbor_retention.py); the access part (configurations,
+    robots, members, users and groups) is AccessApi's (fake_harbor_access.py)."""
+
+    def forget_project(self, project_id: int) -> None:
+        """A deleted project takes its retention policy, immutable rules, allowlist, robots and members."""
+        RetentionFake.forget_project(self, project_id)
+        AccessApi.forget_project(self, project_id)
 
     def __init__(self, *, user: str = "admin", password: str = "Harbor12345", swagger: Path = SWAGGER) -> None:
         self.user, self.password = user, password
@@ -263,6 +274,7 @@ class FakeHarbor(RetentionFake):
         self._server: ThreadingHTTPServer | None = None
         self._scheme = "http"
         self.init_retention(cron_error=harbor_cron_error)
+        self._init_access()
         # like a fresh installation: Harbor creates the public project `library`
         self.add_project("library", public=True)
 
@@ -390,7 +402,9 @@ class FakeHarbor(RetentionFake):
         with self.lock:
             self.requests.append((method, urlsplit(target).path))
             try:
-                return self._handle(method, target, headers, raw)
+                status, text, answer_headers = self._handle(method, target, headers, raw)
+                # beego's session cookie, on every answer (fake_harbor_access.py)
+                return status, text, {**answer_headers, **self.session_cookie()}
             except Exception as error:  # a bug of the fake: make it loud, not a hang
                 self.violations.append(f"{method} {target}: the fake failed: {type(error).__name__}: {error}")
                 return 500, json.dumps(_errors(500, "fake failure")), {}
@@ -420,8 +434,13 @@ class FakeHarbor(RetentionFake):
             if self.always_fail or self._fail_remaining > 0:
                 self._fail_remaining = max(0, self._fail_remaining - 1)
                 return self._answer(op, what, Answer(500, _errors(500, "injected failure")))
-            if self.reject_credentials or headers.get("Authorization") != self._expected_auth():
+            # Harbor's middlewares in their order: CSRF, authentication, read-only (fake_harbor_access.py)
+            refused = self.csrf_refusal(method, split.path, headers)
+            if refused is None and (self.reject_credentials or headers.get("Authorization") != self._expected_auth()):
                 return self._answer(op, what, Answer(401, _errors(401, "unauthorized")))
+            refused = refused or self.read_only_refusal(method, split.path)
+            if refused is not None:
+                return self._answer(op, what, Answer(refused.status, refused.body()))
         try:
             params = unmarshal_request(_Request(path_params, query, headers, raw), op)
         except (ValidationError, SwaggerMappingError, ValueError) as error:
@@ -434,8 +453,10 @@ class FakeHarbor(RetentionFake):
             return 404, json.dumps(_errors(404, "not implemented by the fake")), {}
         try:
             answer = handler(params, query)
-        except (ApiError, Refusal) as error:
+        except ApiError as error:
             answer = Answer(error.status, _errors(error.status, str(error)))
+        except Refusal as refusal:
+            answer = Answer(refusal.status, refusal.body())
         return self._answer(op, what, answer)
 
     def _route(self, method: str, path: str) -> tuple[Route | None, dict]:
@@ -643,7 +664,7 @@ class FakeHarbor(RetentionFake):
         if project["repo_count"]:
             raise ApiError(412, "the project contains repositories, can not be deleted")
         del self.projects[project["project_id"]]
-        self.forget_project(project["project_id"])
+        self.forget_project(project["project_id"])      # its rules, policies, robots and members
         for table in (self.quotas, self.labels):
             for key in [k for k, v in table.items() if v["project_id"] == project["project_id"]]:
                 del table[key]
@@ -693,7 +714,9 @@ class FakeHarbor(RetentionFake):
 
     def op_CreateLabel(self, params: dict, query: dict) -> Answer:
         body = params["label"]
-        if body.get("scope") != "p" or body.get("project_id") not in self.projects:
+        if body.get("scope") == "g":        # a global label belongs to no project (handler/label.go)
+            body = {**body, "project_id": 0}
+        elif body.get("scope") != "p" or body.get("project_id") not in self.projects:
             raise ApiError(400, "a project label needs scope 'p' and an existing project_id")
         if not body.get("name"):
             raise ApiError(400, "a label needs a name")
@@ -701,7 +724,8 @@ class FakeHarbor(RetentionFake):
             raise ApiError(409, f"label {body['name']} already exists")
         label_id = next(self.ids)
         self.labels[label_id] = {"name": body["name"], "description": body.get("description") or "",
-                                 "color": body.get("color") or "", "scope": "p", "project_id": body["project_id"]}
+                                 "color": body.get("color") or "", "scope": body["scope"],
+                                 "project_id": body["project_id"]}
         return Answer(201, None, {"Location": f"{BASE_PATH}/labels/{label_id}"})
 
     def op_getScanAllSchedule(self, params: dict, query: dict) -> Answer:

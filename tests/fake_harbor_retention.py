@@ -46,8 +46,9 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
+
+from fake_harbor_errors import INTERNAL, Refusal, Reply
 
 BASE_PATH = "/api/v2.0"
 NEXT_RUN = "2025-01-02T00:00:00.000Z"
@@ -57,7 +58,6 @@ MAX_RULES = 15
 # common.MaxAuditRetentionHour (src/common/const.go)
 MAX_AUDIT_RETENTION_HOUR = 240_000
 # what Harbor's SendError answers for every 5xx (src/lib/http/error.go)
-INTERNAL = "internal server error"
 
 # rentenitionMetadataPayload (src/server/v2.0/handler/retention.go), as go-swagger writes it
 RETENTION_METADATA = {
@@ -79,19 +79,7 @@ RETENTION_METADATA = {
 }
 
 
-class Refusal(Exception):
-    """An error answer of Harbor: the status and its message."""
 
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-@dataclass
-class Reply:
-    status: int
-    body: Any = None
-    headers: dict[str, Any] = field(default_factory=dict)
 
 
 def follow_retention_handlers(document: dict) -> None:

@@ -792,13 +792,19 @@ def test_a_missing_credential_variable_stops_before_any_call(fake, apply):
     assert fake.requests == []
 
 
+# what the access kinds read of a document (version 3), empty
+ACCESS_PART = ('"authentication": null, "robot_name_prefix": "robot$", "robots": [], "members": [], '
+               '"settings": {"configurations": {}, "cve_allowlist": null}')
+
+
 @pytest.mark.parametrize("document, message", [
     ("{not json", "is not JSON"),
     ('{"version": 4, "prune": false, "registries": [], "projects": [], "system": {}}', "version 4 is not 3"),
     ('{"version": 2, "prune": false, "registries": [], "projects": [], "system": {}}', "version 2 is not 3"),
     ('{"version": 3, "prune": "no", "registries": [], "projects": [], "system": {}}', "prune has the wrong type"),
-    ('{"version": 3, "prune": false, "registries": [], "projects": [], "system": {"scan_all_schedule": null, '
-     '"gc_schedule": null, "gc_parameters": {"delete_untagged": true, "workers": "1", "dry_run": false}}}',
+    ('{"version": 3, "prune": false, "registries": [], "projects": [], ' + ACCESS_PART + ', "system": '
+     '{"scan_all_schedule": null, "gc_schedule": null, "gc_parameters": {"delete_untagged": true, "workers": "1", '
+     '"dry_run": false}}}',
      "gc_parameters.workers has the wrong type"),
 ])
 def test_a_bad_document_stops_before_any_call(fake, apply, document, message):

@@ -227,8 +227,10 @@ def test_every_mounted_config_map_and_claim_exists(manifests: Manifests) -> None
 def test_registry_password_and_htpasswd_come_from_one_openbao_secret(manifests: Manifests) -> None:
     """core and jobservice log in with the password whose bcrypt line the registry checks."""
     (spc,) = manifests.of_kind("SecretProviderClass")
-    paths = {o["secretPath"] for o in yaml.safe_load(spc.obj["spec"]["parameters"]["objects"])}
-    assert paths == {SECRETS_PATH}
+    objects = {o["objectName"]: o["secretPath"] for o in yaml.safe_load(spc.obj["spec"]["parameters"]["objects"])}
+    (registry,) = [s for s in spc.obj["spec"]["secretObjects"] if s["secretName"] == "harbor-registry"]
+    # the same OpenBao secret for both (the robots' secrets, also synced here, live at paths of their own)
+    assert {objects[d["objectName"]] for d in registry["data"]} == {SECRETS_PATH}
     keys = {(s["secretName"], d["key"]) for s in spc.obj["spec"]["secretObjects"] for d in s["data"]}
     assert {("harbor-registry", "REGISTRY_CREDENTIAL_PASSWORD"), ("harbor-registry", "REGISTRY_HTPASSWD")} <= keys
 

@@ -62,12 +62,17 @@ def test_garbage_collection_follows_retention_and_deletes_untagged_artifacts():
     assert purge["retention_hours"] == 720 and "other" in purge["event_types"]
 
 
+# the homelab's robots read their secrets from the Job's environment (filled from OpenBao in the cluster)
+ROBOT_ENV = {name: f"Robot{index}Secret{index}x" for index, name in enumerate(sorted(
+    name for name in main.HARBOR_CONFIGURATION.credential_env if name.startswith("HARBOR_ROBOT_")))}
+
+
 def test_the_job_applies_the_homelab_and_a_second_run_writes_nothing(fake, apply):
-    result = apply(main.HARBOR_CONFIGURATION)
+    result = apply(main.HARBOR_CONFIGURATION, env=ROBOT_ENV)
     assert result.code == 0, result.out
     assert fake.retention_of("library") is not None and len(fake.immutable_rules_of("library")) == 1
     assert fake.gc["parameters"]["delete_untagged"] is True and fake.purge is not None
     fake.reset_counts()
-    again = apply(main.HARBOR_CONFIGURATION)
+    again = apply(main.HARBOR_CONFIGURATION, env=ROBOT_ENV)
     assert again.code == 0 and fake.writes == [], again.out
     assert lines(again.out, "nothing changed")

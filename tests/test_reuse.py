@@ -33,7 +33,8 @@ NOT_SOURCES = shutil.ignore_patterns(".git", ".venv*", "node_modules", "dist", "
                                      ".pytest_cache", "cdk8s.out", "tests", "bench", ".cache")
 
 GRAFANA_APP = '''
-"""A separate app: Grafana, its admin password from OpenBao, its route, and a CloudNativePG database."""
+"""A separate app: Grafana, its admin password from OpenBao, its route, a CloudNativePG database, and its
+image pulled from Harbor's private `library` with the pull robot's credential (PullSecret)."""
 import json
 import os
 import sys
@@ -71,7 +72,20 @@ def build(outdir: str) -> cdk8s.App:
     )
     cnpg.Cluster(chart, "database", metadata=cdk8s.ApiObjectMetadata(name="grafana-db"),
                  spec=cnpg.ClusterSpec(instances=1, storage=cnpg.ClusterSpecStorage(size="5Gi")))
-    secrets.key("grafana-admin", "ADMIN_PASSWORD")  # the hand-out works from an installed copy too
+    # the image is in Harbor's private `library`: the pull robot's .dockerconfigjson, which Harbor's
+    # generate-secrets wrote beside the robot's secret, synced with a role that reads only that path
+    pull = kit.PullSecret(chart, "harbor-pull", server=kit.OpenBaoServer(address="http://openbao.openbao.svc:8200"),
+                          role="grafana-pull", dockerconfigjson=kit.BaoKey(
+                              path="secret/data/harbor-robots/library-pull", key="dockerconfigjson"))
+    labels = {"app.kubernetes.io/name": "grafana"}
+    k8s.KubeDeployment(chart, "deployment", metadata=k8s.ObjectMeta(name="grafana"), spec=k8s.DeploymentSpec(
+        selector=k8s.LabelSelector(match_labels=labels),
+        template=k8s.PodTemplateSpec(metadata=k8s.ObjectMeta(labels=labels), spec=k8s.PodSpec(
+            image_pull_secrets=[pull.image_pull_secret],
+            containers=[k8s.Container(
+                name="grafana", image="harbor.example.com/library/grafana:12.1.0",
+                # the hand-out works from an installed copy too
+                env=[secrets.key("grafana-admin", "ADMIN_PASSWORD").env_var("GF_SECURITY_ADMIN_PASSWORD")])]))))
     return app
 
 
@@ -175,12 +189,19 @@ def test_grafana_app_uses_the_installed_library(venv: Path, tmp_path: Path) -> N
     assert [(ref["name"], ref["port"]) for ref in backends] == [("grafana", 80)]
     assert [p["port"] for p in out.get("Service", "grafana", "grafana").obj["spec"]["ports"]] == [80]
 
+    pulls = out.get("SecretProviderClass", "harbor-pull", "grafana").obj["spec"]["secretObjects"]
+    assert [(p["secretName"], p["type"], p["data"][0]["key"]) for p in pulls] == [
+        ("harbor-pull", "kubernetes.io/dockerconfigjson", ".dockerconfigjson")]
+    pod = out.get("Deployment", "grafana", "grafana").obj["spec"]["template"]["spec"]
+    assert pod["imagePullSecrets"] == [{"name": "harbor-pull"}]
+
     cluster = out.get("Cluster", "grafana-db", "grafana").obj
     assert cluster["apiVersion"] == "postgresql.cnpg.io/v1"
     assert cluster["spec"]["storage"]["size"] == "5Gi"
     assert not out.of_kind("Secret")
     if CRDS is not None:
         schemas = load_crd_schemas(CRDS)
-        checked = (("Cluster", "grafana-db"), ("HTTPRoute", "grafana"), ("SecretProviderClass", "grafana-secrets"))
+        checked = (("Cluster", "grafana-db"), ("HTTPRoute", "grafana"), ("SecretProviderClass", "grafana-secrets"),
+                   ("SecretProviderClass", "harbor-pull"))
         for kind, name in checked:
             assert crd_errors(schemas, out.get(kind, name).obj) == [], f"{kind} {name}"

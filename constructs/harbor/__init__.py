@@ -11,7 +11,9 @@
 - Declarative configuration applied after every sync: `HarborConfiguration` and
   `HarborConfigurationJob` (the declaration's parts are in `constructs.harbor.configuration`).
 - `generate_harbor_secrets` / `kv_put_command`: a fresh set of secrets for a new installation
-  (loaded on first use: it needs bcrypt and cryptography, which nothing else does).
+  (loaded on first use: it needs bcrypt and cryptography, which nothing else does);
+  `generate_robot_secrets`: each robot's secret with its `.dockerconfigjson` (`RobotCredential`,
+  `robot_setup_commands`).
 
 The building blocks any app can use (AppChart, OpenBaoSecretSync, GatewayRoute, ...) are in
 `constructs.harbor.kit`.
@@ -33,11 +35,13 @@ _EXPORTS = {
     "CloudNativePgDatabase": "data_stores", "ExternalDatabase": "data_stores", "ExternalRedis": "data_stores",
     "RedisDatabases": "data_stores", "S3Storage": "data_stores", "SslMode": "data_stores",
     "HarborSecrets": "harbor_secrets", "harbor_synced_secrets": "harbor_secrets",
+    "RobotCredential": "harbor_secrets", "robot_setup_commands": "harbor_secrets",
     "Resources": "kit.resources",
     **{name: "settings" for name in ("HARBOR_VERSION", "AccessMode", "HarborImages", "HarborMetrics", "HarborReplicas",
                                      "HarborResources", "HarborStorage", "LogLevel", "ProxySettings", "Severity",
                                      "Storage", "TrivySettings")},
     "generate_harbor_secrets": "secret_generator", "kv_put_command": "secret_generator",
+    "generate_robot_secrets": "secret_generator",
 }
 
 if TYPE_CHECKING:  # what type checkers and editors see; at run time __getattr__ below loads them
@@ -45,9 +49,9 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time __getattr__
     from .configuration import HarborConfiguration, HarborConfigurationJob
     from .data_stores import CloudNativePgDatabase, ExternalDatabase, ExternalRedis, RedisDatabases, S3Storage, SslMode
     from .harbor_registry import HarborRegistry
-    from .harbor_secrets import HarborSecrets, harbor_synced_secrets
+    from .harbor_secrets import HarborSecrets, RobotCredential, harbor_synced_secrets, robot_setup_commands
     from .kit.resources import Resources
-    from .secret_generator import generate_harbor_secrets, kv_put_command
+    from .secret_generator import generate_harbor_secrets, generate_robot_secrets, kv_put_command
     from .settings import (
         HARBOR_VERSION,
         AccessMode,
@@ -101,6 +105,7 @@ __all__ = [
     "ProxySettings",
     "RedisDatabases",
     "Resources",
+    "RobotCredential",
     "S3Storage",
     "Severity",
     "SslMode",
@@ -108,6 +113,8 @@ __all__ = [
     "TrivySettings",
     "UpgradeGuard",
     "generate_harbor_secrets",
+    "generate_robot_secrets",
     "harbor_synced_secrets",
     "kv_put_command",
+    "robot_setup_commands",
 ]

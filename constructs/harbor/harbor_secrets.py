@@ -151,3 +151,54 @@ def harbor_synced_secrets(path: str, *, instance: str = "harbor", trivy_github_t
             continue
         by_secret.setdefault(spec.secret(instance), {})[spec.key] = BaoKey(path=path, key=spec.bao_key)
     return [SyncedSecret(secret, keys=keys) for secret, keys in by_secret.items()]
+
+
+# ---- robot accounts --------------------------------------------------------------------------------------
+
+# The field beside a robot's secret that holds its ready .dockerconfigjson, which consumers' PullSecrets
+# read (`python main.py generate-secrets` writes both).
+DOCKERCONFIGJSON_FIELD = "dockerconfigjson"
+# IsValidSec (src/controller/robot/controller.go), which PATCH /robots/{id} applies to a chosen secret.
+ROBOT_SECRET_RULE = ("Harbor's rule for a robot secret: 8-128 characters with at least one upper-case letter, one "
+                     "lower-case letter and one digit")
+
+
+@dataclass(frozen=True, kw_only=True)
+class RobotCredential:
+    """Where a robot's secret lives in OpenBao, and what its pull secret logs in as.
+
+    HarborConfigurationJob.robot_credentials hands them out, resolved through the app's secret syncs.
+
+    Attributes:
+        login_name: the robot's user name, e.g. "robot$library+pull".
+        registry: the registry host the pull secret is for, e.g. "harbor.example.com".
+        secret: the OpenBao field of the robot's secret; the path holds nothing else but the
+            `dockerconfigjson` field beside it.
+    """
+
+    login_name: str
+    registry: str
+    secret: BaoKey
+
+    @property
+    def dockerconfigjson(self) -> BaoKey:
+        """The field beside the secret that holds the ready .dockerconfigjson (what a PullSecret reads)."""
+        return BaoKey(path=self.secret.path, key=DOCKERCONFIGJSON_FIELD)
+
+
+def robot_setup_commands(credentials: list[RobotCredential]) -> str:
+    """The `bao kv patch` template of each robot's pull secret, the field no sync of Harbor's namespace reads.
+
+    Args:
+        credentials: HarborConfigurationJob.robot_credentials.
+
+    Returns:
+        Shell lines, or "" without robots.
+    """
+    lines = []
+    for credential in credentials:
+        lines += [f"# {credential.login_name}: its .dockerconfigjson for {credential.registry}, which consumers' "
+                  "PullSecret reads (generate-secrets writes it with the secret)",
+                  f"bao kv patch {credential.secret.kv_path} "
+                  f"{DOCKERCONFIGJSON_FIELD}='<.dockerconfigjson of {credential.login_name}>'"]
+    return "\n".join(lines) + "\n" if lines else ""

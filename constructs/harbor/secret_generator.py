@@ -6,16 +6,18 @@ exactly 16 characters, CSRF key 32). Nothing is written anywhere unless the call
 
 from __future__ import annotations
 
+import base64
+import json
 import secrets as csprng
 import shlex
 import string
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import bcrypt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from .harbor_secrets import OPTIONAL, REGISTRY_USER, SPECS
+from .harbor_secrets import DOCKERCONFIGJSON_FIELD, OPTIONAL, REGISTRY_USER, SPECS, RobotCredential
 from .kit.validation import fail
 
 ALPHANUMERIC = string.ascii_letters + string.digits
@@ -92,6 +94,34 @@ def generate_harbor_secrets() -> dict[str, str]:
     }
     assert set(values) == set(SPECS) - OPTIONAL
     return {SPECS[name].bao_key: value for name, value in values.items()}
+
+
+def docker_config_json(registry: str, username: str, password: str) -> str:
+    """The `.dockerconfigjson` document a kubernetes.io/dockerconfigjson Secret holds: one registry's login."""
+    auth = base64.b64encode(f"{username}:{password}".encode()).decode()
+    return json.dumps({"auths": {registry: {"username": username, "password": password, "auth": auth}}},
+                      sort_keys=True, separators=(",", ":"))
+
+
+def generate_robot_secrets(credentials: Sequence[RobotCredential]) -> dict[str, dict[str, str]]:
+    """A fresh secret for every robot, with its ready `.dockerconfigjson` beside it.
+
+    Harbor never invents these: the configuration Job sets each robot's secret to the one stored in
+    OpenBao (PATCH /robots/{id}), and consumers' PullSecrets read the `.dockerconfigjson`.
+
+    Args:
+        credentials: HarborConfigurationJob.robot_credentials.
+
+    Returns:
+        OpenBao path as `bao kv` takes it -> {secret field: secret, "dockerconfigjson": document}.
+    """
+    found: dict[str, dict[str, str]] = {}
+    for credential in credentials:
+        secret = admin_password(32)     # letters and digits, with an upper-case, a lower-case and a digit
+        found[credential.secret.kv_path] = {
+            credential.secret.key: secret,
+            DOCKERCONFIGJSON_FIELD: docker_config_json(credential.registry, credential.login_name, secret)}
+    return found
 
 
 def kv_put_command(kv_path: str, values: Mapping[str, str]) -> str:

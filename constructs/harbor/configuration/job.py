@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+import cdk8s
 from cdk8s_plus_27 import k8s
 
 from constructs import Construct
@@ -10,12 +13,15 @@ from .._components.checksum import checksum
 from .._components.pods import container_security, resources
 from .._components.workloads import config_map, pod_metadata
 from ..harbor_registry import HarborRegistry
+from ..harbor_secrets import DOCKERCONFIGJSON_FIELD, ROBOT_SECRET_RULE, RobotCredential
 from ..kit.checks.adapter import add_checks
 from ..kit.checks.reachability import unreachable_address_problems
 from ..kit.checks.secrets import unproduced_secret_problems
 from ..kit.handles import KeyRef, SecretKeyRef, check_key_ref
 from ..kit.images import PYTHON_IMAGE
+from ..kit.openbao import BaoKey, OpenBaoSecretSync
 from ..kit.resources import Resources
+from ..kit.secret_rules import DeclaresSecretRules
 from ..kit.validation import check_positive, fail
 from ._shipping import (
     APPLIER,
@@ -27,6 +33,7 @@ from ._shipping import (
     ENV_URL,
     applier_files,
 )
+from .access import robot_login_prefix
 from .model import HarborConfiguration
 
 COMPONENT = "configure"
@@ -40,12 +47,13 @@ HOOK = {"argocd.argoproj.io/hook": "PostSync", "argocd.argoproj.io/hook-delete-p
 JOB_RESOURCES = Resources(cpu_request="10m", memory_request="32Mi", cpu_limit="200m", memory_limit="128Mi")
 
 
-class HarborConfigurationJob(Construct):
+class HarborConfigurationJob(Construct, DeclaresSecretRules):
     """A ConfigMap with the applier package and the declaration, and the PostSync Job that runs it.
 
     Argo CD runs the Job after every sync once everything is healthy, so the declaration is applied
     again each time (the applier changes only what differs). The Job reaches only core's API and DNS
-    (HarborRegistry.allow_api_client).
+    (HarborRegistry.allow_api_client). Hand-out: `robot_credentials`, where each declared robot's secret
+    lives in OpenBao, for `generate_robot_secrets` and consumers' PullSecrets.
 
     Args:
         scope, id: where the construct sits in the app, as for any construct; in Harbor's chart.
@@ -78,6 +86,7 @@ class HarborConfigurationJob(Construct):
         super().__init__(scope, id)
         ctx = harbor._context   # library-internal: the Job is built from the same context as Harbor
         self.configuration = configuration
+        self.registry_host = harbor.hostname
         self.name = ctx.name(COMPONENT)
         files = {**applier_files(), DOCUMENT_NAME: configuration.to_json()}     # path in the mount -> text
         data = {config_map_key(path): text for path, text in files.items()}
@@ -140,7 +149,73 @@ class HarborConfigurationJob(Construct):
         # would wait forever in CreateContainerConfigError after every sync.
         add_checks(self, (unproduced_secret_problems, self, "HarborConfigurationJob"),
                    # the Job dials core's URL: its policies must let it, or it times out on every sync
-                   (unreachable_address_problems, self))
+                   (unreachable_address_problems, self),
+                   # generate-secrets writes each robot's OpenBao path whole (secret and .dockerconfigjson)
+                   (robot_secret_problems, self))
+
+    @property
+    def secret_value_rules(self) -> Mapping[SecretKeyRef, str]:
+        """Each robot's secret must pass Harbor's IsValidSec, or the Job stops before any change."""
+        return {robot.secret: f"{ROBOT_SECRET_RULE}; `generate-secrets` writes one, with the ready .dockerconfigjson "
+                              f"as field {DOCKERCONFIGJSON_FIELD!r} beside it" for robot in self.configuration.robots}
+
+    def bao_key(self, ref: SecretKeyRef) -> BaoKey | None:
+        """The OpenBao field an OpenBaoSecretSync of the Job's namespace fills `ref` from; None when none does."""
+        namespace = cdk8s.Chart.of(self).namespace
+        for sync in self.node.root.node.find_all():
+            if isinstance(sync, OpenBaoSecretSync) and sync.namespace == namespace:
+                for synced in sync.secrets:
+                    if synced.name == ref.secret and ref.key in synced.keys:
+                        return synced.keys[ref.key]
+        return None
+
+    @property
+    def robot_credentials(self) -> list[RobotCredential]:
+        """Every declared robot's login name, registry host and OpenBao field of its secret, by login name.
+
+        Raises:
+            ValueError: when no OpenBaoSecretSync of the Job's namespace syncs a robot's secret.
+        """
+        prefix = robot_login_prefix(self.configuration.settings)
+        found = []
+        for robot in self.configuration.robots:
+            key = self.bao_key(robot.secret)
+            if key is None:
+                raise fail(f"HarborConfigurationJob robot {robot.stored_name!r} secret",
+                           "a key that an OpenBaoSecretSync of the Job's namespace syncs (generate-secrets writes "
+                           "the robot's secret where that sync reads it)", robot.secret)
+            found.append(RobotCredential(login_name=robot.login_name(prefix), registry=self.registry_host, secret=key))
+        return sorted(found, key=lambda c: c.login_name)
+
+
+def robot_secret_problems(job: HarborConfigurationJob) -> list[str]:
+    """Robot secrets that generate-secrets could not write safely: each needs an OpenBao path of its own.
+
+    generate-secrets puts a robot's path whole (`bao kv put`: its secret and the .dockerconfigjson beside
+    it), which would erase any other field stored there, and a consumer's PullSecret policy grants the
+    whole path, which would expose any other value stored there.
+    """
+    problems: list[str] = []
+    sources = {source for sync in job.node.root.node.find_all() if isinstance(sync, OpenBaoSecretSync)
+               for source in sync.sources}
+    for robot in job.configuration.robots:
+        key = job.bao_key(robot.secret)
+        where = f"HarborConfigurationJob robot {robot.stored_name!r}: its secret"
+        if key is None:
+            problems.append(f"{where} ({robot.secret.secret}/{robot.secret.key}) comes from no OpenBaoSecretSync of "
+                            "the Job's namespace: generate-secrets cannot tell where to write it; sync it with a "
+                            "SyncedSecret")
+            continue
+        if key.key == DOCKERCONFIGJSON_FIELD:
+            problems.append(f"{where} is OpenBao field {key.key!r} of {key.path}, the field its .dockerconfigjson "
+                            "goes to: name the secret's field otherwise, e.g. 'secret'")
+        # the path may hold the secret and its .dockerconfigjson (which a PullSecret of the app may read)
+        others = sorted(s.key for s in sources if s.path == key.path and s.key not in (key.key, DOCKERCONFIGJSON_FIELD))
+        if others:
+            problems.append(f"{where} shares OpenBao path {key.path} with {others}: generate-secrets writes that path "
+                            "whole and consumers' pull-secret policies read all of it; give each robot a path of its "
+                            "own, e.g. secret/data/harbor-robots/<name>")
+    return problems
 
 
 def config_map_key(path: str) -> str:

@@ -21,19 +21,29 @@ from typing import Any
 
 from ..kit.handles import SecretKeyRef
 from ..kit.validation import check_http_url, fail
+from .access import (
+    AnyAuthentication,
+    AnyRobot,
+    ConfigurationSettings,
+    ProjectMember,
+    access_credential_env,
+    access_document,
+    check_access,
+)
 from .cron import check_cron
 from .retention import (
     AuditLogPurge,
-    CveAllowlist,
     ImmutableTagRule,
     RetentionPolicy,
     artifact_policies_document,
     check_artifact_policies,
 )
+from .vulnerabilities import CveAllowlist
 
 # The version of the JSON document; the applier refuses a document of another version.
 # 2: system.gc_parameters (delete_untagged, workers, dry_run).
-# 3: projects[].retention, immutable_rules, cve_allowlist; system.audit_log_purge (retention.py).
+# 3: projects[].retention, immutable_rules, cve_allowlist; system.audit_log_purge (retention.py);
+#    authentication, robot_name_prefix, robots, members, settings (access.py).
 DOCUMENT_VERSION = 3
 
 # Harbor's rule for project names: lower case, '.', '_' and '-' only between letters and digits.
@@ -457,9 +467,10 @@ class HarborConfiguration:
     """Everything the configuration Job applies, and what it may delete.
 
     With `prune=False` (the default) the Job never deletes anything. With `prune=True` it deletes what
-    it owns and the declaration no longer lists: registries whose description ends with its
-    `[managed-by=harbor-gitops...]` marker, projects that carry its `harbor-gitops` project label, and
-    the immutable tag rules of a project that declares its rules (retention.py).
+    it owns and the declaration no longer lists: registries and robots whose description ends with its
+    `[managed-by=harbor-gitops...]` marker, projects that carry its `harbor-gitops` project label, the
+    immutable tag rules of a project that declares its rules (retention.py), and the project members
+    its record lists (access.py, applier/record.py).
     Objects made by hand carry neither and are never touched; a declared object that already exists
     (Harbor's default `library` project, say) is adopted: updated and marked as owned.
 
@@ -467,13 +478,24 @@ class HarborConfiguration:
         endpoints: the upstream registries, distinct by name (default none).
         projects: the Projects and ProxyCacheProjects, distinct by name (default none).
         system: the system-wide schedules (default SystemSettings(): left alone).
-        prune: delete owned registries and projects the declaration no longer lists (default False).
+        prune: delete owned registries, projects, robots and members the declaration no longer lists
+            (default False).
+        authentication: OIDC or LDAP login, applied before anything else (default None: Harbor's
+            current authentication is left alone).
+        robots: the ProjectRobots and SystemRobots, distinct by name (default none).
+        members: the ProjectMembers, groups and users with a role in a declared project (default none).
+        settings: Harbor's system settings and the system CVE allowlist (default
+            ConfigurationSettings(): left alone).
     """
 
     endpoints: tuple[RegistryEndpoint, ...] = ()
     projects: tuple[AnyProject, ...] = ()
     system: SystemSettings = SystemSettings()
     prune: bool = False
+    authentication: AnyAuthentication | None = None
+    robots: tuple[AnyRobot, ...] = ()
+    members: tuple[ProjectMember, ...] = ()
+    settings: ConfigurationSettings = ConfigurationSettings()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "endpoints", tuple(self.endpoints))
@@ -505,15 +527,21 @@ class HarborConfiguration:
         if not isinstance(self.system, SystemSettings):
             raise fail("HarborConfiguration.system", "a SystemSettings", self.system)
         _check_bool("HarborConfiguration.prune", self.prune)
+        object.__setattr__(self, "robots", tuple(self.robots))
+        object.__setattr__(self, "members", tuple(self.members))
+        check_access(robots=self.robots, members=self.members, authentication=self.authentication,
+                     settings=self.settings, projects=self.projects)
 
     @property
     def credential_env(self) -> dict[str, SecretKeyRef]:
-        """Environment variable -> the synced Secret key that fills it, for every endpoint credential."""
+        """Environment variable -> the synced Secret key that fills it: endpoint credentials, robot secrets,
+        and the secrets of the OIDC or LDAP login."""
         env: dict[str, SecretKeyRef] = {}
         for endpoint in self.endpoints:
             if endpoint.credential is not None:
                 env[endpoint.access_key_env] = endpoint.credential.access_key
                 env[endpoint.access_secret_env] = endpoint.credential.access_secret
+        env.update(access_credential_env(robots=self.robots, authentication=self.authentication))
         return dict(sorted(env.items()))
 
     def credential_env_vars(self) -> list:
@@ -533,7 +561,9 @@ class HarborConfiguration:
                                "credential": credential})
         return {"version": DOCUMENT_VERSION, "prune": self.prune, "registries": registries,
                 "projects": [p.document() for p in sorted(self.projects, key=lambda p: p.name)],
-                "system": self.system.document()}
+                "system": self.system.document(),
+                **access_document(robots=self.robots, members=self.members, authentication=self.authentication,
+                                  settings=self.settings)}
 
     def to_json(self) -> str:
         """Deterministic bytes (sorted keys, fixed layout), so the ConfigMap changes only with the declaration."""

@@ -14,12 +14,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from enum import Enum
 from typing import Any
 
 from ..kit.validation import fail
+from .audit_events import ALL_AUDIT_EVENTS, AuditEventType
 from .cron import check_cron
+from .vulnerabilities import CveAllowlist
 
 # Harbor's selectors use bmatcuk/doublestar v1.3.4 (src/go.mod) as their only kind
 # (src/lib/selector/selectors/doublestar/selector.go).
@@ -399,71 +400,8 @@ class ImmutableTagRule:
 
 # ---- CVE allowlist --------------------------------------------------------------------------------------
 
-@dataclass(frozen=True, kw_only=True)
-class CveAllowlist:
-    """Vulnerabilities this project ignores when it decides whether an image may be pulled.
-
-    Declaring it makes the project use its own list instead of the system's (project metadata
-    `reuse_sys_cve_allowlist` "false"); Harbor replaces the whole list on every change.
-
-    Attributes:
-        cve_ids: the vulnerability ids, exactly as the scanner reports them (Harbor compares them byte
-            for byte), distinct (default none: nothing is ignored, whatever the system list says).
-        expires_at: when the list stops counting, a timezone-aware datetime, kept to the second
-            (default None: never).
-    """
-
-    cve_ids: tuple[str, ...] = ()
-    expires_at: datetime | None = None
-
-    def __post_init__(self) -> None:
-        field = "CveAllowlist.cve_ids"
-        ids = _tuple(field, self.cve_ids, str, "str")
-        object.__setattr__(self, "cve_ids", ids)
-        for cve_id in ids:
-            # allowlist.Validate (src/pkg/allowlist/validator.go) refuses empty and duplicate ids with an
-            # uncoded error, which Harbor answers as HTTP 500; an id with spaces never matches (CVESet)
-            if not cve_id or any(c.isspace() for c in cve_id):
-                raise fail(field, "vulnerability ids without spaces, such as 'CVE-2024-3094'", cve_id)
-        if len(set(ids)) != len(ids):
-            raise fail(field, "distinct ids (Harbor refuses a duplicate)", next(i for i in ids if ids.count(i) > 1))
-        if self.expires_at is not None and (not isinstance(self.expires_at, datetime)
-                                            or self.expires_at.tzinfo is None or self.expires_at.timestamp() <= 0):
-            raise fail("CveAllowlist.expires_at", "None or a timezone-aware datetime after 1970 (Harbor keeps "
-                                                  "Unix seconds)", self.expires_at)
-
-    def document(self) -> dict[str, Any]:
-        expires = None if self.expires_at is None else int(self.expires_at.timestamp())
-        return {"items": list(self.cve_ids), "expires_at": expires}
-
-
 # ---- audit-log purge ------------------------------------------------------------------------------------
 
-class AuditEventType(str, Enum):
-    """The audit-log events a purge may delete: EventTypes of src/pkg/auditext/model/model.go, and OTHER,
-    which Harbor's purge expands to every type but the three artifact ones (permitEventTypes in
-    src/pkg/auditext/dao/dao.go)."""
-
-    CREATE_ARTIFACT = "create_artifact"
-    DELETE_ARTIFACT = "delete_artifact"
-    PULL_ARTIFACT = "pull_artifact"
-    CREATE_PROJECT = "create_project"
-    DELETE_PROJECT = "delete_project"
-    DELETE_REPOSITORY = "delete_repository"
-    LOGIN_USER = "login_user"
-    LOGOUT_USER = "logout_user"
-    CREATE_USER = "create_user"
-    DELETE_USER = "delete_user"
-    UPDATE_USER = "update_user"
-    CREATE_ROBOT = "create_robot"
-    DELETE_ROBOT = "delete_robot"
-    UPDATE_CONFIGURATION = "update_configuration"
-    OTHER = "other"
-
-
-# the three artifact events and OTHER: every event there is (what Harbor's UI offers to tick)
-ALL_AUDIT_EVENTS = (AuditEventType.CREATE_ARTIFACT, AuditEventType.DELETE_ARTIFACT, AuditEventType.PULL_ARTIFACT,
-                    AuditEventType.OTHER)
 
 
 def _event_type(value: object) -> AuditEventType:

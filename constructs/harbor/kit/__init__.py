@@ -6,6 +6,7 @@ Nothing here knows Harbor (a test parses the imports and fails otherwise). Harbo
 - `AppChart`: a Chart for one namespace, with the Namespace (Pod Security labels, a default deny).
 - `OpenBaoSecretSync`: OpenBao keys into Kubernetes Secrets through the Secrets Store CSI driver;
   `setup_script` prints the OpenBao policy, role and keys it needs.
+- `PullSecret`: an image pull Secret (kubernetes.io/dockerconfigjson) synced from OpenBao.
 - `GatewayRoute`: an HTTPRoute on a Gateway whose backends are Service handles.
 - `CloudNativePgCluster`: PostgreSQL run by the CloudNativePG operator, with its NetworkPolicy;
   `BarmanCloudBackup`: its WAL archiving and scheduled base backups through the Barman Cloud plugin.
@@ -27,6 +28,7 @@ from .openbao import BaoKey, OpenBaoSecretSync, OpenBaoServer, SecretType, Synce
 from .openbao_setup import setup_commands, setup_script
 from .output import synthesize, validation_errors
 from .producers import ReadsSecrets, SecretProducer
+from .pull_secret import PullSecret
 from .resources import Resources
 from .routing import HasEntrypoint, RoutesTraffic
 from .schedules import check_cron, seconds_first
@@ -58,6 +60,7 @@ __all__ = [
     "OpenBaoServer",
     "PathMatch",
     "PodSecurityLevel",
+    "PullSecret",
     "ReadsSecrets",
     "Resources",
     "RouteRule",

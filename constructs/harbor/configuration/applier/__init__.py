@@ -1,4 +1,5 @@
-"""Apply a declared Harbor configuration (registries, projects, schedules) through Harbor's REST API.
+"""Apply a declared Harbor configuration (authentication, registries, projects, members, robots, schedules,
+system settings) through Harbor's REST API.
 
 Runs as a Kubernetes Job after each Argo CD sync, on a stock Python image: standard library only, a
 folder of modules shipped in the Job's ConfigMap and run as `python3 -I /config/applier` (see
@@ -18,6 +19,11 @@ Modules:
   projects.py     projects: metadata, quotas, proxy-cache binding (kind)
   ownership.py    ownership marks, and Prune, which runs the kinds' deletions (kind)
   schedules.py    scan-all and garbage-collection schedules (kind)
+  auth.py         OIDC or LDAP login, first of all; reads GET /configurations for the run (kind)
+  members.py      project members, OIDC or LDAP groups and users (kind)
+  robots.py       robot accounts and their secrets (kind)
+  record.py       the job's record: fingerprints of write-only secrets, the members it added (kind)
+  system_settings.py  system settings and the system CVE allowlist; read-only mode last (kind)
   retention.py    each project's tag retention policy, found through its metadata retention_id (kind)
   immutable.py    each project's immutable tag rules (kind)
   allowlist.py    each project's CVE allowlist (kind)
@@ -38,7 +44,8 @@ Environment:
   HARBOR_REQUEST_TIMEOUT_SECONDS   timeout of one HTTP request (default 30)
   HARBOR_CA_FILE                   PEM CA bundle that verifies an https HARBOR_URL, instead of the
                                    system CAs (for a Harbor behind a private CA; default: system CAs)
-  plus, for each registry with a credential, the two variables the declaration names.
+  plus, for each registry with a credential, the two variables the declaration names, for each robot
+  its secret's variable, and for OIDC or LDAP login the variables of its secrets.
 
 Ownership, which decides what `prune` may delete (ownership.py): a registry is owned when its
 description ends with the marker "[managed-by=harbor-gitops...]", a project when it carries the
@@ -55,8 +62,14 @@ Storage quotas (projects.py): a declared quota below what its project already us
 applied (Harbor would take it and refuse every later push); the rest is applied, and the run ends with
 exit code 7.
 
+Robots and members (robots.py, members.py): a robot is owned when its description ends with
+"[managed-by=harbor-gitops secret=<fingerprint>]"; a member when the job's record lists it. A member
+Harbor cannot resolve yet (an OIDC user who never logged in) is left for a later run: the rest is
+applied, and the run ends with exit code 6. No secret is ever logged.
+
 Exit codes: 0 applied (or nothing to do), 1 bad input, 2 Harbor not healthy in time, 3 credentials
 rejected, 4 a name is taken by an object of another kind, 5 Harbor kept failing or refused a change,
-6 everything applied except registries whose upstream Harbor could not ping (and their caches),
-7 everything applied except storage quotas below their project's usage (7 wins over 6: it needs a person).
+6 everything applied except registries whose upstream Harbor could not ping (and their caches), or
+members and robots Harbor cannot resolve yet, 7 everything applied except storage quotas below their
+project's usage (7 wins over 6: it needs a person).
 """

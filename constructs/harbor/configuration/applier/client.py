@@ -12,6 +12,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .errors import AuthFailure, HarborError, InputError, Transient, Unhealthy
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
 
 API = "/api/v2.0"
 PAGE_SIZE = 100
+# What Harbor's read-only middleware answers (403 DENIED) to every write but PUT /configurations
+# (src/server/middleware/readonly/readonly.go, src/core/middlewares/middlewares.go readonlySkippers)
+READ_ONLY_MESSAGE = "The system is in read only mode"
 
 log = logging.getLogger("harbor-config")
 
@@ -54,6 +58,8 @@ class Harbor:
         token = base64.b64encode(f"{settings.user}:{settings.password}".encode()).decode()
         self.auth = f"Basic {token}"
         self.context = None
+        # called before every write that read-only mode would refuse (system_settings.py lifts it there)
+        self.before_write: Callable[[str, str], None] | None = None
         if settings.url.startswith("https://") or settings.ca_file:
             self.context = tls_context(settings.ca_file)
             if not settings.url.startswith("https://"):
@@ -97,6 +103,8 @@ class Harbor:
         `create`: a 409 Conflict on a retried attempt means an earlier attempt did create the object
         (the answer was lost on the way back), so it counts as success.
         """
+        if method != "GET" and self.before_write is not None and (method, path) != ("PUT", "/configurations"):
+            self.before_write(method, path)
         attempts = self.settings.attempts
         for attempt in range(1, attempts + 1):
             try:
@@ -117,6 +125,12 @@ class Harbor:
                     "Harbor reads HARBOR_ADMIN_PASSWORD only on its first boot, when it creates the admin account: "
                     "a password changed later in OpenBao is not applied to Harbor. Change it in Harbor as well "
                     "(UI: the user menu > Change Password), or put the current one back into OpenBao.")
+            if status == 403 and READ_ONLY_MESSAGE in error_text(raw):
+                raise HarborError(f"{method} {API}{path}: Harbor is in read-only mode, which refuses every change "
+                                  "(HTTP 403). The declaration leaves it alone: declare ConfigurationSettings("
+                                  "read_only=...) so that the job lifts it for its own changes and sets it again "
+                                  "last, or switch it off in Harbor (Administration > Configuration > System "
+                                  "Settings > Repository Read Only)", status, error_text(raw))
             if status == 403:
                 raise HarborError(f"{method} {API}{path}: user {self.settings.user!r} is not allowed (HTTP 403); "
                                   "the job needs a Harbor system administrator", status)

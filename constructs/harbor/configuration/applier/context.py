@@ -31,6 +31,12 @@ class Run:
         self.skipped_projects: list[str] = []
         # project -> why its declared storage quota was not applied (below its usage; projects.py)
         self.quotas_held: dict[str, str] = {}
+        # access (auth.py, robots.py, members.py, system_settings.py, record.py): Harbor's configuration
+        # as GET /configurations answered it before the first write, the job's record (record.py), and
+        # what was declared but could not be applied yet, each with the reason (the run ends EXIT_SKIPPED)
+        self.configurations: dict[str, dict] = {}
+        self.record: dict[str, dict] = {"secrets": {}, "members": {}}
+        self.pending: list[str] = []
 
     def action(self, message: str, *args: object) -> None:
         """Log one change Harbor made; the count decides the closing line."""

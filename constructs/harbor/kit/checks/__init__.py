@@ -15,6 +15,8 @@ runtime_checks and health_model):
   application that `HasEntrypoint`)
 - a pod stuck in CreateContainerConfigError, a Secret key no producer writes:
   `secrets.unproduced_secret_problems`; a synced Secret nobody reads: `secrets.unconsumed_secret_problems`
+- ErrImagePull "unauthorized" from a private registry: a pull secret no pod names,
+  `secrets.unused_pull_secret_problems` (on every PullSecret)
 - Multi-Attach error and a hung rollout: `volumes.single_attach_problems`
 - calls that time out at run time, a configured address the NetworkPolicies refuse:
   `reachability.unreachable_address_problems` (any app may attach it to any construct)
@@ -28,7 +30,7 @@ from .adapter import add_checks
 from .reachability import unreachable_address_problems
 from .routes import external_url_problems, route_backend_problems
 from .scraping import unscrapable_target_problems
-from .secrets import unconsumed_secret_problems, unproduced_secret_problems
+from .secrets import unconsumed_secret_problems, unproduced_secret_problems, unused_pull_secret_problems
 from .tree import Manifest, manifests
 from .volumes import single_attach_problems
 
@@ -43,4 +45,5 @@ __all__ = [
     "unproduced_secret_problems",
     "unreachable_address_problems",
     "unscrapable_target_problems",
+    "unused_pull_secret_problems",
 ]

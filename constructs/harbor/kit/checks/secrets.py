@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from constructs import IConstruct
 
+from .._json import list_at, obj_at
 from ..producers import ReadsSecrets, SecretProducer
 from .tree import manifests, namespace_of, of_type, path_of, root_of, secret_reads
 
@@ -92,3 +93,28 @@ def unconsumed_secret_problems(scope: IConstruct) -> list[str]:
                     f"pod in namespace {namespace!r} reads: drop it from the sync, or check the instance name it was "
                     "declared for (harbor_synced_secrets(..., instance=...)) and that its consumer is enabled")
     return problems
+
+
+def unused_pull_secret_problems(scope: IConstruct, secret: str) -> list[str]:
+    """An image pull secret that no pod and no ServiceAccount of its namespace names in imagePullSecrets.
+
+    Symptom: the credential is synced for nothing, and the pods it was meant for fail to pull from the
+    private registry (ErrImagePull, "unauthorized"), since the kubelet asks the registry anonymously.
+
+    Args:
+        scope: the construct that produces the Secret (a PullSecret); its app is searched.
+        secret: the Secret's name.
+
+    Returns:
+        One message when nothing names the Secret, else none.
+    """
+    namespace = namespace_of(scope)
+    for m in manifests(scope.node.root):
+        if m.namespace != namespace:
+            continue
+        holder = obj_at(m.obj) if m.kind == "ServiceAccount" else m.pod_spec()
+        if holder is not None and any(ref.get("name") == secret for ref in list_at(holder, "imagePullSecrets")):
+            return []
+    return [f"{scope.node.path}: no pod and no ServiceAccount of namespace {namespace!r} lists Secret {secret!r} in "
+            "imagePullSecrets, so nothing pulls with it: add the PullSecret's `image_pull_secret` to the pod spec's "
+            "image_pull_secrets (or to the ServiceAccount the pods run as)"]
