@@ -253,6 +253,19 @@ def crd_errors(schemas: dict[tuple[str, str], dict[str, Any]], obj: dict[str, An
             for e in sorted(validator.iter_errors(obj), key=lambda e: list(map(str, e.absolute_path)))]
 
 
+@pytest.hookimpl(tryfirst=True)   # before pytest-xdist reads the groups from the markers
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Keep each real-software module on one pytest-xdist worker (--dist loadgroup).
+
+    Their servers (PostgreSQL, nginx, the registry, Redis, an S3 stand-in) are module fixtures started in
+    a sandbox of their own: split over two workers, a module would start them twice, side by side.
+    """
+    for item in items:
+        module = item.module.__name__ if item.module is not None else ""
+        if module.startswith("test_real_"):
+            item.add_marker(pytest.mark.xdist_group(module))
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "slow: builds a wheel and a fresh virtual environment (a minute or two)")
 

@@ -269,6 +269,8 @@ class FakeHarbor(RetentionFake, AccessApi):
         self.reject_credentials = False
         self.always_fail = False
         self.healthy = True
+        # answers of "unhealthy" still to give before /health turns healthy by itself (None: as `healthy` says)
+        self.unhealthy_answers: int | None = None
         self.unreachable: set[str] = set()
         self._fail_remaining = 0
         self._server: ThreadingHTTPServer | None = None
@@ -552,6 +554,9 @@ class FakeHarbor(RetentionFake, AccessApi):
     # ---- operations (named op_<operationId>) ---------------------------------------------------------
 
     def op_getHealth(self, params: dict, query: dict) -> Answer:
+        if self.unhealthy_answers is not None:
+            self.healthy = self.unhealthy_answers <= 0
+            self.unhealthy_answers -= 1
         if self.healthy:
             return Answer(200, {"status": "healthy", "components": [
                 {"name": name, "status": "healthy"} for name in ("core", "database", "jobservice", "redis")]})

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 import cdk8s
 import pytest
+import verified
 import yaml
 from conftest import REPO, Manifests, container_named, synth
 from kubernetes_validate import utils as kv_utils
@@ -69,16 +70,32 @@ def checkov_skips() -> dict[str, str]:
     return skips
 
 
-def checkov_reports(folder: Path, *options: str) -> list[dict]:
-    """checkov's JSON reports on the Kubernetes manifests in `folder` (one per framework run)."""
+def checkov_reports(folder: Path) -> list[dict]:
+    """checkov's JSON reports on the Kubernetes manifests in `folder`, with no check skipped.
+
+    Callers filter the skips of checkov-skips.yaml themselves, so that one run serves both the check
+    that the manifests pass and the check that every skip is still needed. The report is kept by the
+    hash of the manifests, checkov's version and its options (tests/verified.py): the same bytes give
+    the same report.
+    """
     if not CHECKOV.exists():
         unavailable(f"checkov not found: {CHECKOV} (run scripts/check to install it)")
-    result = subprocess.run([str(CHECKOV), "-d", str(folder), "--framework", "kubernetes", "--skip-download",
-                             "--quiet", "--compact", "-o", "json", *options], capture_output=True, text=True,
-                            timeout=300)
+    command = [str(CHECKOV), "-d", str(folder), "--framework", "kubernetes", "--skip-download", "--quiet",
+               "--compact", "-o", "json"]
+    # checkov's version by its installed distribution (asking checkov itself takes it a second and a half)
+    installed = sorted(p.name for p in CHECKOV.parent.parent.glob("lib/python*/site-packages/checkov-*.dist-info"))
+    key = verified.digest(" ".join(command[2:]).replace(str(folder), "<folder>"), folder, "\n".join(installed))
+    kept = verified.VERIFIED / f"checkov-{key}.json"
+    if verified.already_verified("checkov", key) and kept.exists():
+        return json.loads(kept.read_text())
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert result.returncode in (0, 1), f"checkov crashed ({result.returncode}):\n{result.stderr[-3000:]}"
     report = json.loads(result.stdout)
-    return report if isinstance(report, list) else [report]
+    reports = report if isinstance(report, list) else [report]
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    kept.write_text(json.dumps(reports))
+    verified.record_verified("checkov", key)
+    return reports
 
 
 # ---- small sites ---------------------------------------------------------------------------------

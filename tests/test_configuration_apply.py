@@ -16,7 +16,6 @@ import os
 import ssl
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -478,13 +477,9 @@ def test_a_declared_endpoint_without_credential_drops_the_stored_one(fake, apply
 
 
 def test_health_that_turns_healthy_later_is_waited_for(fake, apply):
-    fake.healthy = False
-    timer = threading.Timer(0.5, lambda: setattr(fake, "healthy", True))
-    timer.start()
-    try:
-        result = apply()
-    finally:
-        timer.cancel()
+    # unhealthy for the first two answers, then healthy: counted, not timed, so a slow start cannot race it
+    fake.unhealthy_answers = 2
+    result = apply()
     assert result.code == 0, result.out
     assert lines(result.out, "not healthy yet") and lines(result.out, "Harbor is healthy")
 

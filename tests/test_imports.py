@@ -12,6 +12,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import verified
+import yaml
 from conftest import REPO, diff_folders, folder_bytes
 from support import cdk8s_cli
 
@@ -33,7 +35,20 @@ def python_files(folder: Path) -> dict[str, bytes]:
     return {name: data for name, data in folder_bytes(folder).items() if "__pycache__" not in name}
 
 
+def regeneration_inputs(cdk8s_cli: Path, crd_dir: Path) -> str:
+    """Everything regeneration reads: the imports cdk8s.yaml names and their CRDs, the CLI and its
+    lockfile, Node, the script, and the committed tree it must equal."""
+    entries = yaml.safe_load((REPO / "cdk8s.yaml").read_text())["imports"]
+    crds = [crd_dir / entry.split(":=", 1)[-1].rsplit("/", 1)[1] for entry in entries]
+    return verified.digest("\n".join(entries), crds, REPO / "package-lock.json", REPO / "scripts" / "regenerate-imports",
+                           verified.tool_version("node", "--version"), REPO / "imports")
+
+
 def test_imports_are_regenerated_identically(cdk8s_cli: Path, crd_dir: Path, tmp_path: Path) -> None:
+    # half a minute of jsii's compiler: a pass is kept by the hash of all it reads (tests/verified.py)
+    key = regeneration_inputs(cdk8s_cli, crd_dir)
+    if verified.already_verified("imports", key):
+        return
     out = tmp_path / "imports"
     result = subprocess.run([str(REPO / "scripts" / "regenerate-imports"), str(crd_dir), str(out)], cwd=REPO,
                             env=cli_env(), capture_output=True, text=True, timeout=300)
@@ -41,6 +56,7 @@ def test_imports_are_regenerated_identically(cdk8s_cli: Path, crd_dir: Path, tmp
     problems = diff_folders(python_files(REPO / "imports"), python_files(out))
     assert not problems, ("imports/ is not what scripts/regenerate-imports generates; regenerate it, never edit "
                           "it by hand:\n  " + "\n  ".join(problems))
+    verified.record_verified("imports", key)
 
 
 @pytest.mark.parametrize("path", [

@@ -177,14 +177,16 @@ def test_checkov_skips_have_reasons() -> None:
 
 
 def test_checkov_passes(synth_dir: Path) -> None:
-    skips = checkov_skips()
-    reports = checkov_reports(synth_dir, *(["--skip-check", ",".join(skips)] if skips else []))
+    skips = set(checkov_skips())
+    reports = checkov_reports(synth_dir)
     failed, scanned, parse_errors = [], 0, 0
     for entry in reports:
         summary = entry.get("summary", entry)
         scanned += summary.get("resource_count", 0)
         parse_errors += summary.get("parsing_errors", 0)
         for check in entry.get("results", {}).get("failed_checks", []):
+            if check["check_id"] in skips:
+                continue   # listed in checkov-skips.yaml with its reason
             failed.append(f"{check['check_id']} {check.get('check_name', '')}: {check.get('resource')} "
                           f"in {check.get('file_path')}")
     assert parse_errors == 0, f"checkov could not parse {parse_errors} files:\n{json.dumps(reports)[-3000:]}"

@@ -4,7 +4,8 @@ used by a small Grafana app outside this repository that has an `imports/` folde
 This proves the packaging (every module and .jsii.tgz in the wheel, no __init__.py at namespace levels)
 and that the namespace packages merge: `constructs` with PyPI's, and `imports` with the app's.
 It installs the pinned runtime dependencies from the package index, so it is the one test that may
-use the network, and it takes a minute or two.
+use the network; the venv with them is kept by the hash of the requirements (tests/verified.py), so
+only a first run or a changed pin waits for the index.
 """
 
 from __future__ import annotations
@@ -20,11 +21,13 @@ from pathlib import Path
 
 import pytest
 import upstream
+import verified
 import yaml
 from conftest import CRDS, REPO, crd_errors, load_crd_schemas, load_manifests
 from support import cdk8s_cli
 
-pytestmark = pytest.mark.slow
+# one worker builds the wheel and installs it once for both tests (pytest-xdist --dist loadgroup)
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("reuse")]
 
 # ../shared/crds or the cache of scripts/fetch-upstream; None where neither has it
 CNPG_CRD = upstream.path("postgresql.cnpg.io_clusters.yaml")
@@ -139,14 +142,43 @@ def test_wheel_holds_every_library_file(wheel: Path) -> None:
 
 @pytest.fixture(scope="module")
 def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    # a plain venv: nothing of this environment (or the system's) leaks in
-    root = tmp_path_factory.mktemp("venv") / "venv"
-    run([sys.executable, "-m", "venv", str(root)], timeout=120)
-    python = root / "bin" / "python"
+    """A plain venv (nothing of this environment or the system's leaks in) with the pinned runtime
+    dependencies from the package index, and the wheel installed last.
+
+    The venv with the dependencies is kept by the hash of the requirements and the interpreter
+    (tests/verified.py): it takes the index a quarter of a minute to fill, and only those inputs decide
+    what is in it. The wheel is installed afresh on every run, over whatever an earlier run left.
+    """
     requirements = run([sys.executable, str(REPO / "scripts" / "dependencies.py")], timeout=60).stdout.split()
-    run([str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q", str(wheel), *requirements],
-        timeout=600)
+    key = verified.digest("\n".join(requirements), sys.version)
+    root = verified.VERIFIED.parent / "reuse" / f"venv-{key[:16]}"
+    python = root / "bin" / "python"
+    if not verified.already_verified("reuse-venv", key) or not python.exists():
+        shutil.rmtree(root, ignore_errors=True)
+        run([sys.executable, "-m", "venv", str(root)], timeout=120)
+        run([str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q", *requirements], timeout=600)
+        verified.record_verified("reuse-venv", key)
+    run([str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q", "--no-deps", "--force-reinstall",
+         str(wheel)], timeout=300)
     return root
+
+
+def app_imports(cli: Path, env: dict[str, str], into: Path) -> None:
+    """The Grafana app's own binding of the CloudNativePG Cluster CRD, as `cdk8s import` writes it;
+    kept by the hash of the CRD, the CLI's lockfile and Node, like the venv."""
+    assert CNPG_CRD is not None
+    key = verified.digest(CNPG_CRD, REPO / "package-lock.json", verified.tool_version("node", "--version"))
+    kept = verified.VERIFIED.parent / "reuse" / f"app-imports-{key[:16]}"
+    if not verified.already_verified("reuse-app-imports", key) or not kept.is_dir():
+        scratch = kept.with_name(kept.name + ".new")
+        shutil.rmtree(scratch, ignore_errors=True)
+        scratch.mkdir(parents=True)
+        run([str(cli), "import", str(CNPG_CRD), "-l", "python", "--no-save", "--no-check-upgrade", "-o", "imports"],
+            cwd=scratch, env=env, timeout=300)
+        shutil.rmtree(kept, ignore_errors=True)
+        scratch.rename(kept)
+        verified.record_verified("reuse-app-imports", key)
+    shutil.copytree(kept / "imports", into / "imports")
 
 
 def test_grafana_app_uses_the_installed_library(venv: Path, tmp_path: Path) -> None:
@@ -157,8 +189,7 @@ def test_grafana_app_uses_the_installed_library(venv: Path, tmp_path: Path) -> N
     app_dir.mkdir()
     env = {k: v for k, v in os.environ.items() if k not in ("JSII_NODE", "PYTHONPATH", "VIRTUAL_ENV")}
     env["JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"] = "20"
-    run([str(cli), "import", str(CNPG_CRD), "-l", "python", "--no-save", "--no-check-upgrade", "-o", "imports"],
-        cwd=app_dir, env=env, timeout=300)
+    app_imports(cli, env, app_dir)
     assert not (app_dir / "imports" / "__init__.py").exists()
     (app_dir / "app.py").write_text(textwrap.dedent(GRAFANA_APP))
 
