@@ -39,7 +39,7 @@ from constructs.harbor import HarborRegistry, HarborSecrets, harbor_synced_secre
 from constructs.harbor.kit import (AppChart, GatewayPeer, GatewayRef, GatewayRoute, OpenBaoSecretSync, OpenBaoServer,
                                    RouteRule, synthesize)
 
-COUNT = int(sys.argv[1])
+COUNT = int(sys.argv[1])   # argv[2]: "synthesize" or "plain"
 OPENBAO = OpenBaoServer(address="http://openbao.openbao.svc:8200")
 GATEWAY = GatewayRef(name="public", namespace="gateway")
 
@@ -58,8 +58,11 @@ def build(outdir):
     return app
 
 
-written = synthesize(build, Path(os.environ["CDK8S_OUTDIR"]) / "instances")
-print(len(written))
+if sys.argv[2] == "synthesize":
+    written = synthesize(build, Path(os.environ["CDK8S_OUTDIR"]) / "instances")
+    print(len(written))
+else:   # a plain app.synth(), with nothing of the library's around it
+    build(str(Path(os.environ["CDK8S_OUTDIR"]) / "plain")).synth()
 '''
 
 
@@ -67,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1,10,50",
                         help="Harbor instances per app, comma-separated (default 1,10,50)")
+    parser.add_argument("--plain-sizes", default="1,5",
+                        help="the same apps synthesized by a plain app.synth(), no helper of ours around it "
+                             "(default 1,5; empty: none)")
     parser.add_argument("--runs", type=int, default=3, help="measured runs of each app (default 3)")
     parser.add_argument("--warmup", type=int, default=1, help="unmeasured runs first (default 1)")
     parser.add_argument("--python", default=str(REPO / ".venv" / "bin" / "python")
@@ -76,7 +82,11 @@ def main(argv: list[str] | None = None) -> int:
         sizes = sorted({int(s) for s in args.sizes.split(",")})
     except ValueError:
         parser.error(f"--sizes must be integers separated by commas, got {args.sizes!r}")
-    if args.runs < 1 or not sizes or sizes[0] < 1:
+    try:
+        plain_sizes = sorted({int(s) for s in args.plain_sizes.split(",") if s})
+    except ValueError:
+        parser.error(f"--plain-sizes must be integers separated by commas, got {args.plain_sizes!r}")
+    if args.runs < 1 or not sizes or sizes[0] < 1 or any(n < 1 for n in plain_sizes):
         parser.error("--runs and every size must be at least 1")
 
     with tempfile.TemporaryDirectory(prefix="instances-bench-") as scratch:
@@ -87,7 +97,10 @@ def main(argv: list[str] | None = None) -> int:
         instances.write_text(textwrap.dedent(INSTANCES_APP.format(repo=str(REPO))))
         apps = {"minimal app (1 ConfigMap)": ([args.python, str(minimal)], scratch_path)}
         for n in sizes:
-            apps[f"{n} Harbor instance{'s' if n > 1 else ''}"] = ([args.python, str(instances), str(n)], scratch_path)
+            apps[f"{n} Harbor instance{'s' if n > 1 else ''}"] = ([args.python, str(instances), str(n), "synthesize"],
+                                                                   scratch_path)
+        for n in plain_sizes:
+            apps[f"{n} plain app.synth()"] = ([args.python, str(instances), str(n), "plain"], scratch_path)
         results: dict[str, list[dict]] = {name: [] for name in apps}
         for run in range(args.warmup + args.runs):
             for index, (name, (command, cwd)) in enumerate(apps.items()):
@@ -108,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         if name == base_name:
             extra = f"{'':>18} {'':>13} {'':>23}"
         else:
-            n = int(name.split()[0])
+            n = int(name.split()[0])   # "N Harbor instances" or "N plain app.synth()"
             per = (wall - base_wall) / n
             extra = f"{wall - base_wall:16.3f} s {per:11.3f} s {mib(tree - base_tree):>23}"
         print(f"{name:28} {wall:10.3f} s {mib(median(name, 'max_rss')):>12} {mib(tree):>12} {extra}")
@@ -119,6 +132,13 @@ def main(argv: list[str] | None = None) -> int:
         memory_per_added = (median(b, "tree_peak") - median(a, "tree_peak")) / (large - small)
         print(f"from {small} to {large}: {per_added:.3f} s and {mib(memory_per_added).strip()} tree peak "
               "per added instance")
+    first = f"{sizes[0]} Harbor instance{'s' if sizes[0] > 1 else ''}"
+    for n in sizes[1:]:
+        print(f"{n} instances / {sizes[0]}: {median(f'{n} Harbor instances', 'wall') / median(first, 'wall'):.2f} x")
+    if len(plain_sizes) > 1:
+        one, many = plain_sizes[0], plain_sizes[-1]
+        ratio = median(f"{many} plain app.synth()", "wall") / median(f"{one} plain app.synth()", "wall")
+        print(f"plain app.synth(): {many} sites / {one}: {ratio:.2f} x")
     return 0
 
 

@@ -370,3 +370,15 @@ def built(request: pytest.FixtureRequest):
 def ctx(built):
     """The HarborContext the module's component was built on."""
     return built.ctx
+
+
+@pytest.fixture
+def fake() -> Iterator[Any]:
+    """A fake Harbor serving on 127.0.0.1 (tests/fake_harbor.py) for the test; at its end, every request
+    the test's code sent must have matched Harbor's API definition."""
+    from fake_harbor import FakeHarbor
+
+    with FakeHarbor() as harbor:
+        yield harbor
+    assert harbor.violations == [], "the fake saw traffic that Harbor's API definition does not allow:\n" + \
+        "\n".join(harbor.violations)

@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+import pytest
 import upstream
 from fake_harbor_access import AccessApi, follow_access_handlers
 from fake_harbor_errors import Refusal
@@ -56,6 +57,19 @@ from fake_harbor_retention import RetentionFake, follow_retention_handlers
 
 # ../shared/reference, else the cache of scripts/fetch-upstream; None where neither has it
 SWAGGER = upstream.path(upstream.SWAGGER_NAME)
+# bravado-core still calls jsonschema's deprecated resolver API, once per validated schema: the marks
+# of every test module that drives the fake (`pytestmark = fake_harbor.MARKS`)
+MARKS = pytest.mark.filterwarnings("ignore:Accessing Validator.resolver is deprecated:DeprecationWarning")
+
+
+def skip_module_unless_usable() -> None:
+    """Skip the calling test module where the fake cannot run: without Harbor's API definition (it
+    validates every request against it) or without bravado-core, which does the validating."""
+    if SWAGGER is None:
+        pytest.skip(upstream.missing("Harbor's API definition, which the fake Harbor validates against"),
+                    allow_module_level=True)
+    pytest.importorskip("bravado_core", reason="bravado-core (test extra) validates the fake's traffic")
+
 BASE_PATH = "/api/v2.0"
 WRITE_METHODS = frozenset({"POST", "PUT", "DELETE", "PATCH"})
 # core's PERMITTED_REGISTRY_TYPES_FOR_PROXY_CACHE in Harbor 2.15.1 (no more quay)

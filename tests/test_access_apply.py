@@ -15,9 +15,8 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+import fake_harbor
 import pytest
-import upstream
-from fake_harbor import SWAGGER
 
 from constructs.harbor.configuration import (
     ALL_PROJECTS,
@@ -45,14 +44,11 @@ from constructs.harbor.configuration import (
 from constructs.harbor.configuration._shipping import EXIT_CONFLICT, EXIT_HARBOR, EXIT_INPUT, EXIT_SKIPPED, applier_dir
 from constructs.harbor.kit.handles import SecretKeyRef
 
-if SWAGGER is None:
-    pytest.skip(upstream.missing("Harbor's API definition, which the fake Harbor validates against"),
-                allow_module_level=True)
-pytest.importorskip("bravado_core", reason="bravado-core (test extra) validates the fake's traffic")
+fake_harbor.skip_module_unless_usable()
 
 from fake_harbor import FakeHarbor
 
-pytestmark = pytest.mark.filterwarnings("ignore:Accessing Validator.resolver is deprecated:DeprecationWarning")
+pytestmark = fake_harbor.MARKS
 
 PYTHON = os.environ.get("HARBOR_CONFIG_TEST_PYTHON") or sys.executable
 PULL_SECRET, CI_SECRET, CLIENT_SECRET = "Pull4lib-never-logged", "Ci9push-never-logged", "oidc-client-s3cret"
@@ -88,12 +84,6 @@ class Run:
     out: str
 
 
-@pytest.fixture
-def fake():
-    with FakeHarbor() as harbor:
-        yield harbor
-    assert harbor.violations == [], "the fake saw traffic that Harbor's API definition does not allow:\n" + \
-        "\n".join(harbor.violations)
 
 
 @pytest.fixture

@@ -13,28 +13,17 @@ import json
 import urllib.error
 import urllib.request
 
+import fake_harbor
 import pytest
-import upstream
-from fake_harbor import SWAGGER
 
-if SWAGGER is None:
-    pytest.skip(upstream.missing("Harbor's API definition, which the fake Harbor validates against"),
-                allow_module_level=True)
-pytest.importorskip("bravado_core", reason="bravado-core (test extra) validates the fake's traffic")
+fake_harbor.skip_module_unless_usable()
 
 from fake_harbor import FakeHarbor
 
-pytestmark = pytest.mark.filterwarnings("ignore:Accessing Validator.resolver is deprecated:DeprecationWarning")
+pytestmark = fake_harbor.MARKS
 
 BY_NAME = {"X-Is-Resource-Name": "true"}
 PULL = [{"kind": "project", "namespace": "library", "access": [{"resource": "repository", "action": "pull"}]}]
-
-
-@pytest.fixture
-def fake():
-    with FakeHarbor() as harbor:
-        yield harbor
-    assert harbor.violations == [], "\n".join(harbor.violations)
 
 
 def exchange(fake: FakeHarbor, method: str, path: str, body: object = None, *, user: str | None = None,

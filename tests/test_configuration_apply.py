@@ -22,9 +22,8 @@ import urllib.request
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import fake_harbor
 import pytest
-import upstream
-from fake_harbor import SWAGGER
 
 from constructs.harbor.configuration import (
     HarborConfiguration,
@@ -49,15 +48,11 @@ from constructs.harbor.configuration._shipping import (
 )
 from constructs.harbor.kit.handles import SecretKeyRef
 
-if SWAGGER is None:
-    pytest.skip(upstream.missing("Harbor's API definition, which the fake Harbor validates against"),
-                allow_module_level=True)
-pytest.importorskip("bravado_core", reason="bravado-core (test extra) validates the fake's traffic")
+fake_harbor.skip_module_unless_usable()
 
 from fake_harbor import FakeHarbor
 
-# bravado-core still calls jsonschema's deprecated resolver API, once per validated schema
-pytestmark = pytest.mark.filterwarnings("ignore:Accessing Validator.resolver is deprecated:DeprecationWarning")
+pytestmark = fake_harbor.MARKS
 
 USER_ENV = "HARBOR_REGISTRY_DOCKERHUB_ACCESS_KEY"
 TOKEN_ENV = "HARBOR_REGISTRY_DOCKERHUB_ACCESS_SECRET"
@@ -98,12 +93,6 @@ class Run:
     elapsed: float
 
 
-@pytest.fixture
-def fake():
-    with FakeHarbor() as harbor:
-        yield harbor
-    assert harbor.violations == [], "the fake saw traffic that Harbor's API definition does not allow:\n" + \
-        "\n".join(harbor.violations)
 
 
 @pytest.fixture

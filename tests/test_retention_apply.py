@@ -27,7 +27,6 @@ from constructs.harbor.configuration import (
 from constructs.harbor.configuration._shipping import EXIT_HARBOR, EXIT_INPUT, EXIT_QUOTA
 
 # the fake Harbor and the applier's run, as fixtures of this module too
-fake = configuration_apply.fake
 apply = configuration_apply.apply
 pytestmark = configuration_apply.pytestmark
 

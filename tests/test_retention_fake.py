@@ -11,7 +11,6 @@ import test_configuration_apply as configuration_apply
 from test_configuration_apply import exchange, message
 
 # the fake Harbor (validating every call against Harbor's API definition) as a fixture of this module too
-fake = configuration_apply.fake
 pytestmark = configuration_apply.pytestmark
 
 RULE = {"action": "retain", "template": "latestPushedK", "params": {"latestPushedK": 10},

@@ -16,7 +16,6 @@ from test_configuration_apply import lines
 import main
 from constructs.harbor.configuration import ProxyCacheProject
 
-fake = configuration_apply.fake
 apply = configuration_apply.apply
 pytestmark = configuration_apply.pytestmark
 

@@ -24,9 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
-from urllib.parse import urlsplit
 
-from .data_stores import BUCKET, REGION
+from .data_stores import BUCKET, REGION, endpoint_port
 from .kit.handles import SecretKeyRef
 from .kit.images import PYTHON_IMAGE, RCLONE_IMAGE
 from .kit.longhorn import LONGHORN_NAMESPACE, LonghornRecurringJob
@@ -107,10 +106,7 @@ class BackupBucket:
     @property
     def port(self) -> int:
         """The port the upload connects to."""
-        if self.endpoint is None:
-            return 443
-        parts = urlsplit(self.endpoint)
-        return parts.port or (443 if parts.scheme == "https" else 80)
+        return endpoint_port(self.endpoint)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -41,6 +41,14 @@ BUCKET = re.compile(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")
 REGION = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?")
 
 
+def endpoint_port(endpoint: str | None) -> int:
+    """The port an S3 client dials: the endpoint URL's own, its scheme's, or AWS's 443 without one."""
+    if endpoint is None:
+        return 443
+    parts = urlsplit(endpoint)
+    return parts.port or (443 if parts.scheme == "https" else 80)
+
+
 class SslMode(str, Enum):
     """libpq's sslmode values. Harbor passes POSTGRESQL_SSLMODE unchanged to its driver (pgx), which
     accepts these six: `verify-full` checks the certificate chain and the host name, `verify-ca` the
@@ -324,7 +332,4 @@ class S3Storage:
     @property
     def port(self) -> int:
         """The port the registry connects to."""
-        if self.endpoint is None:
-            return 443
-        parts = urlsplit(self.endpoint)
-        return parts.port or (443 if parts.scheme == "https" else 80)
+        return endpoint_port(self.endpoint)

@@ -297,8 +297,41 @@ def _check_policy(owner: str, policy: object) -> None:
         raise fail(f"{owner}.policy", "a ProjectPolicy", policy)
 
 
+class _ProjectParts:
+    """What Project and ProxyCacheProject share: their common fields' checks and their document.
+
+    Messages name the field by the class the caller used ("Project.public", "ProxyCacheProject.public").
+    """
+
+    name: str
+    public: bool
+    storage_quota: int | str
+    policy: ProjectPolicy
+    retention: RetentionPolicy | None
+    immutable_rules: tuple[ImmutableTagRule, ...] | None
+    cve_allowlist: CveAllowlist | None
+
+    def _check_common(self) -> None:
+        kind = type(self).__name__
+        _check_bool(f"{kind}.public", self.public)
+        storage_bytes(f"{kind}.storage_quota", self.storage_quota)
+        _check_policy(kind, self.policy)
+        object.__setattr__(self, "immutable_rules", check_artifact_policies(
+            kind, self.retention, self.immutable_rules, self.cve_allowlist))
+
+    @property
+    def storage_limit(self) -> int:
+        """The quota in bytes as Harbor takes it (-1: unlimited)."""
+        return storage_bytes(f"{type(self).__name__}.storage_quota", self.storage_quota)
+
+    def _document(self, proxy_cache: dict[str, Any] | None) -> dict[str, Any]:
+        return {"name": self.name, "public": self.public, "storage_limit": self.storage_limit,
+                "proxy_cache": proxy_cache, "policy": self.policy.document(),
+                **artifact_policies_document(self.retention, self.immutable_rules, self.cve_allowlist)}
+
+
 @dataclass(frozen=True, kw_only=True)
-class Project:
+class Project(_ProjectParts):
     """A regular project: images pushed to Harbor itself.
 
     Attributes:
@@ -323,25 +356,14 @@ class Project:
 
     def __post_init__(self) -> None:
         _check_project_name("Project.name", self.name)
-        _check_bool("Project.public", self.public)
-        storage_bytes("Project.storage_quota", self.storage_quota)
-        _check_policy("Project", self.policy)
-        object.__setattr__(self, "immutable_rules", check_artifact_policies(
-            "Project", self.retention, self.immutable_rules, self.cve_allowlist))
-
-    @property
-    def storage_limit(self) -> int:
-        """The quota in bytes as Harbor takes it (-1: unlimited)."""
-        return storage_bytes("Project.storage_quota", self.storage_quota)
+        self._check_common()
 
     def document(self) -> dict[str, Any]:
-        return {"name": self.name, "public": self.public, "storage_limit": self.storage_limit,
-                "proxy_cache": None, "policy": self.policy.document(),
-                **artifact_policies_document(self.retention, self.immutable_rules, self.cve_allowlist)}
+        return self._document(None)
 
 
 @dataclass(frozen=True, kw_only=True)
-class ProxyCacheProject:
+class ProxyCacheProject(_ProjectParts):
     """A pull-through cache: `docker pull <harbor>/<name>/<image>` fetches from `endpoint` and keeps a copy.
 
     Attributes:
@@ -374,25 +396,14 @@ class ProxyCacheProject:
         _check_project_name("ProxyCacheProject.name", self.name)
         if not isinstance(self.endpoint, RegistryEndpoint):
             raise fail("ProxyCacheProject.endpoint", "a RegistryEndpoint object (not its name)", self.endpoint)
-        _check_bool("ProxyCacheProject.public", self.public)
-        storage_bytes("ProxyCacheProject.storage_quota", self.storage_quota)
         _check_limit("ProxyCacheProject.bandwidth_kbps", self.bandwidth_kbps, maximum=INT32_MAX, unit="kbps")
         _check_limit("ProxyCacheProject.max_upstream_connections", self.max_upstream_connections,
                      maximum=INT32_MAX, unit="connections")
-        _check_policy("ProxyCacheProject", self.policy)
-        object.__setattr__(self, "immutable_rules", check_artifact_policies(
-            "ProxyCacheProject", self.retention, self.immutable_rules, self.cve_allowlist))
-
-    @property
-    def storage_limit(self) -> int:
-        return storage_bytes("ProxyCacheProject.storage_quota", self.storage_quota)
+        self._check_common()
 
     def document(self) -> dict[str, Any]:
-        return {"name": self.name, "public": self.public, "storage_limit": self.storage_limit,
-                "proxy_cache": {"registry": self.endpoint.name, "bandwidth_kbps": self.bandwidth_kbps,
-                                "max_upstream_connections": self.max_upstream_connections},
-                "policy": self.policy.document(),
-                **artifact_policies_document(self.retention, self.immutable_rules, self.cve_allowlist)}
+        return self._document({"registry": self.endpoint.name, "bandwidth_kbps": self.bandwidth_kbps,
+                               "max_upstream_connections": self.max_upstream_connections})
 
 
 AnyProject = Project | ProxyCacheProject
