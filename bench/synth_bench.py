@@ -8,7 +8,11 @@ Each run starts a fresh measuring process that starts the app and reports, for t
   process of the app (Python or the jsii Node process, whichever is larger);
 - tree peak: the largest sum of RSS over the app's whole process tree (Python + Node), sampled from
   /proc every 10 ms, so it can miss a short spike.
-The two apps alternate in every run, so drift on the machine affects both alike. Output goes into a
+The apps alternate in every run, so drift on the machine affects all alike (`bench/phases.py` splits
+one synthesis into its phases). Trade-offs of the speed work, measured here: the per-call check cache
+holds one rendering of the tree (the homelab's manifests are 320 kB as YAML) until the
+next call from Python; the caches of construct paths, roots, namespaces and of IntOrString/Quantity
+values live as long as the process (one entry per construct or distinct value). Output goes into a
 temporary CDK8S_OUTDIR: dist/ is never touched. This prints figures; it is not a test.
 """
 
@@ -119,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         apps = {
             "python main.py": ([args.python, "main.py"], REPO),
             "minimal app (1 ConfigMap)": ([args.python, str(minimal)], scratch_path),
+            # the same bytes without the bindings' runtime type checks (README, "Performance")
+            "python -O main.py": ([args.python, "-O", "main.py"], REPO),
         }
         results: dict[str, list[dict]] = {name: [] for name in apps}
         for run in range(args.warmup + args.runs):
@@ -137,11 +143,12 @@ def main(argv: list[str] | None = None) -> int:
         walls = [r["wall"] for r in results[name]]
         print(f"{name:28} {median(name, 'wall'):10.3f} s {min(walls):8.3f} s "
               f"{mib(median(name, 'max_rss')):>15} {mib(median(name, 'tree_peak')):>17}")
-    main_name, base_name = list(apps)
+    main_name, base_name, optimized_name = list(apps)
     ratio = {key: median(main_name, key) / median(base_name, key) for key in ("wall", "max_rss", "tree_peak")
              if median(base_name, key)}
     print(f"{'ratio main.py / minimal':28} {ratio.get('wall', float('nan')):10.2f} x {'':10} "
           f"{ratio.get('max_rss', float('nan')):13.2f} x {ratio.get('tree_peak', float('nan')):15.2f} x")
+    print(f"{'ratio -O main.py / minimal':28} {median(optimized_name, 'wall') / median(base_name, 'wall'):10.2f} x")
     return 0
 
 

@@ -71,3 +71,60 @@ def test_without_the_per_call_cache_the_count_shows_it(renderings: list[str], mo
     site = harbor_site()
     cdk8s.Testing.synth(site.chart)
     assert not rendered_once(renderings) and len(renderings) >= 3 * len(set(renderings))
+
+
+# ---- under python -O -------------------------------------------------------------------------------------
+
+OPTIMIZED_PROGRAM = '''
+import sys
+import bundled_node  # noqa: F401
+import cdk8s
+from support import harbor_site
+
+assert sys.flags.optimize == 1  # this program's own asserts are gone under -O: checked by the prints below
+outcomes = []
+try:
+    harbor_site(storage={"registry": "50Gi"})   # a user's wrong type, which the bindings' typeguard no longer sees
+except ValueError as error:
+    outcomes.append(f"refused: {error}")
+site = harbor_site(app=cdk8s.App(outdir=sys.argv[1]))
+site.harbor.core.config_map.add_json_patch(cdk8s.JsonPatch.remove("/data/PORTAL_URL"))
+try:
+    site.app.synth()
+except RuntimeError as error:
+    outcomes.append(f"synth failed: {error}")
+print(sys.flags.optimize)
+print("\\n".join(outcomes))
+'''
+
+
+def test_the_library_checks_hold_under_python_O(tmp_path) -> None:
+    # python -O drops the bindings' runtime type checks (typeguard, under __debug__) and every assert:
+    # the library's own checks must hold without either
+    import os
+    import subprocess
+    import sys
+
+    from conftest import EXAMPLES, REPO
+
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO), str(EXAMPLES), str(REPO / "tests")]))
+    done = subprocess.run([sys.executable, "-O", "-c", OPTIMIZED_PROGRAM, str(tmp_path)], capture_output=True,
+                          text=True, env=env, cwd=REPO, timeout=120)
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = done.stdout.splitlines()
+    assert lines[0] == "1", done.stdout
+    assert any(line.startswith("refused: HarborRegistry.storage must be a HarborStorage") for line in lines), lines
+    failed = done.stdout.split("synth failed:", 1)
+    assert len(failed) == 2 and "does not set PORTAL_URL" in failed[1], done.stdout
+
+
+def test_the_library_holds_no_assert() -> None:
+    # an assert is gone under python -O; every check of the library raises or reports instead
+    import ast
+
+    from conftest import REPO
+
+    found = [f"{path.relative_to(REPO)}:{node.lineno}"
+             for path in sorted((REPO / "constructs" / "harbor").rglob("*.py"))
+             for node in ast.walk(ast.parse(path.read_text())) if isinstance(node, ast.Assert)]
+    assert found == []

@@ -45,7 +45,7 @@ from .kit.labels import selector_labels
 from .kit.network import ClusterDns, GatewayPeer, InternetEgress
 from .kit.routing import HasEntrypoint
 from .kit.secret_rules import URL_SAFE, DeclaresSecretRules
-from .kit.validation import check_dns_label, check_hostname, check_http_url, fail
+from .kit.validation import check_dns_label, check_hostname, check_http_url, fail, present
 from .settings import (
     HarborImages,
     HarborMetrics,
@@ -286,9 +286,8 @@ class HarborRegistry(Construct, HasEntrypoint, DeclaresSecretRules):
                              ) -> DatabaseConnection | None:
         """How core and jobservice connect; None for Harbor's own database (HarborContext resolves it)."""
         if isinstance(database, ExternalDatabase):
-            password = database.password
             # ExternalDatabase refuses None; its field defaults to None only to name itself in that error
-            assert password is not None
+            password = present(database.password, "ExternalDatabase.password")
             return DatabaseConnection(
                 host=database.host, port=database.port, database=database.database, user=database.user,
                 ssl_mode=database.ssl_mode, password=password, ca_certificate=database.ca_certificate,

@@ -26,7 +26,7 @@ from constructs import Construct
 
 from ..backups import BackupBucket, BackupClaim, DatabaseBackup
 from ..kit.argocd import SYNC_WAVE, SyncWave
-from ..kit.validation import fail
+from ..kit.validation import fail, present
 from ..settings import HarborStorage
 from .checksum import checksum
 from .connections import DatabaseConnection
@@ -130,11 +130,12 @@ class DatabaseBackupJobs(Construct):
         }
         if bucket.endpoint:
             remote_env["ENDPOINT"] = bucket.endpoint
-        assert bucket.access_key is not None and bucket.secret_key is not None   # BackupBucket refuses None
+        access_key = present(bucket.access_key, "BackupBucket.access_key")
+        secret_key = present(bucket.secret_key, "BackupBucket.secret_key")
         env = [k8s.EnvVar(name=f"RCLONE_CONFIG_{REMOTE.upper()}_{key}", value=value)
                for key, value in remote_env.items()]
-        env += [bucket.access_key.env_var(f"RCLONE_CONFIG_{REMOTE.upper()}_ACCESS_KEY_ID"),
-                bucket.secret_key.env_var(f"RCLONE_CONFIG_{REMOTE.upper()}_SECRET_ACCESS_KEY"),
+        env += [access_key.env_var(f"RCLONE_CONFIG_{REMOTE.upper()}_ACCESS_KEY_ID"),
+                secret_key.env_var(f"RCLONE_CONFIG_{REMOTE.upper()}_SECRET_ACCESS_KEY"),
                 # the root is read-only: rclone's config and cache folders go to the scratch volume
                 k8s.EnvVar(name="HOME", value=TMP_PATH),
                 k8s.EnvVar(name="XDG_CONFIG_HOME", value=TMP_PATH),
@@ -162,8 +163,7 @@ class DatabaseBackupJobs(Construct):
         if isinstance(target, BackupBucket):
             volumes.append(empty_dir("dumps", size_limit=target.scratch_size))
         else:
-            assert self.claim_name is not None
-            volumes.append(claim_volume("dumps", self.claim_name))
+            volumes.append(claim_volume("dumps", present(self.claim_name, "the backup claim's name")))
         return volumes
 
     def _backup_pod(self, target: BackupClaim | BackupBucket) -> k8s.PodSpec:

@@ -12,7 +12,7 @@ from constructs import Construct
 from ..kit.argocd import KEEP_ON_DELETE, SYNC_WAVE, SyncWave
 from ..kit.handles import ServicePort
 from ..kit.labels import INSTANCE_LABEL
-from ..kit.validation import fail
+from ..kit.validation import fail, present
 from ..kit.values import int_or_string, quantity
 from ..settings import Storage
 from .checksum import CONFIG_CHECKSUM
@@ -95,11 +95,11 @@ def template_claim_labels(scope: Construct, id: str, ctx: HarborContext, compone
     if not extra or storage.existing_claim:
         return None
     made = claim_template(ctx, component, storage, template)
-    assert made.metadata is not None
+    metadata = present(made.metadata, "a claim template's metadata")
     return k8s.KubePersistentVolumeClaim(
         scope, id,
-        metadata=k8s.ObjectMeta(name=f"{template}-{stateful_set_name}-0", labels={**(made.metadata.labels or {}), **extra},
-                                annotations=dict(made.metadata.annotations or {})),
+        metadata=k8s.ObjectMeta(name=f"{template}-{stateful_set_name}-0", labels={**(metadata.labels or {}), **extra},
+                                annotations=dict(metadata.annotations or {})),
         spec=made.spec,
     )
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from ..kit.validation import fail
+from ..kit.validation import fail, present
 from .audit_events import ALL_AUDIT_EVENTS, AuditEventType
 from .cron import check_cron
 from .vulnerabilities import CveAllowlist
@@ -392,10 +392,11 @@ class ImmutableTagRule:
 
     def document(self) -> dict[str, Any]:
         """The rule as Harbor's immutable-tag API takes it."""
-        assert self.repositories is not None and self.tags is not None   # checked in __post_init__
+        repositories = present(self.repositories, "ImmutableTagRule.repositories")
+        tags = present(self.tags, "ImmutableTagRule.tags")
         return {"action": IMMUTABLE_ACTION, "template": IMMUTABLE_TEMPLATE,
-                "tag_selectors": [self.tags.selector(repository=False)],
-                "scope_selectors": {"repository": [self.repositories.selector(repository=True)]}}
+                "tag_selectors": [tags.selector(repository=False)],
+                "scope_selectors": {"repository": [repositories.selector(repository=True)]}}
 
 
 # ---- CVE allowlist --------------------------------------------------------------------------------------

@@ -35,7 +35,15 @@ from .network import ClusterDns, DataStorePeer, KubernetesApi, dns_egress, names
 from .producers import ReadsSecrets, SecretProducer
 from .resources import Resources
 from .schedules import check_cron, seconds_first
-from .validation import check_dns_label, check_dns_subdomain, check_http_url, check_positive, check_storage_size, fail
+from .validation import (
+    check_dns_label,
+    check_dns_subdomain,
+    check_http_url,
+    check_positive,
+    check_storage_size,
+    fail,
+    present,
+)
 
 POSTGRES_PORT = 5432
 # The label the operator puts on every pod of a Cluster (instances and bootstrap jobs), with the
@@ -361,7 +369,8 @@ class CloudNativePgCluster(Construct, SecretProducer, ReadsSecrets):
         from imports.cnpg_backups.io.cnpg import postgresql as cnpg_backups
         from imports.io.cnpg import barmancloud
 
-        assert backup.access_key_id is not None and backup.secret_access_key is not None   # checked on entry
+        access_key_id = present(backup.access_key_id, "BarmanCloudBackup.access_key_id")
+        secret_access_key = present(backup.secret_access_key, "BarmanCloudBackup.secret_access_key")
         compression = backup.compression.name    # the bindings' enum members are named as ours
         store = barmancloud.ObjectStore(
             self, "object-store",
@@ -375,9 +384,9 @@ class CloudNativePgCluster(Construct, SecretProducer, ReadsSecrets):
                     endpoint_url=backup.endpoint_url,
                     s3_credentials=barmancloud.ObjectStoreSpecConfigurationS3Credentials(
                         access_key_id=barmancloud.ObjectStoreSpecConfigurationS3CredentialsAccessKeyId(
-                            name=backup.access_key_id.secret, key=backup.access_key_id.key),
+                            name=access_key_id.secret, key=access_key_id.key),
                         secret_access_key=barmancloud.ObjectStoreSpecConfigurationS3CredentialsSecretAccessKey(
-                            name=backup.secret_access_key.secret, key=backup.secret_access_key.key)),
+                            name=secret_access_key.secret, key=secret_access_key.key)),
                     wal=barmancloud.ObjectStoreSpecConfigurationWal(
                         compression=barmancloud.ObjectStoreSpecConfigurationWalCompression[compression]),
                     data=barmancloud.ObjectStoreSpecConfigurationData(

@@ -12,6 +12,7 @@ as a bare ``RuntimeError`` that names neither).
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 # RFC 1123 label as Kubernetes uses it for names of Services, Namespaces, ...
@@ -24,6 +25,17 @@ QUANTITY = re.compile(r"(\d+(\.\d+)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E)?")
 CONFIG_KEY = re.compile(r"[-._a-zA-Z0-9]+")
 # An environment variable name that every container runtime accepts.
 ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+T = TypeVar("T")
+
+
+def present(value: T | None, what: str) -> T:
+    """`value`, which an earlier check guarantees is set; for type checkers, and never an `assert`
+    (Python's -O drops those): a None here is a bug of the library, said as such."""
+    if value is None:
+        raise RuntimeError(f"internal error: {what} is None, which its own check should have refused")
+    return value
 
 
 def fail(field: str, rule: str, value: object) -> ValueError:

@@ -77,7 +77,8 @@ class SystemConfiguration(Kind):
         """The first write of a run while Harbor is read-only: lift it (the declaration says what it should
         be, and apply() below sets that last)."""
         run = self.run
-        assert run is not None
+        if run is None:   # inspect() sets it before any write; never an assert, which python -O drops
+            raise RuntimeError("internal error: the read-only lift ran before inspect()")
         run.harbor.before_write = None
         run.harbor.request("PUT", "/configurations", body={"read_only": False})
         self.lifted = True
