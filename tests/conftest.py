@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,8 @@ from typing import Any
 
 import pytest
 import upstream  # tests/upstream.py: where the pinned upstream files are
-import yaml
+from fast_yaml import load_yaml_all
+from xdist.scheduler import LoadScopeScheduling
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
@@ -124,7 +126,7 @@ def load_manifests(folder: Path) -> Manifests:
     """Parse every YAML file of a folder (all documents of each), keeping the file name."""
     items = []
     for path in sorted(Path(folder).glob("*.yaml")):
-        for document in yaml.safe_load_all(path.read_text()):
+        for document in load_yaml_all(path.read_text()):
             if document:
                 items.append(Manifest(file=path.name, obj=document))
     return Manifests(items)
@@ -230,7 +232,7 @@ def load_crd_schemas(crd_dir: Path) -> dict[tuple[str, str], dict[str, Any]]:
     """(apiVersion, kind) -> strict openAPIV3Schema, for every version of every CRD in the folder."""
     schemas: dict[tuple[str, str], dict[str, Any]] = {}
     for path in sorted(Path(crd_dir).glob("*.yaml")):
-        for crd in yaml.safe_load_all(path.read_text()):
+        for crd in load_yaml_all(path.read_text()):
             if not crd or crd.get("kind") != "CustomResourceDefinition":
                 continue
             group, kind = crd["spec"]["group"], crd["spec"]["names"]["kind"]
@@ -253,17 +255,27 @@ def crd_errors(schemas: dict[tuple[str, str], dict[str, Any]], obj: dict[str, An
             for e in sorted(validator.iter_errors(obj), key=lambda e: list(map(str, e.absolute_path)))]
 
 
-@pytest.hookimpl(tryfirst=True)   # before pytest-xdist reads the groups from the markers
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Keep each real-software module on one pytest-xdist worker (--dist loadgroup).
+# Modules whose tests share a costly module or session fixture, kept on one pytest-xdist worker: the
+# real-software modules' servers (PostgreSQL, nginx, the registry, Redis, an S3 stand-in) run in a sandbox
+# of their own, test_alerts evaluates every alert case in one promtool run of several seconds, and
+# test_reuse builds a wheel and a venv. Split over two workers, each would be paid for twice.
+ONE_WORKER_MODULES = re.compile(r"tests/(test_real_\w+|test_alerts|test_reuse)\.py::")
 
-    Their servers (PostgreSQL, nginx, the registry, Redis, an S3 stand-in) are module fixtures started in
-    a sandbox of their own: split over two workers, a module would start them twice, side by side.
+
+class ModuleGroups(LoadScopeScheduling):
+    """Load scheduling, with every test of a ONE_WORKER_MODULES module in one unit of work.
+
+    pytest-xdist's own `xdist_group` mark no longer groups anything under pytest 9 (xdist 3.8 renames
+    `item._nodeid`, which pytest 9 no longer reads), so the controller groups by the test ids it sees.
     """
-    for item in items:
-        module = item.module.__name__ if item.module is not None else ""
-        if module.startswith("test_real_"):
-            item.add_marker(pytest.mark.xdist_group(module))
+
+    def _split_scope(self, nodeid: str) -> str:
+        grouped = ONE_WORKER_MODULES.match(nodeid)
+        return grouped.group(0) if grouped else nodeid
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> ModuleGroups:
+    return ModuleGroups(config, log)
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -54,6 +54,7 @@ import upstream
 from fake_harbor_access import AccessApi, follow_access_handlers
 from fake_harbor_errors import Refusal
 from fake_harbor_retention import RetentionFake, follow_retention_handlers
+from fast_yaml import load_yaml
 
 # ../shared/reference, else the cache of scripts/fetch-upstream; None where neither has it
 SWAGGER = upstream.path(upstream.SWAGGER_NAME)
@@ -137,9 +138,8 @@ class Route:
 @functools.cache
 def load_api(path: Path = SWAGGER) -> tuple[Any, tuple[Route, ...]]:
     """The validating spec and the routes, built once per process (parsing takes a few seconds)."""
-    import yaml
 
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document = load_yaml(path.read_text(encoding="utf-8"))
     _close_document(document)
     _follow_handlers(document)
     with warnings.catch_warnings():
@@ -327,7 +327,7 @@ class FakeHarbor(RetentionFake, AccessApi):
             self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
             self._scheme = "https"
         self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="fake-harbor",
+        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.01}, name="fake-harbor",
                          daemon=True).start()
         return self
 

@@ -50,6 +50,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
 
+from fast_yaml import load_yaml
+
 REPO = Path(__file__).resolve().parents[1]
 DIST = REPO / "dist"
 
@@ -118,14 +120,13 @@ def config_map_data(synth_dir: Path, name: str) -> dict[str, str]:
     The session fixture synthesizes the real app; the committed file must be byte for byte the
     same (the golden test says so too), so what runs here is what Argo CD deploys.
     """
-    import yaml
 
     file_name = f"ConfigMap.{name}.k8s.yaml"
     synthesized = (Path(synth_dir) / file_name).read_bytes()
     committed = DIST / Path(synth_dir).name / file_name
     if committed.is_file():
         assert committed.read_bytes() == synthesized, f"{committed} is stale: run `python main.py`"
-    document = yaml.safe_load(synthesized)
+    document = load_yaml(synthesized)
     assert document["kind"] == "ConfigMap" and document["metadata"]["name"] == name, file_name
     return document["data"]
 
@@ -454,7 +455,7 @@ class StubServer:
             self.httpd = http.server.ThreadingHTTPServer((address, port), _Recorder)
         self.httpd.daemon_threads = True
         self.httpd.stub = self  # type: ignore[attr-defined]
-        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
         self.thread.start()
 
     def close(self) -> None:

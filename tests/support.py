@@ -19,8 +19,8 @@ from typing import Any, NamedTuple
 import cdk8s
 import pytest
 import verified
-import yaml
 from conftest import REPO, Manifests, container_named, synth
+from fast_yaml import load_yaml
 from kubernetes_validate import utils as kv_utils
 from realsoftware import unavailable
 
@@ -65,7 +65,7 @@ def cdk8s_cli() -> Path:
 
 def checkov_skips() -> dict[str, str]:
     """checkov-skips.yaml: check id -> why the check cannot apply."""
-    skips = yaml.safe_load(CHECKOV_SKIPS.read_text()) or {}
+    skips = load_yaml(CHECKOV_SKIPS.read_text()) or {}
     assert isinstance(skips, dict), f"{CHECKOV_SKIPS.name} must be a mapping of check id to reason"
     return skips
 

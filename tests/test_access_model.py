@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import fake_harbor_access
 import pytest
 import upstream
-import yaml
+from fast_yaml import load_yaml
 from support import refusal
 
 from constructs.harbor.configuration import (
@@ -133,7 +133,7 @@ def test_actions_are_among_those_the_api_definition_names():
     swagger = upstream.path(upstream.SWAGGER_NAME)
     if swagger is None:
         pytest.skip(upstream.missing("Harbor's API definition"))
-    text = yaml.safe_load(swagger.read_text())["definitions"]["Access"]["properties"]["action"]["description"]
+    text = load_yaml(swagger.read_text())["definitions"]["Access"]["properties"]["action"]["description"]
     named = set(re.findall(r"[a-z*-]+", text.split("are", 1)[1]))
     assert {a.value for a in RbacAction} <= named, named
 

@@ -10,9 +10,9 @@ import sys
 
 import cdk8s
 import pytest
-import yaml
 from cdk8s_plus_27 import k8s
 from conftest import REPO, synth
+from fast_yaml import load_yaml
 from support import SERVER
 
 from constructs.harbor.kit import AppChart, BaoKey, OpenBaoSecretSync, PullSecret, setup_script, validation_errors
@@ -49,7 +49,7 @@ def test_pull_secret_syncs_a_dockerconfigjson_secret_into_the_consumer_namespace
     assert secret["secretName"] == "harbor-pull" and secret["type"] == "kubernetes.io/dockerconfigjson"
     (data,) = secret["data"]
     assert data["key"] == ".dockerconfigjson"
-    objects = {o["objectName"]: o for o in yaml.safe_load(spc["spec"]["parameters"]["objects"])}
+    objects = {o["objectName"]: o for o in load_yaml(spc["spec"]["parameters"]["objects"])}
     assert objects[data["objectName"]] == {"objectName": data["objectName"],
                                            "secretPath": "secret/data/harbor-robots/library-pull",
                                            "secretKey": "dockerconfigjson"}

@@ -25,6 +25,7 @@ from typing import Any
 import pytest
 import yaml
 from conftest import Manifests, synth
+from fast_yaml import load_yaml
 from realsoftware import unavailable
 from support import SECRETS_PATH, harbor_site
 
@@ -201,7 +202,8 @@ def expand(template: str, labels: Mapping[str, str], value: float | None) -> str
     return text
 
 
-@pytest.fixture(scope="module")
+# session-scoped, like `manifests`: built once per worker however pytest-xdist orders the tests
+@pytest.fixture(scope="session")
 def rule_file(manifests: Manifests, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The homelab's PrometheusRule spec as a Prometheus rule file."""
     rule = manifests.get("PrometheusRule", "harbor", NS)
@@ -211,7 +213,7 @@ def rule_file(manifests: Manifests, tmp_path_factory: pytest.TempPathFactory) ->
 
 
 def rules_of(path: Path) -> dict[str, dict[str, Any]]:
-    return {rule["alert"]: rule for group in yaml.safe_load(path.read_text())["groups"] for rule in group["rules"]}
+    return {rule["alert"]: rule for group in load_yaml(path.read_text())["groups"] for rule in group["rules"]}
 
 
 def promtool_test_file(rule_path: Path, case: Case, folder: Path) -> Path:
@@ -235,7 +237,7 @@ def run_promtool_test(rule_path: Path, case: Case, folder: Path) -> subprocess.C
     return subprocess.run([promtool(), "test", "rules", str(test_file)], capture_output=True, text=True, timeout=60)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def passed_cases(rule_file: Path, tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     """The ids of the CASES promtool passes, all evaluated in one run (one promtool start, not fifty).
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import configparser
 
 import pytest
-import yaml
+from fast_yaml import load_yaml
 from support import (
     EXTERNAL_URL,
     NEWEST_KUBERNETES,
@@ -217,7 +217,7 @@ def test_admin_password_is_wired_to_openbao(manifests):
     (secret_object,) = [o for o in spc["spec"]["secretObjects"] if o["secretName"] == ref["name"]]
     (item,) = [d for d in secret_object["data"] if d["key"] == ref["key"]]
 
-    objects_param = yaml.safe_load(spc["spec"]["parameters"]["objects"])
+    objects_param = load_yaml(spc["spec"]["parameters"]["objects"])
     (source,) = [o for o in objects_param if o["objectName"] == item["objectName"]]
     assert source["secretPath"] == SECRETS_PATH
     assert source["secretKey"] == "HARBOR_ADMIN_PASSWORD"

@@ -586,7 +586,7 @@ class _Echo(http.server.BaseHTTPRequestHandler):
 def stub_backend(name: str) -> Iterator[int]:
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Echo)
     httpd.backend_name = name
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
     thread.start()
     try:
         yield httpd.server_address[1]

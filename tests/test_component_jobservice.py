@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import yaml
+from fast_yaml import load_yaml
 from support import (
     NEWEST_KUBERNETES,
     RESTRICTED_CONTAINER,
@@ -62,7 +62,7 @@ def manifests(built: Built) -> list[dict]:
 
 
 def config_yml(manifests: list[dict]) -> dict:
-    return yaml.safe_load(find(manifests, "ConfigMap", NAME)["data"]["config.yml"])
+    return load_yaml(find(manifests, "ConfigMap", NAME)["data"]["config.yml"])
 
 
 

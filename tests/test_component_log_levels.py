@@ -9,7 +9,7 @@ every component, and what each binary gets must be in its set.
 from __future__ import annotations
 
 import pytest
-import yaml
+from fast_yaml import load_yaml
 from support import find, harbor_chart, objects, pod_of
 
 from constructs.harbor._components.core import Core
@@ -47,8 +47,8 @@ def rendered(level: LogLevel) -> dict[str, list[str]]:
         values = [e.get("value") for e in container.get("env", []) if e["name"] == name]
         return values[0] if values else "<unset>"
 
-    jobservice = yaml.safe_load(find(manifests, "ConfigMap", "harbor-jobservice")["data"]["config.yml"])
-    registry = yaml.safe_load(find(manifests, "ConfigMap", "harbor-registry")["data"]["config.yml"])
+    jobservice = load_yaml(find(manifests, "ConfigMap", "harbor-jobservice")["data"]["config.yml"])
+    registry = load_yaml(find(manifests, "ConfigMap", "harbor-registry")["data"]["config.yml"])
     registry_pod = containers("Deployment", "harbor-registry")
     return {
         "core LOG_LEVEL": [find(manifests, "ConfigMap", "harbor-core")["data"]["LOG_LEVEL"]],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-import yaml
+from fast_yaml import load_yaml
 from support import (
     KUBERNETES_VERSIONS,
     Built,
@@ -38,7 +38,7 @@ def build(**context_fields) -> Built:
 
 
 def config(manifests: list[dict], file: str = "config.yml") -> dict:
-    return yaml.safe_load(find(manifests, "ConfigMap", NAME)["data"][file])
+    return load_yaml(find(manifests, "ConfigMap", NAME)["data"][file])
 
 
 

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 import upstream
-import yaml
 from conftest import REPO
+from fast_yaml import load_yaml
 
 SCRIPT = REPO / upstream.SCRIPT
 PinError = upstream.fetch_upstream.PinError
@@ -39,7 +39,7 @@ def git(*args: str) -> subprocess.CompletedProcess:
 
 def test_every_url_of_cdk8s_yaml_is_pinned() -> None:
     """cdk8s.yaml and the tests name the same bytes: each import URL is a pinned CRD of the same file name."""
-    imports = yaml.safe_load((REPO / "cdk8s.yaml").read_text())["imports"]
+    imports = load_yaml((REPO / "cdk8s.yaml").read_text())["imports"]
     by_url = {pin.url: pin for pin in upstream.PINS}
     for entry in imports:
         url = entry.split(":=", 1)[-1]   # `name:=url`: a module prefix for a second CRD of one group
@@ -149,7 +149,7 @@ class Mirror:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
         self.thread.start()
 
     def close(self) -> None:

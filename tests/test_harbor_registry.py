@@ -9,8 +9,8 @@ from pathlib import Path
 import cdk8s
 import pytest
 import upstream
-import yaml
 from conftest import Manifests, all_containers, containers, pod_spec, synth
+from fast_yaml import load_yaml, load_yaml_all
 from support import HOST, NAMESPACE, SECRETS_PATH, SERVER, harbor_site, harbor_sync, refusal
 
 from constructs.harbor import (
@@ -74,7 +74,7 @@ def test_workload_and_service_names_match_the_official_chart(manifests: Manifest
         assert chart_names <= ours, f"{kind}: the chart has {sorted(chart_names - ours)} that we lack"
     render = upstream.shared_only(REFERENCE)
     if render is not None:
-        reference = [d for d in yaml.safe_load_all(render.read_text()) if d]
+        reference = [d for d in load_yaml_all(render.read_text()) if d]
         for kind, chart_names in CHART_NAMES.items():
             rendered = {d["metadata"]["name"] for d in reference if d["kind"] == kind}
             assert rendered == chart_names, f"{kind}: the render {render} names {sorted(rendered)}"
@@ -160,7 +160,7 @@ def test_admin_password_follows_the_wiring_to_openbao(manifests: Manifests) -> N
     ref = env["valueFrom"]["secretKeyRef"]
     filled_by = []
     for spc in manifests.of_kind("SecretProviderClass"):
-        objects = {o["objectName"]: o for o in yaml.safe_load(spc.obj["spec"]["parameters"]["objects"])}
+        objects = {o["objectName"]: o for o in load_yaml(spc.obj["spec"]["parameters"]["objects"])}
         for secret in spc.obj["spec"]["secretObjects"]:
             if secret["secretName"] != ref["name"]:
                 continue
@@ -227,7 +227,7 @@ def test_every_mounted_config_map_and_claim_exists(manifests: Manifests) -> None
 def test_registry_password_and_htpasswd_come_from_one_openbao_secret(manifests: Manifests) -> None:
     """core and jobservice log in with the password whose bcrypt line the registry checks."""
     (spc,) = manifests.of_kind("SecretProviderClass")
-    objects = {o["objectName"]: o["secretPath"] for o in yaml.safe_load(spc.obj["spec"]["parameters"]["objects"])}
+    objects = {o["objectName"]: o["secretPath"] for o in load_yaml(spc.obj["spec"]["parameters"]["objects"])}
     (registry,) = [s for s in spc.obj["spec"]["secretObjects"] if s["secretName"] == "harbor-registry"]
     # the same OpenBao secret for both (the robots' secrets, also synced here, live at paths of their own)
     assert {objects[d["objectName"]] for d in registry["data"]} == {SECRETS_PATH}

@@ -29,6 +29,7 @@ from conftest import (
     pod_template,
     synth,
 )
+from fast_yaml import load_yaml
 from support import APP_NAMESPACE, SECRETS_PATH, HarborSite, harbor_site, refusal
 from test_hardening import Endpoint, allowed, pods_of
 
@@ -295,7 +296,7 @@ def config_map_leaks(output: Manifests) -> list[str]:
             if any(f"$({name})" in value for name in fed):
                 problems.append(f"{m} key {key} references a secret env var (a ConfigMap is never expanded)")
             try:
-                parsed = yaml.safe_load(value)
+                parsed = load_yaml(value)
             except yaml.YAMLError:
                 continue
             # a credential field with a value of its own (a name of an env var nested below is fine)
@@ -383,7 +384,7 @@ def test_every_component_reaches_the_same_redis_with_its_password(ha: Manifests)
         assert (parts.username, parts.password) == ("", password), key
         assert int(parts.path.strip("/")) == getattr(RedisDatabases(), REDIS_URLS[key]), key
         addresses.add((parts.hostname, parts.port))
-    registry_config = yaml.safe_load(ha.get("ConfigMap", "harbor-registry").obj["data"]["config.yml"])["redis"]
+    registry_config = load_yaml(ha.get("ConfigMap", "harbor-registry").obj["data"]["config.yml"])["redis"]
     host, port = registry_config["addr"].rsplit(":", 1)
     addresses.add((host, int(port)))
     assert addresses == {(ha_site.VALKEY_HOST, 6379)}
@@ -391,7 +392,7 @@ def test_every_component_reaches_the_same_redis_with_its_password(ha: Manifests)
     registry = container(ha, "Deployment", "harbor-registry", "registry")
     assert secret_ref(registry, "REGISTRY_REDIS_PASSWORD") == ("harbor-valkey", "password")
     # jobservice's config file names no URL: the env var, read over the file, carries it
-    jobservice = yaml.safe_load(ha.get("ConfigMap", "harbor-jobservice").obj["data"]["config.yml"])
+    jobservice = load_yaml(ha.get("ConfigMap", "harbor-jobservice").obj["data"]["config.yml"])
     assert "redis_url" not in jobservice["worker_pool"]["redis_pool"]
 
 
@@ -413,7 +414,7 @@ def test_redis_with_an_acl_user_and_tls() -> None:
     registry = container(out, "Deployment", "harbor-registry", "registry")
     assert secret_ref(registry, "REGISTRY_REDIS_USERNAME") == ("harbor-redis", "username")
     assert env_of(registry)["REGISTRY_REDIS_ENABLETLS"]["value"] == "true"
-    assert yaml.safe_load(out.get("ConfigMap", "harbor-registry").obj["data"]["config.yml"])["redis"]["db"] == 6
+    assert load_yaml(out.get("ConfigMap", "harbor-registry").obj["data"]["config.yml"])["redis"]["db"] == 6
 
 
 def test_redis_without_a_password_keeps_its_urls_in_config_maps() -> None:
@@ -421,7 +422,7 @@ def test_redis_without_a_password_keeps_its_urls_in_config_maps() -> None:
     out = site.manifests()
     assert out.get("ConfigMap", "harbor-core").obj["data"]["_REDIS_URL_CORE"] == \
         "redis://10.1.2.3:6379/0?idle_timeout_seconds=30"
-    config = yaml.safe_load(out.get("ConfigMap", "harbor-jobservice").obj["data"]["config.yml"])
+    config = load_yaml(out.get("ConfigMap", "harbor-jobservice").obj["data"]["config.yml"])
     assert config["worker_pool"]["redis_pool"]["redis_url"] == "redis://10.1.2.3:6379/1?idle_timeout_seconds=30"
     assert not [n for n in secret_env_names(out) if "REDIS" in n]
     assert not out.find("StatefulSet", "harbor-redis")
@@ -472,7 +473,7 @@ def test_external_database_with_the_synced_password_and_a_ca() -> None:
 # ---- S3 ------------------------------------------------------------------------------------------------
 
 def test_images_in_s3(ha: Manifests) -> None:
-    config = yaml.safe_load(ha.get("ConfigMap", "harbor-registry").obj["data"]["config.yml"])
+    config = load_yaml(ha.get("ConfigMap", "harbor-registry").obj["data"]["config.yml"])
     storage = config["storage"]
     assert "filesystem" not in storage
     assert storage["s3"] == {"region": "ceph", "bucket": "harbor-images", "regionendpoint": ha_site.S3_ENDPOINT,
@@ -491,7 +492,7 @@ def test_s3_on_aws_with_the_pods_identity() -> None:
     site = build(image_storage=S3Storage(bucket="my-harbor", region="eu-west-1"), extra_secrets=(),
                  replicas=HarborReplicas(registry=2))
     out = site.manifests()
-    storage = yaml.safe_load(out.get("ConfigMap", "harbor-registry").obj["data"]["config.yml"])["storage"]
+    storage = load_yaml(out.get("ConfigMap", "harbor-registry").obj["data"]["config.yml"])["storage"]
     assert storage["s3"] == {"region": "eu-west-1", "bucket": "my-harbor", "secure": True, "v4auth": True}
     assert storage["redirect"] == {"disable": False}
     registry = container(out, "Deployment", "harbor-registry", "registry")

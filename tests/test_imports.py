@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 import verified
-import yaml
 from conftest import REPO, diff_folders, folder_bytes
+from fast_yaml import load_yaml
 from support import cdk8s_cli
 
 import main
@@ -38,7 +38,7 @@ def python_files(folder: Path) -> dict[str, bytes]:
 def regeneration_inputs(cdk8s_cli: Path, crd_dir: Path) -> str:
     """Everything regeneration reads: the imports cdk8s.yaml names and their CRDs, the CLI and its
     lockfile, Node, the script, and the committed tree it must equal."""
-    entries = yaml.safe_load((REPO / "cdk8s.yaml").read_text())["imports"]
+    entries = load_yaml((REPO / "cdk8s.yaml").read_text())["imports"]
     crds = [crd_dir / entry.split(":=", 1)[-1].rsplit("/", 1)[1] for entry in entries]
     return verified.digest("\n".join(entries), crds, REPO / "package-lock.json", REPO / "scripts" / "regenerate-imports",
                            verified.tool_version("node", "--version"), REPO / "imports")

@@ -20,6 +20,7 @@ import pytest
 import yaml
 from cdk8s_plus_27 import k8s
 from conftest import Manifests, container_named, pod_spec
+from fast_yaml import load_yaml
 from support import SECRETS_PATH, HarborSite, harbor_site, refusal
 from test_hardening import Endpoint, allowed, pods_of
 
@@ -155,7 +156,7 @@ def test_core_serves_metrics_with_harbors_names(manifests: Manifests) -> None:
 
 
 def test_jobservice_serves_metrics_with_every_key(manifests: Manifests) -> None:
-    config = yaml.safe_load(manifests.get("ConfigMap", "harbor-jobservice", NS).obj["data"]["config.yml"])
+    config = load_yaml(manifests.get("ConfigMap", "harbor-jobservice", NS).obj["data"]["config.yml"])
     assert config["metric"] == {"enabled": True, "path": "/metrics", "port": 8001}
     env = manifests.get("ConfigMap", "harbor-jobservice-env", NS).obj["data"]
     assert (env["METRIC_NAMESPACE"], env["METRIC_SUBSYSTEM"]) == ("harbor", "jobservice")
@@ -164,7 +165,7 @@ def test_jobservice_serves_metrics_with_every_key(manifests: Manifests) -> None:
 
 
 def test_the_registry_serves_metrics_on_its_debug_listener(manifests: Manifests) -> None:
-    config = yaml.safe_load(manifests.get("ConfigMap", "harbor-registry", NS).obj["data"]["config.yml"])
+    config = load_yaml(manifests.get("ConfigMap", "harbor-registry", NS).obj["data"]["config.yml"])
     assert config["http"]["debug"] == {"addr": ":8001", "prometheus": {"enabled": True, "path": "/metrics"}}
     assert container_ports(manifests, "harbor-registry", "registry")["http-metrics"] == 8001
     assert "http-metrics" not in container_ports(manifests, "harbor-registry", "registryctl")
@@ -175,9 +176,9 @@ def test_without_metrics_nothing_listens_or_scrapes() -> None:
     site = harbor_site()
     out = site.manifests()
     assert site.harbor.exporter is None and site.harbor.monitoring is None
-    config = yaml.safe_load(out.get("ConfigMap", "harbor-registry").obj["data"]["config.yml"])
+    config = load_yaml(out.get("ConfigMap", "harbor-registry").obj["data"]["config.yml"])
     assert config["http"]["debug"] == {"addr": "localhost:5001"}
-    jobservice = yaml.safe_load(out.get("ConfigMap", "harbor-jobservice").obj["data"]["config.yml"])
+    jobservice = load_yaml(out.get("ConfigMap", "harbor-jobservice").obj["data"]["config.yml"])
     assert jobservice["metric"] == {"enabled": False, "path": "/metrics", "port": 8001}
     assert not [key for key in out.get("ConfigMap", "harbor-core").obj["data"] if key.startswith("METRIC_")]
     assert not [m for m in out if m.kind in ("ServiceMonitor", "PrometheusRule") or "exporter" in m.name]

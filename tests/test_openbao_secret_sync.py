@@ -11,9 +11,9 @@ from dataclasses import replace
 
 import cdk8s
 import pytest
-import yaml
 from cdk8s_plus_27 import k8s
 from conftest import REPO, Manifests, synth
+from fast_yaml import load_yaml
 from support import APP_NAMESPACE, SERVER
 
 import main
@@ -48,7 +48,7 @@ def provider_class(out: Manifests, name: str = "app-secrets") -> dict:
 
 
 def parsed_objects(spc: dict) -> list[dict]:
-    return yaml.safe_load(spc["spec"]["parameters"]["objects"])
+    return load_yaml(spc["spec"]["parameters"]["objects"])
 
 
 def object_sources(spc: dict) -> dict[str, tuple[str, str]]:

@@ -139,7 +139,7 @@ class FakeS3:
         with sandbox.network():
             self.httpd = http.server.ThreadingHTTPServer((address, port), Handler)
         self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
         self.thread.start()
 
     def keys(self) -> list[str]:

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 
 import cdk8s
 import pytest
-import yaml
 from conftest import load_manifests
+from fast_yaml import load_yaml
 from realsoftware import Bind, Sandbox, program, redis_commands, require_sandbox, workdir
 from support import EXTERNAL_URL, SECRETS_PATH, synced_chart
 from test_real_registry import (
@@ -60,7 +60,7 @@ def registry(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Registry]:
     synthesize(build, out)
     manifests = load_manifests(out)
     text = manifests.get("ConfigMap", "harbor-registry").obj["data"]["config.yml"]
-    config = yaml.safe_load(text)
+    config = load_yaml(text)
     assert "password" not in config["redis"], "the ConfigMap must not carry the password"
     assert config["redis"]["addr"] == f"{REDIS_HOST}:{REDIS_PORT}" and config["redis"]["db"] == REDIS_DB
     pod, spec = container(manifests, "harbor-registry", "registry")

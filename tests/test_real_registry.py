@@ -41,8 +41,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 from conftest import container_named
+from fast_yaml import load_yaml
 from realsoftware import (
     Bind,
     Sandbox,
@@ -121,7 +121,7 @@ def registry(manifests, synth_dir: Path) -> Iterator[Registry]:
     require_sandbox()
     docker_registry, redis_server = program("docker-registry"), program("redis-server")
     text = config_map_data(synth_dir, "harbor-registry")["config.yml"]
-    config = yaml.safe_load(text)
+    config = load_yaml(text)
     pod, spec = container(manifests, "harbor-registry", "registry")
     mounts = {m["mountPath"]: m for m in spec["volumeMounts"]}
     volumes = {v["name"]: v for v in pod["volumes"]}

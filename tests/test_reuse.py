@@ -22,12 +22,12 @@ from pathlib import Path
 import pytest
 import upstream
 import verified
-import yaml
 from conftest import CRDS, REPO, crd_errors, load_crd_schemas, load_manifests
+from fast_yaml import load_yaml
 from support import cdk8s_cli
 
-# one worker builds the wheel and installs it once for both tests (pytest-xdist --dist loadgroup)
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("reuse")]
+# one worker builds the wheel and installs it once for both tests (conftest.ONE_WORKER_MODULES)
+pytestmark = pytest.mark.slow
 
 # ../shared/crds or the cache of scripts/fetch-upstream; None where neither has it
 CNPG_CRD = upstream.path("postgresql.cnpg.io_clusters.yaml")
@@ -207,7 +207,7 @@ def test_grafana_app_uses_the_installed_library(venv: Path, tmp_path: Path) -> N
     out = load_manifests(app_dir / "dist" / "grafana")
     spc = out.get("SecretProviderClass", "grafana-secrets", "grafana").obj
     (secret,) = [s for s in spc["spec"]["secretObjects"] if s["secretName"] == "grafana-admin"]
-    objects = {o["objectName"]: o for o in yaml.safe_load(spc["spec"]["parameters"]["objects"])}
+    objects = {o["objectName"]: o for o in load_yaml(spc["spec"]["parameters"]["objects"])}
     (data,) = secret["data"]
     assert data["key"] == "ADMIN_PASSWORD"
     assert objects[data["objectName"]]["secretPath"] == "secret/data/grafana"

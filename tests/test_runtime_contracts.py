@@ -21,6 +21,7 @@ import cdk8s
 import pytest
 import yaml
 from conftest import SITES
+from fast_yaml import load_yaml
 from support import harbor_site
 
 from constructs.harbor import HarborMetrics, HarborRegistry
@@ -238,7 +239,7 @@ def pod_field(component: str, field: str, value: Any) -> Patch:
 def job_logs_moved(harbor: HarborRegistry) -> None:
     """jobservice's config.yml names another job log folder, which no volume covers."""
     config_map = harbor.jobservice.config_maps[1]
-    config = yaml.safe_load(config_map.to_json()["data"]["config.yml"])
+    config = load_yaml(config_map.to_json()["data"]["config.yml"])
     config["job_loggers"][0]["settings"]["base_dir"] = "/var/log/harbor-jobs"
     config_map.add_json_patch(cdk8s.JsonPatch.replace("/data/config.yml", yaml.safe_dump(config)))
 

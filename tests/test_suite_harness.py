@@ -1,0 +1,53 @@
+"""The suite's own machinery: how pytest-xdist shares the tests out, and the fast YAML reader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ONE_WORKER_MODULES, REPO, ModuleGroups
+from fast_yaml import load_yaml, load_yaml_all
+
+TESTS = REPO / "tests"
+
+
+def unit_of_work(nodeid: str) -> str:
+    # the scheduler's grouping alone (its __init__ needs a running pytest-xdist session)
+    return ModuleGroups._split_scope(object.__new__(ModuleGroups), nodeid)
+
+
+def test_a_grouped_module_is_one_unit_of_work() -> None:
+    scopes = {unit_of_work(nodeid) for nodeid in (
+        "tests/test_alerts.py::test_alert[all-healthy]", "tests/test_alerts.py::test_alert[target-down]",
+        "tests/test_alerts.py::test_promtool_checks_every_rule")}
+    assert scopes == {"tests/test_alerts.py::"}
+    real = unit_of_work("tests/test_real_registry.py::test_a_wrong_password_gets_401")
+    assert real == "tests/test_real_registry.py::"
+
+
+def test_other_tests_are_shared_out_one_by_one() -> None:
+    ids = ["tests/test_manifests.py::test_a[harbor]", "tests/test_manifests.py::test_a[harbor-ha]",
+           "tests/test_alerts_extra.py::test_b"]
+    assert [unit_of_work(nodeid) for nodeid in ids] == ids
+
+
+def test_every_grouped_name_is_a_module_of_the_suite() -> None:
+    # a renamed module would silently fall out of its group
+    for name in ONE_WORKER_MODULES.pattern.split("(")[1].split(")")[0].split("|"):
+        if "\\w" in name:
+            assert list(TESTS.glob(name.replace("\\w+", "*") + ".py")), name
+        else:
+            assert (TESTS / f"{name}.py").is_file(), name
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "dist" / "harbor").glob("*.yaml"))[:12], ids=lambda p: p.name)
+def test_the_fast_reader_reads_as_safe_load_does(path: Path) -> None:
+    text = path.read_text()
+    assert load_yaml(text) == yaml.safe_load(text)
+    assert list(load_yaml_all(text)) == list(yaml.safe_load_all(text))
+
+
+def test_the_fast_reader_refuses_what_safe_load_refuses() -> None:
+    with pytest.raises(yaml.YAMLError):
+        load_yaml("!!python/object/apply:os.system ['true']")
