@@ -1,4 +1,4 @@
-"""How long `python main.py` takes and how much memory it needs, beside a minimal cdk8s app.
+"""How long `python main.py` takes and how much memory it needs, beside minimal cdk8s apps (with and without cdk8s-plus-27 loaded).
 
     .venv/bin/python bench/synth_bench.py [--runs 5] [--warmup 1]
 
@@ -38,7 +38,7 @@ sys.path.insert(0, {repo!r})
 import bundled_node  # the same Node as main.py uses, so that only the app differs
 
 import cdk8s
-
+{plus}
 app = cdk8s.App(outdir=os.environ["CDK8S_OUTDIR"])
 chart = cdk8s.Chart(app, "minimal")
 config = cdk8s.ApiObject(chart, "config", api_version="v1", kind="ConfigMap",
@@ -119,12 +119,16 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="synth-bench-") as scratch:
         scratch_path = Path(scratch)
         minimal = scratch_path / "minimal_app.py"
-        minimal.write_text(textwrap.dedent(MINIMAL_APP).replace("{repo!r}", repr(str(REPO))))
+        minimal_plus = scratch_path / "minimal_plus_app.py"
+        for path, plus in ((minimal, ""), (minimal_plus, "import cdk8s_plus_27  # noqa: F401  (loaded, unused)")):
+            path.write_text(textwrap.dedent(MINIMAL_APP).replace("{repo!r}", repr(str(REPO))).replace("{plus}", plus))
         apps = {
             "python main.py": ([args.python, "main.py"], REPO),
             "minimal app (1 ConfigMap)": ([args.python, str(minimal)], scratch_path),
             # the same bytes without the bindings' runtime type checks (README, "Performance")
             "python -O main.py": ([args.python, "-O", "main.py"], REPO),
+            # the issue's floor: the minimal app with cdk8s-plus-27 loaded, as every app of the library has it
+            "minimal + cdk8s-plus-27": ([args.python, str(minimal_plus)], scratch_path),
         }
         results: dict[str, list[dict]] = {name: [] for name in apps}
         for run in range(args.warmup + args.runs):
@@ -143,12 +147,15 @@ def main(argv: list[str] | None = None) -> int:
         walls = [r["wall"] for r in results[name]]
         print(f"{name:28} {median(name, 'wall'):10.3f} s {min(walls):8.3f} s "
               f"{mib(median(name, 'max_rss')):>15} {mib(median(name, 'tree_peak')):>17}")
-    main_name, base_name, optimized_name = list(apps)
+    main_name, base_name, optimized_name, plus_name = list(apps)
     ratio = {key: median(main_name, key) / median(base_name, key) for key in ("wall", "max_rss", "tree_peak")
              if median(base_name, key)}
     print(f"{'ratio main.py / minimal':28} {ratio.get('wall', float('nan')):10.2f} x {'':10} "
           f"{ratio.get('max_rss', float('nan')):13.2f} x {ratio.get('tree_peak', float('nan')):15.2f} x")
     print(f"{'ratio -O main.py / minimal':28} {median(optimized_name, 'wall') / median(base_name, 'wall'):10.2f} x")
+    for name in (main_name, optimized_name):
+        label = f"ratio {name.removeprefix('python ')} / minimal+plus"
+        print(f"{label:28} {median(name, 'wall') / median(plus_name, 'wall'):10.2f} x")
     return 0
 
 

@@ -306,6 +306,16 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> ModuleGroups
     return ModuleGroups(config, log)
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto`: one worker more than the machine has cores.
+
+    A worker never keeps a core busy on its own: it waits on its jsii Node process for every call into
+    the constructs, and on the programs and servers the tests run (the applier, promtool, PostgreSQL,
+    nginx). On this project's 2-core machine 3 workers took the suite from 78 s to 71 s; 4 gave no more.
+    """
+    return (os.cpu_count() or 1) + 1
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "slow: builds a wheel and a fresh virtual environment (a minute or two)")
 

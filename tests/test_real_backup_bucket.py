@@ -32,7 +32,7 @@ from xml.sax.saxutils import escape
 import cdk8s
 import pytest
 from conftest import load_manifests
-from realsoftware import Sandbox, config_map_data, program
+from realsoftware import Sandbox, config_map_data, program, wait_for_the_next_second
 from support import EXTERNAL_URL, SECRETS_PATH, synced_chart
 from test_real_database_backup import EXPECTED_ROWS, ROWS, Database, postgres_sandbox
 
@@ -203,7 +203,7 @@ def test_dumps_go_to_the_bucket_and_only_the_newest_stay(bucket_site: tuple[Data
         assert name.startswith("registry-") and name.endswith("-schema180.dump")
         assert f"uploaded {name} to backup:{BUCKET}/{PREFIX}" in upload.stdout
         uploaded.append(name)
-        time.sleep(1.1)            # names carry the second
+        wait_for_the_next_second()   # dumps are named to the second
     assert s3.keys() == uploaded[-KEEP:]
     assert all(key.startswith(f"{PREFIX}/") for (_, key) in s3.objects)
     # what the bucket holds is the dump byte for byte

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Manifests, container_named, pod_spec
-from realsoftware import Bind, Sandbox, config_map_data, require_sandbox, unavailable, workdir
+from realsoftware import Bind, Sandbox, config_map_data, require_sandbox, unavailable, wait_for_the_next_second, workdir
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")      # Debian's postgresql-15
 PG_IN_IMAGE = "/usr/pgsql/15/bin"                 # where the harbor-db image has them
@@ -200,7 +200,7 @@ def test_retention_keeps_the_newest_dumps(database: Database) -> None:
         done = database.run_pod(BACKUP, "dump", args=["dump", "/backup", "2"])
         assert done.returncode == 0, done.stdout
         made += sorted(set(database.dumps()) - before)
-        time.sleep(1.1)   # names carry the second: one dump per second
+        wait_for_the_next_second()   # dumps are named to the second
     assert database.dumps() == made[-2:]
     assert not partial.exists()
     # the dump the scheduled run makes with the manifest's own count keeps everything up to 7
