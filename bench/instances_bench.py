@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synth_bench import MINIMAL_APP, REPO, measure, mib
+from synth_bench import REPO, measure, mib, minimal_app
 
 INSTANCES_APP = '''
 import os
@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="instances-bench-") as scratch:
         scratch_path = Path(scratch)
         minimal = scratch_path / "minimal_app.py"
-        minimal.write_text(textwrap.dedent(MINIMAL_APP).replace("{repo!r}", repr(str(REPO))))
+        minimal.write_text(minimal_app(with_plus=False))
         instances = scratch_path / "instances_app.py"
         instances.write_text(textwrap.dedent(INSTANCES_APP.format(repo=str(REPO))))
         apps = {"minimal app (1 ConfigMap)": ([args.python, str(minimal)], scratch_path)}

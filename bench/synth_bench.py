@@ -30,6 +30,12 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 
+def minimal_app(*, with_plus: bool) -> str:
+    """The minimal app's source; `with_plus` also loads cdk8s-plus-27, as every app of the library does."""
+    plus = "import cdk8s_plus_27  # noqa: F401  (loaded, unused)" if with_plus else ""
+    return textwrap.dedent(MINIMAL_APP).replace("{repo!r}", repr(str(REPO))).replace("{plus}", plus)
+
+
 MINIMAL_APP = '''
 import os
 import sys
@@ -120,8 +126,8 @@ def main(argv: list[str] | None = None) -> int:
         scratch_path = Path(scratch)
         minimal = scratch_path / "minimal_app.py"
         minimal_plus = scratch_path / "minimal_plus_app.py"
-        for path, plus in ((minimal, ""), (minimal_plus, "import cdk8s_plus_27  # noqa: F401  (loaded, unused)")):
-            path.write_text(textwrap.dedent(MINIMAL_APP).replace("{repo!r}", repr(str(REPO))).replace("{plus}", plus))
+        minimal.write_text(minimal_app(with_plus=False))
+        minimal_plus.write_text(minimal_app(with_plus=True))
         apps = {
             "python main.py": ([args.python, "main.py"], REPO),
             "minimal app (1 ConfigMap)": ([args.python, str(minimal)], scratch_path),

@@ -7,11 +7,16 @@ afresh.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
 import cdk8s
 import pytest
 from support import harbor_site
 
-from constructs.harbor.kit.checks import _cache, tree
+from constructs.harbor.kit.checks import _cache, adapter, tree
 
 
 @pytest.fixture
@@ -128,3 +133,41 @@ def test_the_library_holds_no_assert() -> None:
              for path in sorted((REPO / "constructs" / "harbor").rglob("*.py"))
              for node in ast.walk(ast.parse(path.read_text())) if isinstance(node, ast.Assert)]
     assert found == []
+
+
+def check_calls(sites: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> int:
+    """Python calls into the library while the app of `sites` Harbor sites is validated (one AppChecks run).
+
+    The calls are the checks' work: reading manifests, matching selectors, looking up Services. A count
+    that grows with the square of the sites means a check of one site scans the whole app.
+    """
+    library = str(Path(adapter.__file__).resolve().parents[2])
+    calls = [0]
+
+    def count(frame: FrameType, event: str, _: object) -> None:
+        if event == "call" and frame.f_code.co_filename.startswith(library):
+            calls[0] += 1
+
+    run = adapter.AppChecks._run
+
+    def counted_run(self: adapter.AppChecks) -> Any:
+        sys.setprofile(count)
+        try:
+            return run(self)
+        finally:
+            sys.setprofile(None)
+
+    monkeypatch.setattr(adapter.AppChecks, "_run", counted_run)
+    app = cdk8s.App(outdir=str(tmp_path / f"sites-{sites}"))
+    for i in range(sites):
+        harbor_site(app=app, chart_id=f"team-{i}", namespace=f"team-{i}", default_deny=True)
+    app.synth()
+    monkeypatch.undo()
+    return calls[0]
+
+
+def test_the_checks_work_grows_linearly_with_the_sites(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    one, four = check_calls(1, tmp_path, monkeypatch), check_calls(4, tmp_path, monkeypatch)
+    assert one > 1000
+    # linear: four sites cost four times one (3.99x); when each site's checks scanned the whole app it was 6.2x
+    assert four <= 4.3 * one, (one, four, four / one)

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from constructs import Construct
 
-from ..kit.checks.reachability import Address, AppNetwork, addresses_in
-from ..kit.checks.tree import manifests, root_of
+from ..kit.checks.reachability import Address, addresses_in, app_network
+from ..kit.checks.tree import root_of
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,8 @@ def core_health_problems(core_deployment: Construct) -> list[str]:
 
     `core_deployment` is core's Deployment construct (HarborRegistry attaches the check with it).
     """
-    network = AppNetwork(manifests(root_of(core_deployment)))
-    workload = next((w for w in network.workloads if w.manifest.construct is core_deployment), None)
+    network = app_network(root_of(core_deployment))
+    workload = network.workload_of(core_deployment)
     if workload is None:
         return []
     container = next((c for c in workload.spec.get("containers") or [] if c.get("name") == "core"), None)

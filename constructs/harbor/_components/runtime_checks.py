@@ -29,14 +29,13 @@ import yaml
 
 from constructs import Construct
 
-from ..kit.checks.tree import Manifest, manifests, root_of
+from ..kit.checks.tree import Manifest, index_of, manifests, root_of
 from .runtime_contracts import ConfigFormat, ConfigValue, ImageContract, Write, contract_for
 
 
 def runtime_contract_problems(scope: Construct) -> list[str]:
     """Every container of a Harbor image under `scope` that breaks its image's runtime contract."""
-    everything = manifests(root_of(scope))
-    config_maps = {(m.namespace, m.name): (m.obj.get("data") or {}) for m in everything if m.kind == "ConfigMap"}
+    config_maps = {key: (m.obj.get("data") or {}) for key, m in index_of(root_of(scope), "ConfigMap").items()}
     problems = []
     for m in manifests(scope):
         spec = m.pod_spec()

@@ -135,6 +135,10 @@ class NetworkModel:
 
     def __init__(self, policies: Iterable[Policy], namespace_labels: Mapping[str, Mapping[str, str]] | None = None):
         self.policies = tuple(policies)
+        # a policy selects pods of its own namespace only: looked up by it, not scanned app-wide
+        self._policies_by_namespace: dict[str, list[Policy]] = {}
+        for policy in self.policies:
+            self._policies_by_namespace.setdefault(policy.namespace, []).append(policy)
         self._namespace_labels = {name: dict(labels) for name, labels in (namespace_labels or {}).items()}
 
     def namespace_labels(self, namespace: str) -> dict[str, str]:
@@ -149,11 +153,11 @@ class NetworkModel:
         return Verdict(egress and ingress, egress, ingress)
 
     def isolated(self, pod: PodEndpoint, direction: str) -> bool:
-        return any(p.selects(pod, direction) for p in self.policies)
+        return any(p.selects(pod, direction) for p in self._policies_by_namespace.get(pod.namespace, ()))
 
     def _side(self, pod: PodEndpoint, other: Endpoint, port: int, protocol: str, direction: str) -> bool:
         """Whether the policies selecting `pod` let it reach (Egress) or be reached by (Ingress) `other`."""
-        selecting = [p for p in self.policies if p.selects(pod, direction)]
+        selecting = [p for p in self._policies_by_namespace.get(pod.namespace, ()) if p.selects(pod, direction)]
         if not selecting:
             return True
         rules_key, peers_key = ("egress", "to") if direction == "Egress" else ("ingress", "from")

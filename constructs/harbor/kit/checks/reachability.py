@@ -35,6 +35,7 @@ from constructs import IConstruct
 
 from .._json import JsonObject, list_at, obj_at
 from ..network_model import NetworkModel, PodEndpoint, Policy, selects
+from ._cache import cached
 from .tree import Manifest, manifests, root_of
 
 # Ports clients use when a URL names none.
@@ -89,6 +90,8 @@ class AppNetwork:
     def __init__(self, objects: Iterable[Manifest]) -> None:
         objects = list(objects)
         self.workloads: list[Workload] = []
+        self._workloads_by_namespace: dict[str | None, list[Workload]] = {}
+        self._workload_of_construct: dict[int, Workload] = {}
         self.services: dict[tuple[str | None, str], Manifest] = {}
         self.config_maps: dict[tuple[str | None, str], Mapping[str, str]] = {}
         namespace_labels: dict[str, Mapping[str, str]] = {}
@@ -99,7 +102,10 @@ class AppNetwork:
                 ports = {p["name"]: p["containerPort"] for c in _containers(spec) for p in list_at(c, "ports")
                          if p.get("name")}
                 pod = PodEndpoint(m.name, m.namespace or "", _pod_template_labels(m), ports)
-                self.workloads.append(Workload(m, pod, spec))
+                workload = Workload(m, pod, spec)
+                self.workloads.append(workload)
+                self._workloads_by_namespace.setdefault(m.namespace, []).append(workload)
+                self._workload_of_construct[id(m.construct)] = workload
             elif m.kind == "Service":
                 self.services[(m.namespace, m.name)] = m
             elif m.kind == "ConfigMap":
@@ -109,6 +115,10 @@ class AppNetwork:
             elif m.kind == "NetworkPolicy":
                 policies.append(Policy.from_manifest(m.obj))
         self.model = NetworkModel(policies, namespace_labels)
+
+    def workload_of(self, construct: IConstruct) -> Workload | None:
+        """The workload an ApiObject construct renders to, if it is one."""
+        return self._workload_of_construct.get(id(construct))
 
     # ---- where a container's addresses come from -------------------------------------------------
 
@@ -173,8 +183,8 @@ class AppNetwork:
         selector = obj_at(service.obj, "spec").get("selector")
         if not selector:
             return []   # no selector: endpoints managed by hand or by an operator
-        return [w for w in self.workloads if w.manifest.namespace == service.namespace
-                and selects({"matchLabels": selector}, w.pod.labels)]
+        return [w for w in self._workloads_by_namespace.get(service.namespace, [])
+                if selects({"matchLabels": selector}, w.pod.labels)]
 
     def reach(self, workload: Workload, address: Address) -> list[str] | None:
         """Why `workload` cannot reach `address` ([] when it can); None when the address is not judged:
@@ -202,6 +212,11 @@ class AppNetwork:
                         f"NetworkPolicies refuse ({verdict.refused_by}): the calls time out at run time; open "
                         "the path in the policies of both sides")
         return reasons
+
+
+def app_network(root: IConstruct) -> AppNetwork:
+    """The AppNetwork of the app under `root`, built once per rendering and shared by every check."""
+    return cached(("app-network", id(root)), lambda: AppNetwork(manifests(root)))
 
 
 def addresses_in(text: str, where: str) -> Iterator[Address]:
@@ -244,11 +259,10 @@ def unreachable_address_problems(scope: IConstruct) -> list[str]:
     Returns:
         One message per container and refused address, saying which side refuses it.
     """
-    network = AppNetwork(manifests(root_of(scope)))
-    mine = {id(m.construct) for m in manifests(scope)}
+    network = app_network(root_of(scope))
     problems: list[str] = []
-    for workload in network.workloads:
-        if id(workload.manifest.construct) not in mine:
+    for workload in (network.workload_of(m.construct) for m in manifests(scope)):
+        if workload is None:
             continue
         for container in _containers(workload.spec):
             for address in network.addresses(workload, container):

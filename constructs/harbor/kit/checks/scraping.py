@@ -29,8 +29,8 @@ from constructs import IConstruct
 from .._json import JsonObject, list_at, obj_at
 from ..network import MonitoringPeer
 from ..network_model import PodEndpoint, selects
-from .reachability import AppNetwork, Workload
-from .tree import Manifest, manifests
+from .reachability import AppNetwork, Workload, app_network
+from .tree import Manifest, manifests, root_of
 
 SERVICE_MONITOR_GROUP = "monitoring.coreos.com/"
 
@@ -83,7 +83,7 @@ def unscrapable_target_problems(scope: IConstruct, scraper: MonitoringPeer) -> l
         One message per ServiceMonitor endpoint and pod that Prometheus cannot scrape, naming the
         ServiceMonitor, the Service, the pod port and the side that refuses.
     """
-    network = AppNetwork(manifests(scope.node.root))
+    network = app_network(root_of(scope))
     prometheus = PodEndpoint("prometheus", scraper.namespace, dict(scraper.pod_labels))
     peer = f"the monitoring peer (pods {dict(scraper.pod_labels)} of namespace {scraper.namespace})"
     problems: list[str] = []

@@ -6,7 +6,7 @@ from constructs import IConstruct
 
 from .._json import list_at, obj_at
 from ..producers import ReadsSecrets, SecretProducer
-from .tree import manifests, namespace_of, of_type, path_of, root_of, secret_reads
+from .tree import in_namespace, manifests, namespace_of, of_type, path_of, root_of, secret_reads
 
 
 def _producers(root: IConstruct, namespace: str | None) -> list[SecretProducer]:
@@ -77,8 +77,7 @@ def unconsumed_secret_problems(scope: IConstruct) -> list[str]:
     namespace = namespace_of(scope)
     syncs = [p for p in _producers(root, namespace) if p.unread_is_a_mistake]
     mine = {secret for m in manifests(scope) for secret, _, _ in secret_reads(m.pod_spec() or {})}
-    everywhere = {secret for m in manifests(root) if m.namespace == namespace
-                  for secret, _, _ in secret_reads(m.pod_spec() or {})}
+    everywhere = {secret for m in in_namespace(root, namespace) for secret, _, _ in secret_reads(m.pod_spec() or {})}
     # Secrets an operator reads for a construct (an object store's keys) are read too
     everywhere |= {secret for reader in _readers(root, namespace) for secret, _ in reader.read_keys}
     problems: list[str] = []

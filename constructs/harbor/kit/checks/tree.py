@@ -84,6 +84,29 @@ def _rendered(root: IConstruct) -> list[Manifest]:
     return cached(("rendered", id(root)), render)
 
 
+def _rendered_by_construct(root: IConstruct) -> dict[int, Manifest]:
+    return cached(("rendered-by-construct", id(root)), lambda: {id(m.construct): m for m in _rendered(root)})
+
+
+# Every index below is built once per rendering of the tree and shared by the checks of every
+# construct: a check of one construct that scanned the whole app made an app of N sites cost N x N.
+
+def in_namespace(root: IConstruct, namespace: str | None) -> list[Manifest]:
+    """The manifests of the app under `root` whose metadata names `namespace`, in tree order."""
+    def group() -> dict[str | None, list[Manifest]]:
+        grouped: dict[str | None, list[Manifest]] = {}
+        for m in _rendered(root):
+            grouped.setdefault(m.namespace, []).append(m)
+        return grouped
+    return cached(("by-namespace", id(root)), group).get(namespace, [])
+
+
+def index_of(root: IConstruct, kind: str) -> dict[tuple[str | None, str], Manifest]:
+    """The app's manifests of `kind`, by (namespace, name)."""
+    return cached(("index", id(root), kind),
+                  lambda: {(m.namespace, m.name): m for m in _rendered(root) if m.kind == kind})
+
+
 # A construct's path never changes once it exists (ids are fixed at construction and constructs are
 # never moved), and reading it is two round trips to Node (`node`, then `path`): each is read once.
 _paths: dict[int, tuple[IConstruct, str]] = {}
@@ -121,12 +144,13 @@ def manifests(scope: IConstruct) -> list[Manifest]:
         the tree is rendered once and shared by every check.
     """
     root = root_of(scope)
-    everything = _rendered(root)
     if scope is root:
-        return list(everything)
-    # the subtree by identity: jsii hands back the same Python object for the same construct
-    inside = cached(("subtree", id(scope)), lambda: {id(c) for c in scope.node.find_all()})
-    return [m for m in everything if id(m.construct) in inside]
+        return list(_rendered(root))
+    # the subtree by identity (jsii hands back the same Python object for the same construct), walked
+    # in tree order like the root's: its size, not the app's, is what this costs
+    by_construct = _rendered_by_construct(root)
+    return list(cached(("subtree", id(scope)), lambda: [by_construct[id(c)] for c in scope.node.find_all()
+                                                         if id(c) in by_construct]))
 
 
 _namespaces: dict[int, tuple[IConstruct, str | None]] = {}
@@ -150,7 +174,7 @@ def namespace_of(construct: IConstruct) -> str | None:
 
 
 def of_type(root: IConstruct, kind: type[T]) -> list[T]:
-    return [c for c in _all_constructs(root) if isinstance(c, kind)]
+    return list(cached(("of-type", id(root), kind), lambda: [c for c in _all_constructs(root) if isinstance(c, kind)]))
 
 
 def secret_reads(spec: JsonObject) -> list[tuple[str, str | None, str]]:

@@ -6,7 +6,7 @@ from constructs import IConstruct
 
 from .._json import list_at, obj_at
 from ..labels import COMPONENT_LABEL
-from .tree import manifests, root_of
+from .tree import index_of, manifests, root_of
 
 # Access modes that a volume attached on one node (or to one pod) at a time has.
 SINGLE_ATTACH = {"ReadWriteOnce", "ReadWriteOncePod"}
@@ -25,8 +25,7 @@ def single_attach_problems(scope: IConstruct) -> list[str]:
     Returns:
         One message per Deployment and single-attach claim.
     """
-    root_objects = manifests(root_of(scope))
-    claims = {(m.namespace, m.name): m for m in root_objects if m.kind == "PersistentVolumeClaim"}
+    claims = index_of(root_of(scope), "PersistentVolumeClaim")
     problems: list[str] = []
     for m in manifests(scope):
         if m.kind != "Deployment":
