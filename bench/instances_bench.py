@@ -1,6 +1,6 @@
 """How synthesis cost grows with the number of Harbor instances in one app, beside a minimal cdk8s app.
 
-    .venv/bin/python bench/instances_bench.py [--sizes 1,10,50] [--runs 3] [--warmup 1]
+    .venv/bin/python bench/instances_bench.py [--sizes 1,10,50] [-O] [--runs 3] [--warmup 1]
 
 One app holds N Harbor sites, one namespace each (a team per namespace: AppChart with default deny,
 OpenBaoSecretSync, HarborRegistry, GatewayRoute), the homelab's shape N times over. Each measured
@@ -73,6 +73,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plain-sizes", default="1,5",
                         help="the same apps synthesized by a plain app.synth(), no helper of ours around it "
                              "(default 1,5; empty: none)")
+    parser.add_argument("-O", "--optimize", action="store_true",
+                        help="run every app with python -O: the bindings' runtime type checks off (README, "
+                             "'Performance')")
     parser.add_argument("--runs", type=int, default=3, help="measured runs of each app (default 3)")
     parser.add_argument("--warmup", type=int, default=1, help="unmeasured runs first (default 1)")
     parser.add_argument("--python", default=str(REPO / ".venv" / "bin" / "python")
@@ -95,12 +98,13 @@ def main(argv: list[str] | None = None) -> int:
         minimal.write_text(minimal_app(with_plus=False))
         instances = scratch_path / "instances_app.py"
         instances.write_text(textwrap.dedent(INSTANCES_APP.format(repo=str(REPO))))
-        apps = {"minimal app (1 ConfigMap)": ([args.python, str(minimal)], scratch_path)}
+        python = [args.python, "-O"] if args.optimize else [args.python]
+        apps = {"minimal app (1 ConfigMap)": ([*python, str(minimal)], scratch_path)}
         for n in sizes:
-            apps[f"{n} Harbor instance{'s' if n > 1 else ''}"] = ([args.python, str(instances), str(n), "synthesize"],
+            apps[f"{n} Harbor instance{'s' if n > 1 else ''}"] = ([*python, str(instances), str(n), "synthesize"],
                                                                    scratch_path)
         for n in plain_sizes:
-            apps[f"{n} plain app.synth()"] = ([args.python, str(instances), str(n), "plain"], scratch_path)
+            apps[f"{n} plain app.synth()"] = ([*python, str(instances), str(n), "plain"], scratch_path)
         results: dict[str, list[dict]] = {name: [] for name in apps}
         for run in range(args.warmup + args.runs):
             for index, (name, (command, cwd)) in enumerate(apps.items()):
@@ -113,7 +117,8 @@ def main(argv: list[str] | None = None) -> int:
 
     base_name = next(iter(apps))
     base_wall, base_tree = median(base_name, "wall"), median(base_name, "tree_peak")
-    print(f"instances benchmark: {args.runs} runs of each app after {args.warmup} warm-up, python {args.python}")
+    print(f"instances benchmark: {args.runs} runs of each app after {args.warmup} warm-up, "
+          f"{' '.join(python)}")
     print(f"{'':28} {'median wall':>12} {'max RSS':>12} {'tree peak':>12} "
           f"{'wall over minimal':>18} {'per instance':>13} {'tree peak over minimal':>23}")
     for name in apps:

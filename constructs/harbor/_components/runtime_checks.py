@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import yaml
@@ -55,12 +55,16 @@ class _ContainerCheck:
                  config_maps: dict[tuple[str | None, str], dict[str, str]]) -> None:
         self.m, self.spec, self.c, self.contract = m, spec, container, contract
         self.config_maps = config_maps
-        self.where = f"{m} container {container.get('name')!r} (image {contract.repository})"
         self.volumes = {v["name"]: v for v in spec.get("volumes") or []}
         templates = ((m.obj.get("spec") or {}).get("volumeClaimTemplates") or []) if m.kind == "StatefulSet" else []
         self.claim_templates = {(t.get("metadata") or {}).get("name") for t in templates}
         security = container.get("securityContext") or {}
         self.read_only_root = bool(security.get("readOnlyRootFilesystem"))
+
+    @property
+    def where(self) -> str:
+        # made when a message needs it: naming the construct path is two round trips to Node
+        return f"{self.m} container {self.c.get('name')!r} (image {self.contract.repository})"
 
     def problems(self) -> list[str]:
         command = self.c.get("command")
@@ -106,23 +110,27 @@ class _ContainerCheck:
             mount = self.mount_over(path)
             volume = self.volumes.get(mount["name"]) if mount else None
             kind = self.volume_kind(mount, volume)
-            said = f"{self.where} {what}: {path} ({write.why}; {write.cite}{origin})"
+            said = self.said(what, path, write, origin)
             if mount is None and self.read_only_root:
-                found.append(f"{said} is on the read-only root filesystem: the write fails; "
+                found.append(f"{said()} is on the read-only root filesystem: the write fails; "
                              + (fix or f"add a volumeMount for {path} (an emptyDir, or a claim if it must persist)"))
             elif mount is None and write.persists:
-                found.append(f"{said} must persist but lands in the container's root filesystem, lost at every "
+                found.append(f"{said()} must persist but lands in the container's root filesystem, lost at every "
                              f"restart; add a volumeMount of a claim for {path}")
             elif mount is not None and mount.get("readOnly"):
-                found.append(f"{said} is under volumeMount {mount['mountPath']} (volume {mount['name']!r}), which is "
+                found.append(f"{said()} is under volumeMount {mount['mountPath']} (volume {mount['name']!r}), which is "
                              f"readOnly: the write fails; " + (fix or "drop readOnly from that volumeMount"))
             elif mount is not None and kind not in ("claim", "scratch"):
-                found.append(f"{said} is under volumeMount {mount['mountPath']} of a {kind} volume {mount['name']!r}, "
+                found.append(f"{said()} is under volumeMount {mount['mountPath']} of a {kind} volume {mount['name']!r}, "
                              f"which the container cannot write; " + (fix or f"mount an emptyDir or a claim at {path}"))
             elif mount is not None and write.persists and kind != "claim":
-                found.append(f"{said} must persist but volume {mount['name']!r} at {mount['mountPath']} is an "
+                found.append(f"{said()} must persist but volume {mount['name']!r} at {mount['mountPath']} is an "
                              f"emptyDir, emptied when the pod goes; mount a claim at {path}")
         return found
+
+    def said(self, what: str, path: str, write: Write, origin: str) -> Callable[[], str]:
+        """The start of a message about `write`, made only if one is (`where` reads the construct path)."""
+        return lambda: f"{self.where} {what}: {path} ({write.why}; {write.cite}{origin})"
 
     def resolve(self, write: Write) -> tuple[str | None, str]:
         """The path this container writes for `write`, and where that came from (or why unknown)."""

@@ -36,8 +36,10 @@ class AppChecks:
     def _run(self) -> list[str]:
         messages: list[str] = []
         for construct, check, args in self.checks:
-            path = path_of(construct)
-            messages += [f"{path}: {message}" for message in check(*args)]
+            found = check(*args)
+            if found:   # the path is read for a message only: two round trips to Node
+                path = path_of(construct)
+                messages += [f"{path}: {message}" for message in found]
         return messages
 
 
