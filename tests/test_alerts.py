@@ -216,15 +216,32 @@ def rules_of(path: Path) -> dict[str, dict[str, Any]]:
     return {rule["alert"]: rule for group in load_yaml(path.read_text())["groups"] for rule in group["rules"]}
 
 
+def alone(rule_path: Path, alert: str, folder: Path) -> Path:
+    """A rule file holding `alert` only, as written in `rule_path`, in its group.
+
+    promtool evaluates every rule of its rule files at every step up to the case's time; a case reads
+    one alert, and no rule reads another's result (the file has no recording rule, which
+    test_no_rule_reads_another_s_result checks), so the others would only cost time.
+    """
+    for group in load_yaml(rule_path.read_text())["groups"]:
+        for rule in group["rules"]:
+            if rule.get("alert") == alert:
+                path = folder / f"{alert}.rules.yaml"
+                if not path.exists():
+                    path.write_text(yaml.safe_dump({"groups": [{**group, "rules": [rule]}]}, sort_keys=False))
+                return path
+    raise AssertionError(f"no alert {alert} in {rule_path}")
+
+
 def promtool_test_file(rule_path: Path, case: Case, folder: Path) -> Path:
-    """The promtool unit-test file of one case."""
+    """The promtool unit-test file of one case, evaluating its alert alone."""
     rule = rules_of(rule_path)[case.alert]
     expected = []
     for labels in case.fires:
         expected.append({
             "exp_labels": {**labels, "severity": case.severity},
             "exp_annotations": {key: expand(text, labels, case.value) for key, text in rule["annotations"].items()}})
-    test = {"rule_files": [str(rule_path)], "evaluation_interval": "1m", "tests": [{
+    test = {"rule_files": [str(alone(rule_path, case.alert, folder))], "evaluation_interval": "1m", "tests": [{
         "interval": "1m", "input_series": list(case.input),
         "alert_rule_test": [{"eval_time": case.at, "alertname": case.alert, "exp_alerts": expected}]}]}
     test_file = folder / f"{case.id}.test.yaml"
@@ -270,6 +287,13 @@ def test_alert(case: Case, rule_file: Path, passed_cases: set[str], tmp_path: Pa
     result = run_promtool_test(rule_file, case, tmp_path)   # alone, for promtool's own account of the failure
     assert result.returncode == 0, f"{case.alert} at {case.at}:\n{result.stdout}{result.stderr}"
     pytest.fail(f"{case.id}: promtool passed it alone but not among the others: {sorted(passed_cases)}")
+
+
+def test_no_rule_reads_another_s_result(rule_file: Path) -> None:
+    # what lets each case evaluate its alert alone (`alone`)
+    rules = [rule for group in load_yaml(rule_file.read_text())["groups"] for rule in group["rules"]]
+    assert all("alert" in rule and "record" not in rule for rule in rules), rules
+    assert not [r["alert"] for r in rules if any(o["alert"] in r["expr"] for o in rules if o is not r)]
 
 
 def test_every_alert_has_cases_that_fire_and_cases_that_do_not(rule_file: Path) -> None:
