@@ -186,6 +186,18 @@ def message(answer: object) -> str:
     return answer["errors"][0]["message"]
 
 
+def test_the_fake_s_api_document_is_valid_swagger() -> None:
+    # Harbor's API definition as the fake amends it (closed schemas, the handlers' answers), checked
+    # against the Swagger 2.0 schema once here rather than in every process that starts a fake
+    from swagger_spec_validator.common import SwaggerValidationError
+
+    spec, routes = fake_harbor.load_api(fake_harbor.SWAGGER, validate_document=True)
+    assert len(routes) > 200
+    broken = {"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {"/x": {"get": {"responses": 7}}}}
+    with pytest.raises(SwaggerValidationError):
+        type(spec).from_dict(broken, config={"validate_swagger_spec": True})
+
+
 @pytest.mark.parametrize("method, path, body, complaint", [
     ("POST", "/projects", {"project_name": "x", "speed_kb": 5}, "request does not match"),
     ("POST", "/projects", {"project_name": "x", "metadata": {"public": True}}, "request does not match"),
