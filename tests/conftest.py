@@ -10,6 +10,7 @@ apps exist: the homelab site (main.py, dist/harbor/) and the high-availability e
 from __future__ import annotations
 
 import copy
+import fcntl
 import importlib
 import os
 import re
@@ -353,15 +354,29 @@ def crd_schemas(crd_dir: Path) -> dict[tuple[str, str], dict[str, Any]]:
 
 @pytest.fixture(scope="session")
 def synthesized(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
-    """The folder a site of `SITES` synthesizes into (<tmp>/<name>), each synthesized once, on demand."""
+    """The folder a site of `SITES` synthesizes into (<tmp>/<name>), each synthesized once per run.
+
+    The pytest-xdist workers share it: each synthesis takes a second or two and every worker reads
+    both sites, so the first worker to ask makes it under a lock, in the run's temporary folder, and
+    the others read it. Tests only read it.
+    """
     from constructs.harbor.kit import synthesize
 
+    run_folder = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run_folder = run_folder.parent   # above each worker's own folder: the run's, shared by all
     done: dict[str, Path] = {}
 
     def folder(name: str) -> Path:
         if name not in done:
-            target = tmp_path_factory.mktemp(f"synth-{name}") / name
-            synthesize(SITES[name].build, target)
+            target = run_folder / "synthesized" / name
+            complete = target.with_name(f"{name}.complete")
+            target.parent.mkdir(exist_ok=True)
+            with open(target.with_name(f"{name}.lock"), "w") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                if not complete.exists():
+                    synthesize(SITES[name].build, target)
+                    complete.touch()
             done[name] = target
         return done[name]
 
