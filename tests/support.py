@@ -7,6 +7,7 @@ and module-level constants can call them too.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
@@ -43,6 +44,11 @@ GATEWAY = GatewayRef(name="public", namespace="gateway")
 
 # the Kubernetes schemas every object is held to: the oldest release the library supports and the
 # newest schema set the installed kubernetes-validate ships
+# kubernetes-validate reads and parses a kind's schema file and the whole _definitions.json (megabytes)
+# for every object it validates: a second for one site's objects, three quarters of it parsing. The
+# files never change within a run and the validators only read what they return, so each is parsed once.
+kv_utils.schema_contents = functools.cache(kv_utils.schema_contents)
+
 OLDEST_KUBERNETES = "1.27"
 NEWEST_KUBERNETES = kv_utils.latest_version()
 KUBERNETES_VERSIONS = (OLDEST_KUBERNETES, NEWEST_KUBERNETES)
