@@ -286,9 +286,10 @@ def crd_errors(schemas: dict[tuple[str, str], dict[str, Any]], obj: dict[str, An
 
 # Modules whose tests share a costly module or session fixture, kept on one pytest-xdist worker: the
 # real-software modules' servers (PostgreSQL, nginx, the registry, Redis, an S3 stand-in) run in a sandbox
-# of their own, test_alerts evaluates every alert case in one promtool run of several seconds, and
-# test_reuse builds a wheel and a venv. Split over two workers, each would be paid for twice.
-ONE_WORKER_MODULES = re.compile(r"tests/(test_real_\w+|test_alerts|test_reuse)\.py::")
+# of their own, test_alerts evaluates every alert case in one promtool run, test_reuse builds a wheel
+# and a venv, and test_secret_generator's set of secrets holds a 4096-bit RSA key (a second or two to
+# make). Split over the workers, each would be paid for once per worker.
+ONE_WORKER_MODULES = re.compile(r"tests/(test_real_\w+|test_alerts|test_reuse|test_secret_generator)\.py::")
 
 
 class ModuleGroups(LoadScopeScheduling):
