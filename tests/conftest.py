@@ -304,8 +304,9 @@ class ModuleGroups(LoadScopeScheduling):
         return grouped.group(0) if grouped else nodeid
 
 
-def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> ModuleGroups:
-    return ModuleGroups(config, log)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> ModuleGroups | None:
+    # `-n N` alone asks for load scheduling: ours is that, with the groups; another `--dist` is obeyed
+    return ModuleGroups(config, log) if config.getoption("dist") in ("load", "loadgroup") else None
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import conftest
 import pytest
 import upstream
 import yaml
@@ -94,3 +95,21 @@ def test_the_controller_loads_no_toolchain() -> None:
              "sys.exit(f'conftest loads {sorted(loaded)}' if loaded else 0)")
     done = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+class _Options:
+    def __init__(self, dist: str) -> None:
+        self.dist = dist
+
+    def getoption(self, name: str) -> str:
+        assert name == "dist"
+        return self.dist
+
+
+@pytest.mark.parametrize(("dist", "ours"), [("load", True), ("loadgroup", True), ("loadfile", False),
+                                            ("each", False), ("worksteal", False)])
+def test_the_groups_apply_to_load_scheduling_only(dist: str, ours: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    made = []
+    monkeypatch.setattr(conftest, "ModuleGroups", lambda config, log: made.append((config, log)) or "groups")
+    scheduler = conftest.pytest_xdist_make_scheduler(_Options(dist), None)  # type: ignore[arg-type]
+    assert (scheduler == "groups") is ours and len(made) == int(ours)
