@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import cdk8s
 from cdk8s_plus_27 import k8s
 
 from constructs import Construct
@@ -17,6 +16,7 @@ from ..harbor_secrets import DOCKERCONFIGJSON_FIELD, ROBOT_SECRET_RULE, RobotCre
 from ..kit.checks.adapter import add_checks
 from ..kit.checks.reachability import unreachable_address_problems
 from ..kit.checks.secrets import unproduced_secret_problems
+from ..kit.checks.tree import namespace_of, of_type, root_of
 from ..kit.handles import KeyRef, SecretKeyRef, check_key_ref
 from ..kit.images import PYTHON_IMAGE
 from ..kit.openbao import BaoKey, OpenBaoSecretSync
@@ -161,9 +161,10 @@ class HarborConfigurationJob(Construct, DeclaresSecretRules):
 
     def bao_key(self, ref: SecretKeyRef) -> BaoKey | None:
         """The OpenBao field an OpenBaoSecretSync of the Job's namespace fills `ref` from; None when none does."""
-        namespace = cdk8s.Chart.of(self).namespace
-        for sync in self.node.root.node.find_all():
-            if isinstance(sync, OpenBaoSecretSync) and sync.namespace == namespace:
+        namespace = namespace_of(self)
+        # the app's syncs, read once per synthesis by the checks (a walk of the tree is a round trip)
+        for sync in of_type(root_of(self), OpenBaoSecretSync):
+            if sync.namespace == namespace:
                 for synced in sync.secrets:
                     if synced.name == ref.secret and ref.key in synced.keys:
                         return synced.keys[ref.key]
@@ -196,8 +197,7 @@ def robot_secret_problems(job: HarborConfigurationJob) -> list[str]:
     whole path, which would expose any other value stored there.
     """
     problems: list[str] = []
-    sources = {source for sync in job.node.root.node.find_all() if isinstance(sync, OpenBaoSecretSync)
-               for source in sync.sources}
+    sources = {source for sync in of_type(root_of(job), OpenBaoSecretSync) for source in sync.sources}
     for robot in job.configuration.robots:
         key = job.bao_key(robot.secret)
         where = f"HarborConfigurationJob robot {robot.stored_name!r}: its secret"
