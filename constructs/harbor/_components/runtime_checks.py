@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import yaml
@@ -110,27 +110,26 @@ class _ContainerCheck:
             mount = self.mount_over(path)
             volume = self.volumes.get(mount["name"]) if mount else None
             kind = self.volume_kind(mount, volume)
-            said = self.said(what, path, write, origin)
+            # the container's name (`where`, which reads the construct path) is added to a message only
+            said = f"{what}: {path} ({write.why}; {write.cite}{origin})"
             if mount is None and self.read_only_root:
-                found.append(f"{said()} is on the read-only root filesystem: the write fails; "
+                found.append(f"{self.where} {said} is on the read-only root filesystem: the write fails; "
                              + (fix or f"add a volumeMount for {path} (an emptyDir, or a claim if it must persist)"))
             elif mount is None and write.persists:
-                found.append(f"{said()} must persist but lands in the container's root filesystem, lost at every "
-                             f"restart; add a volumeMount of a claim for {path}")
+                found.append(f"{self.where} {said} must persist but lands in the container's root filesystem, "
+                             f"lost at every restart; add a volumeMount of a claim for {path}")
             elif mount is not None and mount.get("readOnly"):
-                found.append(f"{said()} is under volumeMount {mount['mountPath']} (volume {mount['name']!r}), which is "
-                             f"readOnly: the write fails; " + (fix or "drop readOnly from that volumeMount"))
+                found.append(f"{self.where} {said} is under volumeMount {mount['mountPath']} (volume "
+                             f"{mount['name']!r}), which is readOnly: the write fails; "
+                             + (fix or "drop readOnly from that volumeMount"))
             elif mount is not None and kind not in ("claim", "scratch"):
-                found.append(f"{said()} is under volumeMount {mount['mountPath']} of a {kind} volume {mount['name']!r}, "
-                             f"which the container cannot write; " + (fix or f"mount an emptyDir or a claim at {path}"))
+                found.append(f"{self.where} {said} is under volumeMount {mount['mountPath']} of a {kind} volume "
+                             f"{mount['name']!r}, which the container cannot write; "
+                             + (fix or f"mount an emptyDir or a claim at {path}"))
             elif mount is not None and write.persists and kind != "claim":
-                found.append(f"{said()} must persist but volume {mount['name']!r} at {mount['mountPath']} is an "
-                             f"emptyDir, emptied when the pod goes; mount a claim at {path}")
+                found.append(f"{self.where} {said} must persist but volume {mount['name']!r} at "
+                             f"{mount['mountPath']} is an emptyDir, emptied when the pod goes; mount a claim at {path}")
         return found
-
-    def said(self, what: str, path: str, write: Write, origin: str) -> Callable[[], str]:
-        """The start of a message about `write`, made only if one is (`where` reads the construct path)."""
-        return lambda: f"{self.where} {what}: {path} ({write.why}; {write.cite}{origin})"
 
     def resolve(self, write: Write) -> tuple[str | None, str]:
         """The path this container writes for `write`, and where that came from (or why unknown)."""

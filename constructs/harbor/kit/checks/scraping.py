@@ -95,25 +95,24 @@ def unscrapable_target_problems(scope: IConstruct, scraper: MonitoringPeer) -> l
             continue
         for index, endpoint in enumerate(list_at(monitor.obj, "spec", "endpoints")):
             port = endpoint.get("port", endpoint.get("targetPort"))
-            # the message's start, made only if one is: naming the construct path is two round trips
-            def where(monitor: Manifest = monitor, index: int = index, port: Any = port) -> str:
-                return f"{monitor} endpoints[{index}] (port {port!r})"
+            # `{monitor}` names its construct path (two round trips): written into a message only
+            where = f"endpoints[{index}] (port {port!r})"
             for service in services:
                 for backend in network.backends(service):
                     targets = _pod_ports(service, endpoint, backend)
                     if targets is None:
-                        problems.append(f"{where()} selects Service {service.name}, which has no port named {port!r}: "
-                                        "the endpoint finds no target; name the Service's metrics port so")
+                        problems.append(f"{monitor} {where} selects Service {service.name}, which has no port named "
+                                        f"{port!r}: the endpoint finds no target; name the Service's metrics port so")
                         break
                     if not targets:
-                        problems.append(f"{where()} leads to no container port of {backend} through Service "
+                        problems.append(f"{monitor} {where} leads to no container port of {backend} through Service "
                                         f"{service.name}: the endpoint finds no target")
                     for target in targets:
                         verdict = network.model.allows(prometheus, backend.pod, target)
                         if not verdict:
                             problems.append(
-                                f"{where()} scrapes pod port {target} of {backend} (Service {service.name}), which "
-                                f"the NetworkPolicies refuse to {peer} ({verdict.refused_by}): Prometheus shows the "
-                                "target down and the alerts on its metrics stay silent; open that port to the "
+                                f"{monitor} {where} scrapes pod port {target} of {backend} (Service {service.name}), "
+                                f"which the NetworkPolicies refuse to {peer} ({verdict.refused_by}): Prometheus shows "
+                                "the target down and the alerts on its metrics stay silent; open that port to the "
                                 "monitoring peer in the pod's ingress")
     return problems
