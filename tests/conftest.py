@@ -13,11 +13,11 @@ import copy
 import fcntl
 import importlib
 import os
-import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from fnmatch import fnmatch
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -289,7 +289,7 @@ def crd_errors(schemas: dict[tuple[str, str], dict[str, Any]], obj: dict[str, An
 # of their own, test_alerts evaluates every alert case in one promtool run, test_reuse builds a wheel
 # and a venv, and test_secret_generator's set of secrets holds a 4096-bit RSA key (a second or two to
 # make). Split over the workers, each would be paid for once per worker.
-ONE_WORKER_MODULES = re.compile(r"tests/(test_real_\w+|test_alerts|test_reuse|test_secret_generator)\.py::")
+ONE_WORKER_MODULES = ("test_real_*", "test_alerts", "test_reuse", "test_secret_generator")   # fnmatch patterns
 
 
 class ModuleGroups(LoadScopeScheduling):
@@ -300,8 +300,10 @@ class ModuleGroups(LoadScopeScheduling):
     """
 
     def _split_scope(self, nodeid: str) -> str:
-        grouped = ONE_WORKER_MODULES.match(nodeid)
-        return grouped.group(0) if grouped else nodeid
+        module = PurePosixPath(nodeid.partition("::")[0])
+        if module.parent.name == "tests" and any(fnmatch(module.stem, name) for name in ONE_WORKER_MODULES):
+            return f"{module}::"
+        return nodeid
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> ModuleGroups | None:
