@@ -29,13 +29,14 @@ import yaml
 
 from constructs import Construct
 
-from ..kit.checks.tree import Manifest, index_of, manifests, root_of
+from ..kit.checks.reachability import app_network
+from ..kit.checks.tree import Manifest, manifests, root_of
 from .runtime_contracts import ConfigFormat, ConfigValue, ImageContract, Write, contract_for
 
 
 def runtime_contract_problems(scope: Construct) -> list[str]:
     """Every container of a Harbor image under `scope` that breaks its image's runtime contract."""
-    config_maps = {key: (m.obj.get("data") or {}) for key, m in index_of(root_of(scope), "ConfigMap").items()}
+    config_maps = app_network(root_of(scope)).config_maps   # the reachability check's index, built once
     problems = []
     for m in manifests(scope):
         spec = m.pod_spec()
@@ -52,7 +53,7 @@ class _ContainerCheck:
     """One container against its image's contract; `problems` runs (a) to (e)."""
 
     def __init__(self, m: Manifest, spec: Mapping[str, Any], container: dict[str, Any], contract: ImageContract,
-                 config_maps: dict[tuple[str | None, str], dict[str, str]]) -> None:
+                 config_maps: Mapping[tuple[str | None, str], Mapping[str, str]]) -> None:
         self.m, self.spec, self.c, self.contract = m, spec, container, contract
         self.config_maps = config_maps
         self.volumes = {v["name"]: v for v in spec.get("volumes") or []}
