@@ -17,6 +17,12 @@ Nothing here knows Harbor (a test parses the imports and fails otherwise). Harbo
 - `synthesize`: all-or-nothing output; the misconfiguration catalog is `constructs.harbor.kit.checks`.
 """
 
+from .binding_type_hints import memoize_binding_type_hints
+
+# before any construct is built: the bindings' type checks without their per-call hint lookup
+memoize_binding_type_hints()
+
+# isort: split
 from .app_chart import AppChart, PodSecurityLevel
 from .argocd import SyncWave
 from .cloudnative_pg import BarmanCloudBackup, BarmanCompression, CloudNativePgCluster, CloudNativePgSettings
