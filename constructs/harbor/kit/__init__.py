@@ -17,10 +17,10 @@ Nothing here knows Harbor (a test parses the imports and fails otherwise). Harbo
 - `synthesize`: all-or-nothing output; the misconfiguration catalog is `constructs.harbor.kit.checks`.
 """
 
-from .binding_type_hints import memoize_binding_type_hints
+from .binding_checks import speed_up_binding_checks
 
 # before any construct is built: the bindings' type checks without their per-call hint lookup
-memoize_binding_type_hints()
+speed_up_binding_checks()
 
 # isort: split
 from .app_chart import AppChart, PodSecurityLevel

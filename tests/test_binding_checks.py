@@ -1,0 +1,99 @@
+"""cdk8s-plus-27's runtime type checks still run and still raise, at the cost newer bindings pay."""
+
+from __future__ import annotations
+
+import typing
+
+import pytest
+import typeguard
+from cdk8s_plus_27 import k8s
+
+import constructs.harbor.kit  # noqa: F401  (importing the library speeds the checks up)
+from constructs.harbor.kit import binding_checks
+
+needs_debug = pytest.mark.skipif(not __debug__, reason="the bindings check types only under __debug__")
+
+
+def bindings_globals() -> dict[str, typing.Any]:
+    return k8s.Affinity.__init__.__globals__
+
+
+def test_importing_the_library_changes_the_bindings_globals_and_nothing_else() -> None:
+    bindings = bindings_globals()
+    assert bindings["typing"] is not typing
+    assert bindings["typing"].get_type_hints is binding_checks._memoized_type_hints
+    assert bindings["check_type"] is binding_checks._check_type
+    assert typing.get_type_hints.__module__ == "typing"
+    assert typeguard.check_type.__module__ == "typeguard"
+    # everything else the bindings read from typing is typing's own
+    assert bindings["typing"].Optional is typing.Optional
+    assert bindings["typing"].cast is typing.cast
+
+
+def test_applying_it_twice_changes_nothing() -> None:
+    before = dict(bindings_globals())
+    binding_checks.speed_up_binding_checks()
+    assert bindings_globals()["typing"] is before["typing"]
+    assert bindings_globals()["check_type"] is before["check_type"]
+
+
+@needs_debug
+@pytest.mark.parametrize("build, argument", [
+    (lambda: k8s.Container(name=5), "name"),
+    (lambda: k8s.Container(name="web", image=None, ports=k8s.ContainerPort(container_port=80)), "ports"),
+    (lambda: k8s.Affinity(node_affinity="required"), "node_affinity"),
+    (lambda: k8s.PodSpec(containers=[k8s.Container(name="web")], restart_policy=1), "restart_policy"),
+    (lambda: k8s.ServicePort(port="80"), "port"),
+])
+def test_a_wrong_type_from_a_users_code_still_raises(build: typing.Callable[[], object], argument: str) -> None:
+    with pytest.raises(TypeError, match=argument):
+        build()
+
+
+@needs_debug
+def test_none_passes_only_where_the_type_takes_it() -> None:
+    k8s.Container(name="web", image=None)   # Optional: accepted at once
+    with pytest.raises(TypeError, match="name"):
+        k8s.Container(name=None)  # type: ignore[arg-type]  # required: typeguard refuses it, as before
+
+
+@pytest.mark.parametrize("expected, takes_none", [
+    # the bindings spell their types with typing's Optional and Union
+    (typing.Optional[str], True), (typing.Union[int, str, None], True),  # noqa: UP007, UP045
+    (str | None, True), (typing.Any, True), (type(None), True),
+    (str, False), (typing.Union[int, str], False),  # noqa: UP007
+    (typing.List[str], False), (typing.Mapping[str, str], False),  # noqa: UP006
+])
+def test_which_types_take_none(expected: typing.Any, takes_none: bool) -> None:
+    assert binding_checks._takes_none(expected) is takes_none
+    # and typeguard agrees
+    try:
+        typeguard.check_type("value", None, expected)
+        accepted = True
+    except TypeError:
+        accepted = False
+    assert accepted is takes_none
+
+
+@needs_debug
+def test_each_stub_is_resolved_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    resolved: list[object] = []
+    real = typing.get_type_hints
+
+    def counting(stub: typing.Any, *args: typing.Any, **kwargs: typing.Any) -> dict[str, typing.Any]:
+        resolved.append(stub)
+        return real(stub, *args, **kwargs)
+
+    monkeypatch.setattr(typing, "get_type_hints", counting)
+    monkeypatch.setattr(binding_checks, "_hints", {})
+    for _ in range(3):
+        k8s.Container(name="one", ports=[k8s.ContainerPort(container_port=80)])
+    assert len(resolved) == 2 and len(set(resolved)) == 2   # Container's stub and ContainerPort's, once each
+
+
+@needs_debug
+def test_the_memoized_hints_are_the_ones_typing_resolves() -> None:
+    k8s.Container(name="one")
+    assert binding_checks._hints
+    for stub, hints in binding_checks._hints.items():
+        assert hints == typing.get_type_hints(stub)
