@@ -26,8 +26,8 @@ def test_importing_the_library_changes_the_bindings_globals_and_nothing_else() -
     assert typing.get_type_hints.__module__ == "typing"
     assert typeguard.check_type.__module__ == "typeguard"
     # everything else the bindings read from typing is typing's own
-    assert bindings["typing"].Optional is typing.Optional
     assert bindings["typing"].cast is typing.cast
+    assert bindings["typing"].Any is typing.Any
 
 
 def test_applying_it_twice_changes_nothing() -> None:
@@ -44,6 +44,10 @@ def test_applying_it_twice_changes_nothing() -> None:
     (lambda: k8s.Affinity(node_affinity="required"), "node_affinity"),
     (lambda: k8s.PodSpec(containers=[k8s.Container(name="web")], restart_policy=1), "restart_policy"),
     (lambda: k8s.ServicePort(port="80"), "port"),
+    # a struct of another class where one is expected, alone and inside a list
+    (lambda: k8s.PodTemplateSpec(metadata=k8s.ObjectMeta(), spec=k8s.ObjectMeta()), "spec"),
+    (lambda: k8s.PodSpec(containers=[k8s.Container(name="web"), k8s.ObjectMeta()]), "containers"),
+    (lambda: k8s.KubeConfigMapProps(data={"a": "b"}, metadata=k8s.ObjectMeta(), immutable="yes"), "immutable"),
 ])
 def test_a_wrong_type_from_a_users_code_still_raises(build: typing.Callable[[], object], argument: str) -> None:
     with pytest.raises(TypeError, match=argument):
@@ -73,6 +77,32 @@ def test_which_types_take_none(expected: typing.Any, takes_none: bool) -> None:
     except TypeError:
         accepted = False
     assert accepted is takes_none
+
+
+def test_the_forms_give_the_types_typing_gives() -> None:
+    forms = bindings_globals()["typing"]
+    for spelled in (lambda t: t.Optional["Container"], lambda t: t.List["Container"],
+                    lambda t: t.Optional[t.Sequence[t.Union[str, int]]], lambda t: t.Mapping[str, t.Any],
+                    lambda t: t.Dict[str, t.List[int]], lambda t: t.Tuple[int, str], lambda t: t.Union[int, None]):
+        made = spelled(forms)
+        assert made == spelled(typing)
+        assert spelled(forms) is made   # kept, not made again
+    assert repr(forms.Optional) == repr(typing.Optional)
+
+
+@pytest.mark.parametrize("expected, classes", [
+    (k8s.ObjectMeta, {k8s.ObjectMeta}),
+    (typing.Optional[k8s.ObjectMeta], {k8s.ObjectMeta, type(None)}),  # noqa: UP045
+    (typing.Union[str, int, None], {str, int, type(None)}),  # noqa: UP007
+    (typing.Union[k8s.NodeAffinity, typing.Dict[str, typing.Any]], {k8s.NodeAffinity}),  # noqa: UP006, UP007
+    # typeguard does more than isinstance for these: they are always left to it
+    (float, set()), (typing.Sequence[str], set()), (typing.Tuple[int, int], set()), (typing.IO, set()),  # noqa: UP006
+])
+def test_which_values_are_accepted_at_once(expected: typing.Any, classes: set[type]) -> None:
+    assert binding_checks._plain_classes(expected) == classes
+    for cls in classes:   # typeguard agrees: a value of exactly that class passes
+        value = None if cls is type(None) else cls(1) if cls in (str, int) else cls()
+        typeguard.check_type("value", value, expected)
 
 
 @needs_debug
