@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
 from cdk8s_plus_27 import k8s
 
 from constructs import Construct
 
 from ..harbor_secrets import REGISTRY_USER
+from ..kit.yaml_text import dump_yaml
 from .checksum import checksum
 from .connections import ca_bundle_env, ca_bundle_mounts, ca_bundle_volumes
 from .constants import JOBSERVICE, JOBSERVICE_PORT, METRICS_PATH, METRICS_PORT
@@ -130,7 +130,7 @@ def jobservice_config(ctx: HarborContext) -> dict[str, Any]:
 
 
 def render_config(ctx: HarborContext) -> str:
-    return yaml.safe_dump(jobservice_config(ctx), sort_keys=False)
+    return dump_yaml(jobservice_config(ctx))
 
 
 class Jobservice(Construct):

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
 from cdk8s_plus_27 import k8s
 
 from constructs import Construct
 
 from ..kit.handles import ServicePort
+from ..kit.yaml_text import dump_yaml
 from .checksum import checksum
 from .connections import ca_bundle_env, ca_bundle_mounts, ca_bundle_volumes
 from .constants import METRICS_PATH, METRICS_PORT, REGISTRY, REGISTRY_PORT, REGISTRYCTL_PORT
@@ -165,7 +165,7 @@ def controller_config(ctx: HarborContext) -> dict[str, Any]:
 
 
 def _dump(content: dict[str, Any]) -> str:
-    return yaml.safe_dump(content, sort_keys=False, default_flow_style=False)
+    return dump_yaml(content)
 
 
 def registry_redis_env(ctx: HarborContext) -> list[k8s.EnvVar]:

@@ -25,12 +25,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-import yaml
-
 from constructs import Construct
 
 from ..kit.checks.reachability import app_network
 from ..kit.checks.tree import Manifest, manifests, root_of
+from ..kit.yaml_text import load_yaml
 from .runtime_contracts import ConfigFormat, ConfigValue, ImageContract, Write, contract_for
 
 
@@ -266,7 +265,7 @@ def _config_value(content: str, value: ConfigValue) -> str | None:
         (directive,) = value.key
         found = re.search(rf"^\s*{re.escape(str(directive))}\s+([^;\s]+)\s*;", content, re.MULTILINE)
         return found.group(1) if found else None
-    node: Any = yaml.safe_load(content)
+    node: Any = load_yaml(content)
     for step in value.key:
         if isinstance(step, tuple):
             field, wanted = step

@@ -17,7 +17,6 @@ from dataclasses import KW_ONLY, dataclass
 from enum import Enum
 
 import cdk8s
-import yaml
 from cdk8s_plus_27 import k8s
 
 from constructs import Construct
@@ -31,6 +30,7 @@ from .network import deny_all_policy
 from .producers import SecretProducer
 from .validation import check_config_key, check_dns_label, check_dns_subdomain, check_http_url, fail
 from .values import quantity
+from .yaml_text import dump_yaml
 
 CSI_DRIVER = "secrets-store.csi.k8s.io"
 # What Stakater Reloader looks for: a Secret marked "match" restarts every workload marked "search"
@@ -273,7 +273,7 @@ class OpenBaoSecretSync(Construct, SecretProducer):
             "roleName": self.role,
             "openbaoAuthMountPath": self.server.auth_mount_path,
             "vaultAuthMountPath": self.server.auth_mount_path,
-            "objects": yaml.safe_dump(objects, sort_keys=False, default_flow_style=False),
+            "objects": dump_yaml(objects),
         }
         if self.server.audience:
             parameters["audience"] = self.server.audience
