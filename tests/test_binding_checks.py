@@ -7,6 +7,7 @@ import typing
 import pytest
 import typeguard
 from cdk8s_plus_27 import k8s
+from support import harbor_site
 
 import constructs.harbor.kit  # noqa: F401  (importing the library speeds the checks up)
 from constructs.harbor.kit import binding_checks
@@ -69,7 +70,7 @@ def test_none_passes_only_where_the_type_takes_it() -> None:
     (typing.List[str], False), (typing.Mapping[str, str], False),  # noqa: UP006
 ])
 def test_which_types_take_none(expected: typing.Any, takes_none: bool) -> None:
-    assert binding_checks._takes_none(expected) is takes_none
+    assert binding_checks._FirstTest.of(expected).takes_none is takes_none
     # and typeguard agrees
     try:
         typeguard.check_type("value", None, expected)
@@ -103,6 +104,47 @@ def test_which_values_are_accepted_at_once(expected: typing.Any, classes: set[ty
     for cls in classes:   # typeguard agrees: a value of exactly that class passes
         value = None if cls is type(None) else cls(1) if cls in (str, int) else cls()
         typeguard.check_type("value", value, expected)
+
+
+SAMPLES = [None, "", "web", 0, 8080, 1.5, True, {}, {"app": "harbor"}, {"app": 1}, [], ["a", "b"], ["a", 1],
+           [k8s.Container(name="web")], [k8s.Container(name="web"), k8s.ObjectMeta()], k8s.ObjectMeta(),
+           k8s.Container(name="web"), [k8s.EnvVar(name="A", value="b")], k8s.IntOrString.from_number(80),
+           k8s.Quantity.from_string("1Gi"), ("a",)]
+
+
+@needs_debug
+def test_what_is_accepted_at_once_typeguard_accepts_for_every_type_the_bindings_use() -> None:
+    # every expected type of every stub a Harbor site builds with, against values of every kind: the
+    # quick answer may only ever say yes where typeguard says yes
+    harbor_site()
+    expected_types = {id(t): t for hints in binding_checks._hints.values() for t in hints.values()}
+    assert len(expected_types) > 100
+    accepted = 0
+    for expected in expected_types.values():
+        first_test = binding_checks._FirstTest.of(expected)
+        for value in SAMPLES:
+            if first_test.accepts(value):
+                accepted += 1
+                typeguard.check_type("value", value, expected)   # raises if the quick answer was wrong
+    assert accepted > 200
+
+
+@pytest.mark.parametrize("expected, value, at_once", [
+    (typing.Optional[typing.Sequence[k8s.Container]], [k8s.Container(name="a")], True),  # noqa: UP045
+    (typing.Optional[typing.Sequence[k8s.Container]], [k8s.Container(name="a"), k8s.ObjectMeta()], False),  # noqa: UP045
+    (typing.Union[typing.Sequence[str], typing.Sequence[int]], ["a", 1], False),  # noqa: UP007
+    (typing.Union[typing.Sequence[str], typing.Sequence[int]], [1, 2], True),  # noqa: UP007
+    (typing.List[typing.Any], ["a", 1, None], True),  # noqa: UP006
+    (typing.Sequence[typing.Dict[str, str]], [{"a": "b"}], False),  # noqa: UP006
+    (typing.Mapping[str, str], {"a": "b"}, True),
+    (typing.Dict[str, str], {"a": "b"}, False),  # noqa: UP006  (typeguard checks each item)
+    (typing.Dict[str, typing.Any], {"a": 1}, False),  # noqa: UP006
+    (typing.Union[k8s.NodeAffinity, typing.Dict[typing.Any, typing.Any]], {"a": 1}, True),  # noqa: UP006, UP007
+    (typing.Sequence[str], ("a",), False),   # a tuple: typeguard decides
+    (str, "a", True), (str, 1, False), (int, True, False), (float, 1.5, False),
+])
+def test_the_first_test(expected: typing.Any, value: object, at_once: bool) -> None:
+    assert binding_checks._FirstTest.of(expected).accepts(value) is at_once
 
 
 @needs_debug

@@ -20,6 +20,7 @@ HarborRegistry attaches `runtime_contract_problems` to itself; it reads the rend
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Mapping
@@ -259,13 +260,19 @@ def _table_name(contract: ImageContract) -> str:
     return contract.repository
 
 
+@functools.lru_cache(maxsize=32)
+def _parsed_yaml(content: str) -> Any:
+    """A config file's YAML, parsed once for all the values read from it (read, never changed)."""
+    return load_yaml(content)
+
+
 def _config_value(content: str, value: ConfigValue) -> str | None:
     """The value `value` names in a config file's content; None when the file does not set it."""
     if value.format is ConfigFormat.NGINX:
         (directive,) = value.key
         found = re.search(rf"^\s*{re.escape(str(directive))}\s+([^;\s]+)\s*;", content, re.MULTILINE)
         return found.group(1) if found else None
-    node: Any = load_yaml(content)
+    node: Any = _parsed_yaml(content)
     for step in value.key:
         if isinstance(step, tuple):
             field, wanted = step

@@ -15,24 +15,28 @@ reads about half of one Harbor site's object construction (cProfile), with or wi
   thousands, so nearly every read builds its type anew, forward reference compiled and all.
 - Every argument is checked by typeguard 2, which tries a union's members one by one and formats a
   TypeError (qualified names and all) for each member that does not match. About 4,500 checks per
-  site, nearly all an omitted argument (`None`) against `Optional[...]` or a value of exactly one
-  of the union's classes.
+  site, nearly all an omitted argument (`None`) against `Optional[...]`, a value of exactly one of
+  the union's classes, a dict for a `Mapping`, or a list of such values for a `Sequence`.
 
 All three are fixed in those bindings' module globals alone. Their `typing` becomes a copy of
 `typing` whose `get_type_hints` is memoized per stub and whose `Optional`, `Union`, `List`,
 `Sequence`, `Mapping`, `Dict` and `Tuple` keep every subscription they have made; each gives the
-object `typing` itself gives. Their `check_type` accepts at once a value that typeguard would accept
-on its first test: `None` where the type takes `None`, and a value whose class is exactly one of the
-type's plain classes. Everything else goes to typeguard as before, so every check still runs, on the
-same expected types, with the same outcome and the same message. `typing`, typeguard and every other
-module are left alone. `tests/test_binding_checks.py` shows that wrong types still raise.
+object `typing` itself gives. Their `check_type` first asks `_FirstTest`, which accepts only what
+typeguard's own code accepts by tests that cannot fail (`None` where the type takes it, a value of
+exactly one of its plain classes, and the dicts and lists above); everything else goes to typeguard
+as before. So every check still runs, on the same expected types, with the same outcome and the
+same message. `typing`, typeguard and every other module are left alone.
+`tests/test_binding_checks.py` shows that wrong types still raise, and that for every type the
+bindings use, each value accepted at once is one typeguard accepts too.
 """
 
 from __future__ import annotations
 
+import collections.abc
 import types
 import typing
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import cdk8s_plus_27
@@ -95,28 +99,6 @@ def _typing_for_bindings() -> types.ModuleType:
 # typeguard 2's check_type, as the bindings call it (its parameters' types are not annotated)
 _TYPEGUARD_CHECK = typing.cast(Callable[..., Any], typeguard.check_type)  # pyright: ignore[reportUnknownMemberType]
 
-# expected type -> whether None is one of its values; the hints are memoized, so the same few
-# hundred type objects come back
-_accepts_none: dict[Any, bool] = {}
-
-
-def _takes_none(expected_type: Any) -> bool:
-    try:
-        known = _accepts_none.get(expected_type)
-    except TypeError:   # an unhashable type: let typeguard decide
-        return False
-    if known is None:
-        known = expected_type is None or expected_type is type(None) or expected_type is Any or (
-            typing.get_origin(expected_type) in (typing.Union, types.UnionType)
-            and type(None) in typing.get_args(expected_type))
-        _accepts_none[expected_type] = known
-    return known
-
-
-# expected type -> the classes a value may be exactly, for typeguard to accept it on the first test
-_exact_classes: dict[Any, frozenset[type]] = {}
-
-
 def _is_plain_class(member: Any) -> bool:
     """A class that typeguard 2 checks with nothing but isinstance (check_type's last branch)."""
     return (isinstance(member, type) and getattr(member, "__origin__", None) is None
@@ -124,26 +106,82 @@ def _is_plain_class(member: Any) -> bool:
             and not issubclass(member, (tuple, float, complex, typing.IO)))
 
 
+def _members(expected_type: Any) -> tuple[Any, ...]:
+    """A Union's members (check_union passes when one of them does), or the type alone."""
+    return typing.get_args(expected_type) if typing.get_origin(expected_type) is typing.Union else (expected_type,)
+
+
 def _plain_classes(expected_type: Any) -> frozenset[type]:
-    try:
-        known = _exact_classes.get(expected_type)
-    except TypeError:   # an unhashable type: let typeguard decide
-        return frozenset()
-    if known is None:
-        members = typing.get_args(expected_type) if typing.get_origin(expected_type) is typing.Union \
-            else (expected_type,)
-        known = frozenset(member for member in members if _is_plain_class(member))
-        _exact_classes[expected_type] = known
-    return known
+    """The classes of which a value, exactly, passes typeguard 2's check for the type at once."""
+    return frozenset(member for member in _members(expected_type) if _is_plain_class(member))
+
+
+@dataclass(frozen=True, slots=True)
+class _FirstTest:
+    """What typeguard 2 accepts for one expected type by tests that cannot fail, read from its code.
+
+    Attributes:
+        takes_none: None is accepted: the type is None, Any, or a Union with None.
+        classes: a value of exactly one of these classes is accepted: plain classes are checked
+            with isinstance alone.
+        takes_dict: a dict is accepted: `Mapping[...]` is checked with isinstance alone
+            (typeguard 2 has no checker for it), `Dict[Any, Any]` by its keys and values, all Any.
+        list_items: a list is accepted when every item is exactly one of the classes of one set
+            (None: any item): `Sequence[E]` and `List[E]` check each item against E, one set per
+            such member of the type.
+    """
+
+    takes_none: bool
+    classes: frozenset[type]
+    takes_dict: bool
+    list_items: tuple[frozenset[type] | None, ...]
+
+    @classmethod
+    def of(cls, expected_type: Any) -> _FirstTest:
+        takes_dict = False
+        list_items: list[frozenset[type] | None] = []
+        for member in _members(expected_type):
+            origin, args = typing.get_origin(member), typing.get_args(member)
+            if origin is collections.abc.Mapping or (origin is dict and args == (Any, Any)):
+                takes_dict = True
+            elif origin in (list, collections.abc.Sequence) and len(args) == 1:
+                if args[0] is Any:
+                    list_items.append(None)
+                elif items := _plain_classes(args[0]):
+                    list_items.append(items)
+        takes_none = expected_type is None or expected_type is type(None) or expected_type is Any or (
+            typing.get_origin(expected_type) in (typing.Union, types.UnionType)
+            and type(None) in typing.get_args(expected_type))
+        return cls(takes_none, _plain_classes(expected_type), takes_dict, tuple(list_items))
+
+    def accepts(self, value: object) -> bool:
+        if value is None:
+            return self.takes_none
+        kind = type(value)
+        if kind in self.classes:
+            return True
+        if kind is dict:
+            return self.takes_dict
+        if isinstance(value, list) and kind is list:
+            listed = typing.cast(list[object], value)
+            return any(items is None or all(type(item) in items for item in listed) for items in self.list_items)
+        return False
+
+
+# id(expected type) -> (the type, its first test). The hints and the subscriptions are memoized, so
+# the same few hundred type objects come back: keyed by identity, a lookup does not hash a nested
+# typing object every time. The type is held, so its id stays its own.
+_first_tests: dict[int, tuple[Any, _FirstTest]] = {}
 
 
 def _check_type(argname: str, value: Any, expected_type: Any, *args: Any, **kwargs: Any) -> Any:
-    """typeguard's check_type, accepting at once what it would accept on its first test."""
+    """typeguard's check_type, accepting at once what it would accept by tests that cannot fail."""
     if not args and not kwargs:
-        if value is None:
-            if _takes_none(expected_type):
-                return None
-        elif type(value) in _plain_classes(expected_type):
+        known = _first_tests.get(id(expected_type))
+        if known is None or known[0] is not expected_type:
+            known = (expected_type, _FirstTest.of(expected_type))
+            _first_tests[id(expected_type)] = known
+        if known[1].accepts(value):
             return None
     return _TYPEGUARD_CHECK(argname, value, expected_type, *args, **kwargs)
 
