@@ -47,6 +47,7 @@ _hints: dict[Callable[..., Any], dict[str, Any]] = {}
 
 
 def _memoized_type_hints(stub: Callable[..., Any], *args: Any, **kwargs: Any) -> dict[str, Any]:
+    """`typing.get_type_hints(stub)`, resolved once per stub; the mapping is shared, never changed."""
     if args or kwargs:   # the bindings never pass more than the stub; anything else is not memoized
         return typing.get_type_hints(stub, *args, **kwargs)
     hints = _hints.get(stub)
@@ -98,6 +99,7 @@ def _typing_for_bindings() -> types.ModuleType:
 
 # typeguard 2's check_type, as the bindings call it (its parameters' types are not annotated)
 _TYPEGUARD_CHECK = typing.cast(Callable[..., Any], typeguard.check_type)  # pyright: ignore[reportUnknownMemberType]
+
 
 def _is_plain_class(member: Any) -> bool:
     """A class that typeguard 2 checks with nothing but isinstance (check_type's last branch)."""
