@@ -1,4 +1,4 @@
-"""Where one `python main.py` spends its time, phase by phase, in one process (run by synth_bench.py).
+"""Where one `python main.py` spends its time, phase by phase, in one process (run it beside synth_bench.py).
 
     .venv/bin/python [-O] bench/phases.py OUTDIR
 
@@ -6,10 +6,16 @@ Phases, in the order they happen:
 - toolchain imports: Python's start is before this; `bundled_node`, `cdk8s`, `cdk8s_plus_27` (with
   their jsii assemblies: the Node process starts and loads constructs, cdk8s and cdk8s-plus-27);
 - library imports: `main` and what it imports (the library, the CRD bindings and their assemblies);
+- jsii loads: the part of each import phase spent in `jsii.Kernel.load`: Node starting, and Node
+  unpacking and loading the assemblies (constructs, cdk8s, cdk8s-plus-27 for the toolchain; one per
+  CRD binding for the library);
 - object construction: `main.build()`, every construct and ApiObject;
 - checks: the library's construct validations, inside `App.synth` (timed around the one validation
   of the app, kit/checks/adapter.py `AppChecks`);
-- synth and writing: the rest of `synthesize()`: cdk8s rendering and writing the files, and the swap.
+- synth: the rest of `App.synth()`, one call into Node in which cdk8s renders every object, turns it
+  into YAML and writes the files (Node does all three in that one call: they cannot be told apart
+  from Python; `node --cpu-prof` splits them, see README "Performance");
+- writing: the rest of `synthesize()`: the scratch folder swapped into place, the files listed.
 Prints one JSON object with the seconds of each phase and the round trips to Node in each.
 """
 
@@ -27,11 +33,29 @@ started = time.perf_counter()
 import bundled_node  # noqa: F401
 
 # isort: split
+import jsii._kernel
+
+loads_time = [0.0]
+_load = jsii._kernel.Kernel.load
+
+
+def timed_load(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    begin = time.perf_counter()
+    try:
+        return _load(self, *args, **kwargs)
+    finally:
+        loads_time[0] += time.perf_counter() - begin
+
+
+jsii._kernel.Kernel.load = timed_load  # type: ignore[method-assign]
+
+# isort: split
 import cdk8s
 import cdk8s_plus_27  # noqa: F401
 import jsii._kernel.providers.process as jsii_process
 
 toolchain = time.perf_counter()
+toolchain_loads = loads_time[0]
 round_trips = [0]
 _send = jsii_process._NodeProcess.send
 
@@ -63,6 +87,19 @@ def timed_run(self):  # type: ignore[no-untyped-def]
 
 adapter.AppChecks._run = timed_run  # type: ignore[method-assign]
 built: list[float] = []
+synth_time = [0.0]
+_synth = cdk8s.App.synth
+
+
+def timed_synth(self):  # type: ignore[no-untyped-def]
+    begin = time.perf_counter()
+    try:
+        return _synth(self)
+    finally:
+        synth_time[0] += time.perf_counter() - begin
+
+
+cdk8s.App.synth = timed_synth  # type: ignore[method-assign]
 
 
 def build(outdir: str) -> cdk8s.App:
@@ -77,9 +114,11 @@ done = time.perf_counter()
 print(json.dumps({
     "toolchain imports": toolchain - started,
     "library imports": library - toolchain,
+    "jsii loads": {"toolchain": toolchain_loads, "library": loads_time[0] - toolchain_loads},
     "object construction": built[0] - library,
     "checks": checks_time[0],
-    "synth and writing": done - built[0] - checks_time[0],
+    "synth": synth_time[0] - checks_time[0],
+    "writing": done - built[0] - synth_time[0],
     "total": done - started,
     "round trips": {"imports": marks["library"], "construction": marks["built"] - marks["library"],
                     "checks, synth and writing": round_trips[0] - marks["built"]},

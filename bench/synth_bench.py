@@ -17,7 +17,7 @@ memoized type hints, typing subscriptions and quick type answers (kit/binding_ch
 per stub or expected type the app uses; max RSS of main.py 103.3 MiB before them, 103.4 MiB after).
 Readability pays for those: kit/binding_checks.py reaches into the generated modules' globals and
 restates what typeguard 2 accepts, which its docstring and tests/test_binding_checks.py have to
-justify; for that, one homelab site's construction takes 0.21 s instead of 0.32 s (bench/phases.py).
+justify; for that, one homelab site's construction takes 0.19 s instead of 0.27 s (bench/phases.py).
 Output goes into a temporary CDK8S_OUTDIR: dist/ is never touched. This prints figures; it is not a
 test.
 """
