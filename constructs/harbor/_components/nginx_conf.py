@@ -28,6 +28,7 @@ INDENT = "    "
 NAME = re.compile(r"[a-z_][a-z0-9_]*")
 # characters that end, start or change an unquoted word for nginx's tokenizer
 NEEDS_QUOTES = frozenset(" ;{}\"'\\#")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 # Where an unprivileged nginx keeps what it writes, so that the root filesystem can be read-only
 # and only an emptyDir is writable: the pid file and the five temp paths (one per module that
@@ -44,7 +45,7 @@ def _argument(owner: str, value: object) -> str:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise fail(f"{owner}.args", "strings or integers", value)
     text = str(value)
-    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in text):
+    if CONTROL_CHARACTERS.search(text):
         raise fail(f"{owner}.args", "arguments without control characters (newlines, tabs)", text)
     return text
 
