@@ -100,7 +100,7 @@ def test_the_forms_give_the_types_typing_gives() -> None:
     (float, set()), (typing.Sequence[str], set()), (typing.Tuple[int, int], set()), (typing.IO, set()),  # noqa: UP006
 ])
 def test_which_values_are_accepted_at_once(expected: typing.Any, classes: set[type]) -> None:
-    assert binding_checks._plain_classes(expected) == classes
+    assert set(binding_checks._plain_classes(expected)) == classes
     for cls in classes:   # typeguard agrees: a value of exactly that class passes
         value = None if cls is type(None) else cls(1) if cls in (str, int) else cls()
         typeguard.check_type("value", value, expected)
@@ -145,6 +145,81 @@ def test_what_is_accepted_at_once_typeguard_accepts_for_every_type_the_bindings_
 ])
 def test_the_first_test(expected: typing.Any, value: object, at_once: bool) -> None:
     assert binding_checks._FirstTest.of(expected).accepts(value) is at_once
+
+
+class _EqualMeta(type):
+    """A metaclass that makes every class of it compare equal to any other."""
+
+    def __eq__(cls, other: object) -> bool:
+        return True
+
+    def __hash__(cls) -> int:
+        return 1
+
+
+class _Equal1(metaclass=_EqualMeta):
+    pass
+
+
+class _Equal2(metaclass=_EqualMeta):
+    pass
+
+
+class _UnhashableMeta(type):
+    def __eq__(cls, other: object) -> bool:
+        return cls is other
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class _Unhashable(metaclass=_UnhashableMeta):
+    pass
+
+
+class _Extra:
+    __extra__ = int   # typeguard 2 checks against __extra__, not the class
+
+
+@pytest.mark.parametrize("expected, value", [
+    (_Equal1, _Equal2()), (typing.Union[_Equal1, str], _Equal2()),  # noqa: UP007
+    (_Extra, _Extra()), (typing.Optional[_Extra], _Extra()),  # noqa: UP045
+    # an unresolvable forward reference makes typeguard raise NameError whatever the value
+    (typing.Union[typing.ForwardRef("Nowhere"), str], "a"),  # noqa: UP007
+    (typing.Optional[typing.ForwardRef("Nowhere")], None),  # noqa: UP045
+    (typing.List[typing.Union[typing.ForwardRef("Nowhere"), str]], ["a"]),  # noqa: UP006, UP007
+])
+def test_what_typeguard_refuses_is_never_accepted_at_once(expected: typing.Any, value: object) -> None:
+    # found by a review that fuzzed the first test against typeguard beyond the bindings' own types
+    assert not binding_checks._FirstTest.of(expected).accepts(value)
+    with pytest.raises((TypeError, NameError)):
+        typeguard.check_type("value", value, expected)
+
+
+def test_a_class_that_cannot_be_hashed_is_told_apart_by_identity() -> None:
+    # classes are compared by identity: hashing this one would raise TypeError
+    assert binding_checks._FirstTest.of(_Unhashable).accepts(_Unhashable())
+    typeguard.check_type("value", _Unhashable(), _Unhashable)
+    assert not binding_checks._FirstTest.of(str).accepts(_Unhashable())
+    assert not binding_checks._FirstTest.of(typing.Sequence[str]).accepts([_Unhashable()])
+
+
+@needs_debug
+def test_forward_references_resolve_in_the_callers_namespace() -> None:
+    Container = k8s.Container   # the name the forward reference resolves to
+    expected = typing.Optional[typing.ForwardRef("Container")]  # noqa: UP045
+    binding_checks._check_type("x", Container(name="a"), expected)   # as typeguard called from here does
+    typeguard.check_type("x", Container(name="a"), expected)
+    with pytest.raises(TypeError):
+        binding_checks._check_type("x", k8s.ObjectMeta(), expected)
+
+
+def test_subscriptions_give_what_typing_gives_for_those_very_parameters() -> None:
+    forms = bindings_globals()["typing"]
+    int_or_str, str_or_int = typing.Union[int, str], typing.Union[str, int]  # noqa: UP007
+    assert forms.Optional[int_or_str] is forms.Optional[int_or_str]
+    assert repr(forms.Optional[str_or_int]) == repr(typing.Optional[str_or_int])  # noqa: UP045
+    assert forms.Union[str, int].__args__ == (str, int)
+    assert forms.Union[int, str].__args__ == (int, str)
 
 
 @needs_debug

@@ -33,6 +33,7 @@ bindings use, each value accepted at once is one typeguard accepts too.
 from __future__ import annotations
 
 import collections.abc
+import inspect
 import types
 import typing
 from collections.abc import Callable
@@ -60,23 +61,30 @@ def _memoized_type_hints(stub: Callable[..., Any], *args: Any, **kwargs: Any) ->
 class _MemoizedSubscriptions:
     """A typing form (`Optional`, `List`, ...) that keeps every type it has made from a subscription.
 
-    typing's own cache holds 128 per form; the bindings spell thousands of distinct types.
+    typing's own cache holds 128 per form; the bindings spell thousands of distinct types. Kept by
+    the identity of the parameters (the same string literal or type object comes back every time),
+    so a lookup neither hashes nested typing objects nor ever hands back a type made from other
+    parameters that merely compare equal: what typing makes for these parameters is what is kept.
     """
 
     __slots__ = ("_form", "_made")
 
     def __init__(self, form: Any) -> None:
         self._form = form
-        self._made: dict[Any, Any] = {}
+        # identity key -> (the parameters, held so that their ids stay theirs; the type made)
+        self._made: dict[Any, tuple[Any, Any]] = {}
 
-    def __getitem__(self, parameters: Any) -> Any:
-        try:
-            return self._made[parameters]
-        except KeyError:
-            made = self._made[parameters] = self._form[parameters]
-            return made
-        except TypeError:   # unhashable parameters: typing decides, as ever
-            return self._form[parameters]
+    def __getitem__(self, parameters: object) -> Any:
+        identity = id(parameters)
+        several = typing.cast("tuple[object, ...]", parameters) if type(parameters) is tuple else None
+        key = identity if several is None else tuple(map(id, several))
+        kept = self._made.get(key)
+        if kept is not None and (kept[0] is parameters or (
+                several is not None and all(a is b for a, b in zip(kept[0], several, strict=True)))):
+            return kept[1]
+        made = self._form[parameters]
+        self._made[key] = (parameters, made)
+        return made
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._form, name)
@@ -104,8 +112,17 @@ _TYPEGUARD_CHECK = typing.cast(Callable[..., Any], typeguard.check_type)  # pyri
 def _is_plain_class(member: Any) -> bool:
     """A class that typeguard 2 checks with nothing but isinstance (check_type's last branch)."""
     return (isinstance(member, type) and getattr(member, "__origin__", None) is None
+            and getattr(member, "__extra__", None) is None   # typeguard would check __extra__ instead
             and not getattr(member, "_is_protocol", False) and not typing.is_typeddict(member)
             and not issubclass(member, (tuple, float, complex, typing.IO)))
+
+
+def _refers_forward(expected_type: Any) -> bool:
+    """Whether the type holds a forward reference anywhere: typeguard resolves it in the caller's
+    namespace, and one it cannot resolve raises NameError, which check_union does not catch."""
+    if isinstance(expected_type, (str, typing.ForwardRef)):
+        return True
+    return any(_refers_forward(arg) for arg in typing.get_args(expected_type))
 
 
 def _members(expected_type: Any) -> tuple[Any, ...]:
@@ -113,9 +130,15 @@ def _members(expected_type: Any) -> tuple[Any, ...]:
     return typing.get_args(expected_type) if typing.get_origin(expected_type) is typing.Union else (expected_type,)
 
 
-def _plain_classes(expected_type: Any) -> frozenset[type]:
+def _plain_classes(expected_type: Any) -> tuple[type, ...]:
     """The classes of which a value, exactly, passes typeguard 2's check for the type at once."""
-    return frozenset(member for member in _members(expected_type) if _is_plain_class(member))
+    return tuple(member for member in _members(expected_type) if _is_plain_class(member))
+
+
+def _ids(classes: tuple[type, ...]) -> frozenset[int]:
+    # classes are told apart by identity: a metaclass may make two classes compare equal, or make
+    # a class unhashable; the classes themselves are held by the _FirstTest, so their ids stay theirs
+    return frozenset(map(id, classes))
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,23 +148,29 @@ class _FirstTest:
     Attributes:
         takes_none: None is accepted: the type is None, Any, or a Union with None.
         classes: a value of exactly one of these classes is accepted: plain classes are checked
-            with isinstance alone.
+            with isinstance alone. Compared by identity (`class_ids`).
         takes_dict: a dict is accepted: `Mapping[...]` is checked with isinstance alone
             (typeguard 2 has no checker for it), `Dict[Any, Any]` by its keys and values, all Any.
-        list_items: a list is accepted when every item is exactly one of the classes of one set
-            (None: any item): `Sequence[E]` and `List[E]` check each item against E, one set per
-            such member of the type.
+        list_items: a list is accepted when every item is exactly one of the classes of one entry
+            (None: any item): `Sequence[E]` and `List[E]` check each item against E, one entry
+            per such member of the type.
+    A type that refers forward anywhere accepts nothing here: typeguard decides.
     """
 
-    takes_none: bool
-    classes: frozenset[type]
-    takes_dict: bool
-    list_items: tuple[frozenset[type] | None, ...]
+    takes_none: bool = False
+    classes: tuple[type, ...] = ()
+    class_ids: frozenset[int] = frozenset()
+    takes_dict: bool = False
+    list_items: tuple[frozenset[int] | None, ...] = ()
+    held: tuple[type, ...] = ()   # the classes of list_items, so that their ids stay theirs
 
     @classmethod
     def of(cls, expected_type: Any) -> _FirstTest:
+        if _refers_forward(expected_type):
+            return cls()
         takes_dict = False
-        list_items: list[frozenset[type] | None] = []
+        list_items: list[frozenset[int] | None] = []
+        held: list[type] = []
         for member in _members(expected_type):
             origin, args = typing.get_origin(member), typing.get_args(member)
             if origin is collections.abc.Mapping or (origin is dict and args == (Any, Any)):
@@ -150,23 +179,26 @@ class _FirstTest:
                 if args[0] is Any:
                     list_items.append(None)
                 elif items := _plain_classes(args[0]):
-                    list_items.append(items)
+                    list_items.append(_ids(items))
+                    held += items
         takes_none = expected_type is None or expected_type is type(None) or expected_type is Any or (
             typing.get_origin(expected_type) in (typing.Union, types.UnionType)
             and type(None) in typing.get_args(expected_type))
-        return cls(takes_none, _plain_classes(expected_type), takes_dict, tuple(list_items))
+        classes = _plain_classes(expected_type)
+        return cls(takes_none, classes, _ids(classes), takes_dict, tuple(list_items), tuple(held))
 
     def accepts(self, value: object) -> bool:
         if value is None:
             return self.takes_none
         kind = type(value)
-        if kind in self.classes:
+        if id(kind) in self.class_ids:
             return True
         if kind is dict:
             return self.takes_dict
         if isinstance(value, list) and kind is list:
             listed = typing.cast(list[object], value)
-            return any(items is None or all(type(item) in items for item in listed) for items in self.list_items)
+            return any(items is None or all(id(type(item)) in items for item in listed)
+                       for items in self.list_items)
         return False
 
 
@@ -185,6 +217,11 @@ def _check_type(argname: str, value: Any, expected_type: Any, *args: Any, **kwar
             _first_tests[id(expected_type)] = known
         if known[1].accepts(value):
             return None
+        # typeguard resolves forward references in its caller's namespace: the binding's, not ours
+        here = inspect.currentframe()
+        caller = here.f_back if here is not None else None
+        if caller is not None:
+            kwargs = {"globals": caller.f_globals, "locals": caller.f_locals}
     return _TYPEGUARD_CHECK(argname, value, expected_type, *args, **kwargs)
 
 
