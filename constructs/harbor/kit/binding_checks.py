@@ -20,12 +20,15 @@ reads about half of one Harbor site's object construction (cProfile), with or wi
 
 All three are fixed in those bindings' module globals alone. Their `typing` becomes a copy of
 `typing` whose `get_type_hints` is memoized per stub and whose `Optional`, `Union`, `List`,
-`Sequence`, `Mapping`, `Dict` and `Tuple` keep every subscription they have made; each gives the
-object `typing` itself gives. Their `check_type` first asks `_FirstTest`, which accepts only what
-typeguard's own code accepts by tests that cannot fail (`None` where the type takes it, a value of
-exactly one of its plain classes, and the dicts and lists above); everything else goes to typeguard
-as before. So every check still runs, on the same expected types, with the same outcome and the
-same message. `typing`, typeguard and every other module are left alone.
+`Sequence`, `Mapping`, `Dict` and `Tuple` keep every subscription they have made, by the identity
+of its parameters; each gives what `typing` gives for those parameters. Their `check_type` first
+asks `_FirstTest`, which accepts only what typeguard's own code accepts by tests that cannot fail
+(`None` where the type takes it, a value of exactly one of its plain classes, told apart by
+identity, and the dicts and lists above). A type with a forward reference, and a class typeguard
+treats specially, is never answered there. Everything else goes to typeguard as before, with the
+binding's namespace for forward references, as if the binding had called it. So every check still
+runs, on the same expected types, with the same outcome and the same message. `typing`, typeguard
+and every other module are left alone.
 `tests/test_binding_checks.py` shows that wrong types still raise, and that for every type the
 bindings use, each value accepted at once is one typeguard accepts too.
 """
