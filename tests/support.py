@@ -7,6 +7,7 @@ and module-level constants can call them too.
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import json
 import re
@@ -92,16 +93,20 @@ def checkov_reports(folder: Path) -> list[dict]:
     installed = sorted(p.name for p in CHECKOV.parent.parent.glob("lib/python*/site-packages/checkov-*.dist-info"))
     key = verified.digest(" ".join(command[2:]).replace(str(folder), "<folder>"), folder, "\n".join(installed))
     kept = verified.VERIFIED / f"checkov-{key}.json"
-    if verified.already_verified("checkov", key) and kept.exists():
-        return json.loads(kept.read_text())
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
-    assert result.returncode in (0, 1), f"checkov crashed ({result.returncode}):\n{result.stderr[-3000:]}"
-    report = json.loads(result.stdout)
-    reports = report if isinstance(report, list) else [report]
     kept.parent.mkdir(parents=True, exist_ok=True)
-    kept.write_text(json.dumps(reports))
-    verified.record_verified("checkov", key)
-    return reports
+    # two tests of different pytest-xdist workers read the same report: the first runs checkov (its
+    # heaviest few seconds), the other waits for it under the lock and reads what it kept
+    with open(kept.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if verified.already_verified("checkov", key) and kept.exists():
+            return json.loads(kept.read_text())
+        result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+        assert result.returncode in (0, 1), f"checkov crashed ({result.returncode}):\n{result.stderr[-3000:]}"
+        report = json.loads(result.stdout)
+        reports = report if isinstance(report, list) else [report]
+        kept.write_text(json.dumps(reports))
+        verified.record_verified("checkov", key)
+        return reports
 
 
 # ---- small sites ---------------------------------------------------------------------------------
