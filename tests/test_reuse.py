@@ -20,17 +20,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import upstream
 import verified
 from conftest import CRDS, REPO, crd_errors, load_crd_schemas, load_manifests
 from fast_yaml import load_yaml
-from support import cdk8s_cli
 
 # one worker builds the wheel and installs it once for both tests (conftest.ONE_WORKER_MODULES)
 pytestmark = pytest.mark.slow
 
-# ../shared/crds or the cache of scripts/fetch-upstream; None where neither has it
-CNPG_CRD = upstream.path("postgresql.cnpg.io_clusters.yaml")
 # what never belongs in a copy of the sources that the wheel is built from
 NOT_SOURCES = shutil.ignore_patterns(".git", ".venv*", "node_modules", "dist", "build", "*.egg-info", "__pycache__",
                                      ".pytest_cache", "cdk8s.out", "tests", "bench", ".cache")
@@ -165,33 +161,25 @@ def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def app_imports(cli: Path, env: dict[str, str], into: Path) -> None:
-    """The Grafana app's own binding of the CloudNativePG Cluster CRD, as `cdk8s import` writes it;
-    kept by the hash of the CRD, the CLI's lockfile and Node, like the venv."""
-    assert CNPG_CRD is not None
-    key = verified.digest(CNPG_CRD, REPO / "package-lock.json", verified.tool_version("node", "--version"))
-    kept = verified.VERIFIED.parent / "reuse" / f"app-imports-{key[:16]}"
-    if not verified.already_verified("reuse-app-imports", key) or not kept.is_dir():
-        scratch = kept.with_name(kept.name + ".new")
-        shutil.rmtree(scratch, ignore_errors=True)
-        scratch.mkdir(parents=True)
-        run([str(cli), "import", str(CNPG_CRD), "-l", "python", "--no-save", "--no-check-upgrade", "-o", "imports"],
-            cwd=scratch, env=env, timeout=300)
-        shutil.rmtree(kept, ignore_errors=True)
-        scratch.rename(kept)
-        verified.record_verified("reuse-app-imports", key)
-    shutil.copytree(kept / "imports", into / "imports")
+def app_imports(into: Path) -> None:
+    """The Grafana app's own binding of the CloudNativePG Cluster CRD, as `cdk8s import` writes it.
+
+    That is the committed imports/io/cnpg/postgresql: test_imports.py regenerates every binding with the
+    CLI from the same CRD and requires the same bytes, so a second `cdk8s import` here (five seconds
+    of jsii's compiler) would prove nothing more. The app gets it as a top-level package of its own
+    `imports/`, beside the copy the installed wheel ships.
+    """
+    binding = Path("io") / "cnpg" / "postgresql"
+    shutil.copytree(REPO / "imports" / binding, into / "imports" / binding,
+                    ignore=shutil.ignore_patterns("__pycache__"))
 
 
 def test_grafana_app_uses_the_installed_library(venv: Path, tmp_path: Path) -> None:
-    if CNPG_CRD is None:
-        pytest.skip(upstream.missing("CloudNativePG's Cluster CRD"))
-    cli = cdk8s_cli()
     app_dir = tmp_path / "grafana-app"
     app_dir.mkdir()
     env = {k: v for k, v in os.environ.items() if k not in ("JSII_NODE", "PYTHONPATH", "VIRTUAL_ENV")}
     env["JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"] = "20"
-    app_imports(cli, env, app_dir)
+    app_imports(app_dir)
     assert not (app_dir / "imports" / "__init__.py").exists()
     (app_dir / "app.py").write_text(textwrap.dedent(GRAFANA_APP))
 
