@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 import cdk8s
 import pytest
 import verified
-from conftest import REPO, Manifests, container_named, synth
+from conftest import REPO, SITES, Manifests, container_named, synth
 from fast_yaml import load_yaml
 from kubernetes_validate import utils as kv_utils
 from realsoftware import unavailable
@@ -77,36 +77,55 @@ def checkov_skips() -> dict[str, str]:
     return skips
 
 
-def checkov_reports(folder: Path) -> list[dict]:
-    """checkov's JSON reports on the Kubernetes manifests in `folder`, with no check skipped.
+def checkov_reports(synthesized: Callable[[str], Path], site: str) -> list[dict]:
+    """checkov's JSON report on the Kubernetes manifests `site` synthesized, with no check skipped.
 
     Callers filter the skips of checkov-skips.yaml themselves, so that one run serves both the check
-    that the manifests pass and the check that every skip is still needed. The report is kept by the
-    hash of the manifests, checkov's version and its options (tests/verified.py): the same bytes give
-    the same report.
+    that the manifests pass and the check that every skip is still needed. checkov spends three of
+    its three seconds starting, so one run covers every site of `SITES` (the folder holding their
+    folders) and each site's part is cut from it by path. Across pytest-xdist workers the first
+    test runs it under a lock and the others read what it kept; the report is kept by the hash of
+    the manifests, checkov's version and its options (tests/verified.py): the same bytes give the
+    same report.
     """
     if not CHECKOV.exists():
         unavailable(f"checkov not found: {CHECKOV} (run scripts/check to install it)")
-    command = [str(CHECKOV), "-d", str(folder), "--framework", "kubernetes", "--skip-download", "--quiet",
+    folders = [synthesized(name) for name in sorted(SITES)]
+    scanned = folders[0].parent
+    assert all(folder.parent == scanned for folder in folders), folders
+    command = [str(CHECKOV), "-d", str(scanned), "--framework", "kubernetes", "--skip-download", "--quiet",
                "--compact", "-o", "json"]
     # checkov's version by its installed distribution (asking checkov itself takes it a second and a half)
     installed = sorted(p.name for p in CHECKOV.parent.parent.glob("lib/python*/site-packages/checkov-*.dist-info"))
-    key = verified.digest(" ".join(command[2:]).replace(str(folder), "<folder>"), folder, "\n".join(installed))
+    key = verified.digest(" ".join(command[2:]).replace(str(scanned), "<folder>"), folders, "\n".join(installed))
     kept = verified.VERIFIED / f"checkov-{key}.json"
     kept.parent.mkdir(parents=True, exist_ok=True)
-    # two tests of different pytest-xdist workers read the same report: the first runs checkov (its
-    # heaviest few seconds), the other waits for it under the lock and reads what it kept
     with open(kept.with_suffix(".lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if verified.already_verified("checkov", key) and kept.exists():
-            return json.loads(kept.read_text())
-        result = subprocess.run(command, capture_output=True, text=True, timeout=300)
-        assert result.returncode in (0, 1), f"checkov crashed ({result.returncode}):\n{result.stderr[-3000:]}"
-        report = json.loads(result.stdout)
-        reports = report if isinstance(report, list) else [report]
-        kept.write_text(json.dumps(reports))
-        verified.record_verified("checkov", key)
-        return reports
+            reports = json.loads(kept.read_text())
+        else:
+            result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+            assert result.returncode in (0, 1), f"checkov crashed ({result.returncode}):\n{result.stderr[-3000:]}"
+            report = json.loads(result.stdout)
+            reports = report if isinstance(report, list) else [report]
+            kept.write_text(json.dumps(reports))
+            verified.record_verified("checkov", key)
+    return [site_part(entry, site) for entry in reports]
+
+
+def site_part(entry: dict, site: str) -> dict:
+    """One site's part of a checkov report on the folder of all sites: its checks and parse errors,
+    with a summary counted from them (checkov names files by their path below the scanned folder)."""
+    prefix = f"/{site}/"
+    results = {kind: [c for c in checks if str(c.get("file_path", "")).startswith(prefix)]
+               for kind, checks in entry.get("results", {}).items() if kind != "parsing_errors"}
+    errors = [path for path in entry.get("results", {}).get("parsing_errors", []) if str(path).startswith(prefix)]
+    resources = {(c["file_path"], c.get("resource")) for checks in results.values() for c in checks}
+    return {"check_type": entry.get("check_type"), "results": {**results, "parsing_errors": errors},
+            "summary": {"resource_count": len(resources), "parsing_errors": len(errors),
+                        "failed": len(results.get("failed_checks", [])),
+                        "passed": len(results.get("passed_checks", []))}}
 
 
 # ---- small sites ---------------------------------------------------------------------------------

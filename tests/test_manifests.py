@@ -176,9 +176,9 @@ def test_checkov_skips_have_reasons() -> None:
             f"with '.'), got {reason!r}")
 
 
-def test_checkov_passes(synth_dir: Path) -> None:
+def test_checkov_passes(synth_dir: Path, site: Site, synthesized) -> None:
     skips = set(checkov_skips())
-    reports = checkov_reports(synth_dir)
+    reports = checkov_reports(synthesized, site.name)
     failed, scanned, parse_errors = [], 0, 0
     for entry in reports:
         summary = entry.get("summary", entry)
