@@ -29,25 +29,32 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+# seconds spent inside each timed method, by a name of the phase
+spent: dict[str, float] = {}
+
+
+def time_method(owner: type, name: str, phase: str) -> None:
+    """Replace owner.name by a wrapper that adds the seconds of every call to spent[phase]."""
+    method = getattr(owner, name)
+    spent[phase] = 0.0
+
+    def timed(*args, **kwargs):  # type: ignore[no-untyped-def]
+        begin = time.perf_counter()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            spent[phase] += time.perf_counter() - begin
+
+    setattr(owner, name, timed)
+
+
 started = time.perf_counter()
 import bundled_node  # noqa: F401
 
 # isort: split
 import jsii._kernel
 
-loads_time = [0.0]
-_load = jsii._kernel.Kernel.load
-
-
-def timed_load(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-    begin = time.perf_counter()
-    try:
-        return _load(self, *args, **kwargs)
-    finally:
-        loads_time[0] += time.perf_counter() - begin
-
-
-jsii._kernel.Kernel.load = timed_load  # type: ignore[method-assign]
+time_method(jsii._kernel.Kernel, "load", "jsii loads")
 
 # isort: split
 import cdk8s
@@ -55,7 +62,7 @@ import cdk8s_plus_27  # noqa: F401
 import jsii._kernel.providers.process as jsii_process
 
 toolchain = time.perf_counter()
-toolchain_loads = loads_time[0]
+toolchain_loads = spent["jsii loads"]
 round_trips = [0]
 _send = jsii_process._NodeProcess.send
 
@@ -73,33 +80,9 @@ from constructs.harbor.kit.output import synthesize
 
 library = time.perf_counter()
 marks = {"library": round_trips[0]}
-checks_time = [0.0]
-_run = adapter.AppChecks._run
-
-
-def timed_run(self):  # type: ignore[no-untyped-def]
-    begin = time.perf_counter()
-    try:
-        return _run(self)
-    finally:
-        checks_time[0] += time.perf_counter() - begin
-
-
-adapter.AppChecks._run = timed_run  # type: ignore[method-assign]
+time_method(adapter.AppChecks, "_run", "checks")
+time_method(cdk8s.App, "synth", "synth")
 built: list[float] = []
-synth_time = [0.0]
-_synth = cdk8s.App.synth
-
-
-def timed_synth(self):  # type: ignore[no-untyped-def]
-    begin = time.perf_counter()
-    try:
-        return _synth(self)
-    finally:
-        synth_time[0] += time.perf_counter() - begin
-
-
-cdk8s.App.synth = timed_synth  # type: ignore[method-assign]
 
 
 def build(outdir: str) -> cdk8s.App:
@@ -114,11 +97,11 @@ done = time.perf_counter()
 print(json.dumps({
     "toolchain imports": toolchain - started,
     "library imports": library - toolchain,
-    "jsii loads": {"toolchain": toolchain_loads, "library": loads_time[0] - toolchain_loads},
+    "jsii loads": {"toolchain": toolchain_loads, "library": spent["jsii loads"] - toolchain_loads},
     "object construction": built[0] - library,
-    "checks": checks_time[0],
-    "synth": synth_time[0] - checks_time[0],
-    "writing": done - built[0] - synth_time[0],
+    "checks": spent["checks"],
+    "synth": spent["synth"] - spent["checks"],
+    "writing": done - built[0] - spent["synth"],
     "total": done - started,
     "round trips": {"imports": marks["library"], "construction": marks["built"] - marks["library"],
                     "checks, synth and writing": round_trips[0] - marks["built"]},
