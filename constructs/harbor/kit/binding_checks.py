@@ -140,7 +140,7 @@ def _plain_classes(expected_type: Any) -> tuple[type, ...]:
 
 def _ids(classes: tuple[type, ...]) -> frozenset[int]:
     # classes are told apart by identity: a metaclass may make two classes compare equal, or make
-    # a class unhashable; the classes themselves are held by the _FirstTest, so their ids stay theirs
+    # a class unhashable; _FirstTest.held keeps the classes themselves, so their ids stay theirs
     return frozenset(map(id, classes))
 
 
@@ -150,30 +150,31 @@ class _FirstTest:
 
     Attributes:
         takes_none: None is accepted: the type is None, Any, or a Union with None.
-        classes: a value of exactly one of these classes is accepted: plain classes are checked
-            with isinstance alone. Compared by identity (`class_ids`).
+        class_ids: a value of exactly one of these classes (their ids) is accepted: plain classes
+            are checked with isinstance alone.
         takes_dict: a dict is accepted: `Mapping[...]` is checked with isinstance alone
             (typeguard 2 has no checker for it), `Dict[Any, Any]` by its keys and values, all Any.
         list_items: a list is accepted when every item is exactly one of the classes of one entry
             (None: any item): `Sequence[E]` and `List[E]` check each item against E, one entry
             per such member of the type.
+        held: every class whose id is above, so that the ids stay theirs.
     A type that refers forward anywhere accepts nothing here: typeguard decides.
     """
 
     takes_none: bool = False
-    classes: tuple[type, ...] = ()
     class_ids: frozenset[int] = frozenset()
     takes_dict: bool = False
     list_items: tuple[frozenset[int] | None, ...] = ()
-    held: tuple[type, ...] = ()   # the classes of list_items, so that their ids stay theirs
+    held: tuple[type, ...] = ()
 
     @classmethod
     def of(cls, expected_type: Any) -> _FirstTest:
         if _refers_forward(expected_type):
             return cls()
+        classes = _plain_classes(expected_type)
         takes_dict = False
         list_items: list[frozenset[int] | None] = []
-        held: list[type] = []
+        held = list(classes)
         for member in _members(expected_type):
             origin, args = typing.get_origin(member), typing.get_args(member)
             if origin is collections.abc.Mapping or (origin is dict and args == (Any, Any)):
@@ -187,8 +188,7 @@ class _FirstTest:
         takes_none = expected_type is None or expected_type is type(None) or expected_type is Any or (
             typing.get_origin(expected_type) in (typing.Union, types.UnionType)
             and type(None) in typing.get_args(expected_type))
-        classes = _plain_classes(expected_type)
-        return cls(takes_none, classes, _ids(classes), takes_dict, tuple(list_items), tuple(held))
+        return cls(takes_none, _ids(classes), takes_dict, tuple(list_items), tuple(held))
 
     def accepts(self, value: object) -> bool:
         if value is None:
