@@ -4,8 +4,9 @@ used by a small Grafana app outside this repository that has an `imports/` folde
 This proves the packaging (every module and .jsii.tgz in the wheel, no __init__.py at namespace levels)
 and that the namespace packages merge: `constructs` with PyPI's, and `imports` with the app's.
 It installs the pinned runtime dependencies from the package index, so it is the one test that may
-use the network; the venv with them is kept by the hash of the requirements (tests/verified.py), so
-only a first run or a changed pin waits for the index.
+use the network. uv (a test dependency) builds the wheel and fills the venv: from its cache of
+downloads that takes about a second, where pip took ten (it keeps no cache on this machine), so
+every run gets a venv made afresh.
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import verified
 from conftest import CRDS, REPO, crd_errors, load_crd_schemas, load_manifests
 from fast_yaml import load_yaml
+from uv import find_uv_bin
 
 # one worker builds the wheel and installs it once for both tests (conftest.ONE_WORKER_MODULES)
 pytestmark = pytest.mark.slow
@@ -109,14 +110,17 @@ def run(command: list[str], **kwargs) -> subprocess.CompletedProcess:
     return result
 
 
+UV = find_uv_bin()
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    # built from a copy, so that setuptools' build/ and *.egg-info never land in the working tree
+    # built from a copy, so that setuptools' build/ and *.egg-info never land in the working tree;
+    # in an isolated build environment, with the build-system requirements pyproject.toml names
     work = tmp_path_factory.mktemp("wheel")
     source = work / "src"
     shutil.copytree(REPO, source, ignore=NOT_SOURCES)
-    run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--disable-pip-version-check", "-q", "-w",
-         str(work / "dist"), str(source)], timeout=300)
+    run([UV, "build", "--quiet", "--wheel", "--out-dir", str(work / "dist"), str(source)], timeout=300)
     (built,) = (work / "dist").glob("*.whl")
     return built
 
@@ -138,26 +142,15 @@ def test_wheel_holds_every_library_file(wheel: Path) -> None:
 
 @pytest.fixture(scope="module")
 def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A plain venv (nothing of this environment or the system's leaks in) with the pinned runtime
-    dependencies from the package index, and the wheel installed last.
-
-    The venv with the dependencies is kept by the hash of the requirements and the interpreter
-    (tests/verified.py): it takes the index a quarter of a minute to fill, and only those inputs decide
-    what is in it. The wheel is installed afresh on every run, over whatever an earlier run left.
-    """
+    """A plain venv made afresh (nothing of this environment or the system's leaks in) with the pinned
+    runtime dependencies from the package index, then the wheel without dependencies: what the app
+    imports is only what was installed there."""
     requirements = run([sys.executable, str(REPO / "scripts" / "dependencies.py")], timeout=60).stdout.split()
-    key = verified.digest("\n".join(requirements), sys.version)
-    root = verified.VERIFIED.parent / "reuse" / f"venv-{key[:16]}"
-    python = root / "bin" / "python"
-    # the venv gets no pip of its own (ensurepip takes three seconds): this environment's pip installs
-    # into it (`pip --python`), so what the app imports is still only what was installed there
-    pip = [sys.executable, "-m", "pip", "--python", str(python), "install", "--disable-pip-version-check", "-q"]
-    if not verified.already_verified("reuse-venv", key) or not python.exists():
-        shutil.rmtree(root, ignore_errors=True)
-        run([sys.executable, "-m", "venv", "--without-pip", str(root)], timeout=120)
-        run([*pip, *requirements], timeout=600)
-        verified.record_verified("reuse-venv", key)
-    run([*pip, "--no-deps", "--force-reinstall", str(wheel)], timeout=300)
+    root = tmp_path_factory.mktemp("reuse") / "venv"
+    run([sys.executable, "-m", "venv", "--without-pip", str(root)], timeout=120)
+    install = [UV, "pip", "install", "--quiet", "--python", str(root / "bin" / "python")]
+    run([*install, *requirements], timeout=600)
+    run([*install, "--no-deps", str(wheel)], timeout=300)
     return root
 
 
