@@ -11,7 +11,7 @@ import conftest
 import pytest
 import upstream
 import yaml
-from conftest import ONE_WORKER_MODULES, REPO, SITES, ModuleGroups
+from conftest import ONE_WORKER_MODULES, REPO, SITES, STARTS_FIRST, ModuleGroups, _StartsFirstQueue
 from fast_yaml import load_yaml, load_yaml_all
 
 TESTS = REPO / "tests"
@@ -35,6 +35,22 @@ def test_other_tests_are_shared_out_one_by_one() -> None:
     ids = ["tests/test_manifests.py::test_a[harbor]", "tests/test_manifests.py::test_a[harbor-ha]",
            "tests/test_alerts_extra.py::test_b"]
     assert [unit_of_work(nodeid) for nodeid in ids] == ids
+
+
+def test_the_longest_test_is_handed_out_first() -> None:
+    # xdist fills its queue (largest group first, then file order) and takes units from the front
+    queue = _StartsFirstQueue()
+    for scope in ("tests/test_alerts.py::", "tests/test_hardening.py::test_a", *STARTS_FIRST, "tests/test_z.py::b"):
+        queue[scope] = {scope: False}
+    assert [queue.popitem(last=False)[0] for _ in range(len(queue))] == [
+        *STARTS_FIRST, "tests/test_alerts.py::", "tests/test_hardening.py::test_a", "tests/test_z.py::b"]
+
+
+def test_every_test_handed_out_first_exists() -> None:
+    # a renamed test would silently go back to its place in the queue
+    for nodeid in STARTS_FIRST:
+        path, _, name = nodeid.partition("::")
+        assert f"def {name}(" in (REPO / path).read_text(), nodeid
 
 
 def test_every_grouped_name_is_a_module_of_the_suite() -> None:
