@@ -70,11 +70,6 @@ _libc = ctypes.CDLL(None, use_errno=True)
 
 # ---- what is needed, and what happens when it is not there -------------------------------------
 
-def wait_for_the_next_second() -> None:
-    """Sleep into the next second of the clock: names stamped to the second (dumps) then differ."""
-    time.sleep(1.02 - time.time() % 1)
-
-
 def unavailable(reason: str) -> NoReturn:
     """Skip with the reason; in CI (env CI set) fail instead, so that the proof cannot go missing."""
     import pytest

@@ -32,9 +32,9 @@ from xml.sax.saxutils import escape
 import cdk8s
 import pytest
 from conftest import load_manifests
-from realsoftware import Sandbox, config_map_data, program, wait_for_the_next_second
+from realsoftware import Sandbox, config_map_data, program
 from support import EXTERNAL_URL, SECRETS_PATH, synced_chart
-from test_real_database_backup import EXPECTED_ROWS, ROWS, Database, postgres_sandbox
+from test_real_database_backup import EXPECTED_ROWS, ROWS, Database, backdated, postgres_sandbox
 
 from constructs.harbor import BackupBucket, DatabaseBackup, HarborRegistry, HarborSecrets
 from constructs.harbor.kit import BaoKey, DataStorePeer, SyncedSecret, synthesize
@@ -184,10 +184,14 @@ def fresh_scratch(db: Database) -> None:
         path.unlink()
 
 
-def run_backup_pod(db: Database, **secrets_override: str) -> tuple[Any, Any]:
+def run_backup_pod(db: Database, *, days_ago: int = 0, **secrets_override: str) -> tuple[Any, Any]:
+    """The backup pod's dump, then its upload; `days_ago` backdates the dump in between (`backdated`)."""
     fresh_scratch(db)
     dump = db.run_pod(BACKUP, "dump")
     assert dump.returncode == 0, dump.stdout
+    if days_ago:
+        (made,) = db.backup_dir.iterdir()
+        backdated(made, days_ago)
     secrets = {**SECRETS, **{("harbor-backup-s3", k): v for k, v in secrets_override.items()}}
     upload = db.run_pod(BACKUP, "upload", secrets=secrets)
     return dump, upload
@@ -196,14 +200,13 @@ def run_backup_pod(db: Database, **secrets_override: str) -> tuple[Any, Any]:
 def test_dumps_go_to_the_bucket_and_only_the_newest_stay(bucket_site: tuple[Database, FakeS3]) -> None:
     db, s3 = bucket_site
     uploaded = []
-    for _ in range(3):
-        _, upload = run_backup_pod(db)
+    for days in (2, 1, 0):
+        _, upload = run_backup_pod(db, days_ago=days)
         assert upload.returncode == 0, upload.stdout
         (name,) = [p.name for p in db.backup_dir.iterdir()]
         assert name.startswith("registry-") and name.endswith("-schema180.dump")
         assert f"uploaded {name} to backup:{BUCKET}/{PREFIX}" in upload.stdout
         uploaded.append(name)
-        wait_for_the_next_second()   # dumps are named to the second
     assert s3.keys() == uploaded[-KEEP:]
     assert all(key.startswith(f"{PREFIX}/") for (_, key) in s3.objects)
     # what the bucket holds is the dump byte for byte

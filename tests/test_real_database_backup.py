@@ -22,15 +22,17 @@ from __future__ import annotations
 
 import os
 import pwd
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from conftest import Manifests, container_named, pod_spec
-from realsoftware import Bind, Sandbox, config_map_data, require_sandbox, unavailable, wait_for_the_next_second, workdir
+from realsoftware import Bind, Sandbox, config_map_data, require_sandbox, unavailable, workdir
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")      # Debian's postgresql-15
 PG_IN_IMAGE = "/usr/pgsql/15/bin"                 # where the harbor-db image has them
@@ -190,17 +192,31 @@ def test_backup_then_restore_brings_the_rows_back(database: Database) -> None:
     assert f"restoring /backup/{new}" in restored.stdout
 
 
+def backdated(dump: Path, days: int) -> Path:
+    """The dump renamed as if made `days` earlier. Dumps are named to the second, so runs within one
+    second would share a name; retention goes by the names' order, which backdating keeps, and the
+    tests need not sleep into the next second between runs."""
+    stamp = re.fullmatch(r"registry-(\d{8}T\d{6}Z)-schema\d+\.dump", dump.name)
+    assert stamp, f"{dump.name} is not named as a dump"
+    made = datetime.strptime(stamp[1], "%Y%m%dT%H%M%SZ") - timedelta(days=days)
+    return dump.rename(dump.with_name(dump.name.replace(stamp[1], made.strftime("%Y%m%dT%H%M%SZ"))))
+
+
 def test_retention_keeps_the_newest_dumps(database: Database) -> None:
     # a leftover of a run that was killed at its deadline never counts as a dump, and goes
     partial = database.backup_dir / ".partial-registry-19990101T000000Z-schema180.dump"
     partial.write_bytes(b"cut off")
+    # the module's earlier tests' dumps, older than any made here: a dump made in the same second
+    # would replace one of them and show no new name
+    for earlier in database.dumps():
+        backdated(database.backup_dir / earlier, 10)
     made = []
-    for _ in range(3):
+    for days in (3, 2, 1):   # the last one too: the run after the loop makes a dump of its own
         before = set(database.dumps())
         done = database.run_pod(BACKUP, "dump", args=["dump", "/backup", "2"])
         assert done.returncode == 0, done.stdout
-        made += sorted(set(database.dumps()) - before)
-        wait_for_the_next_second()   # dumps are named to the second
+        (new,) = set(database.dumps()) - before
+        made.append(backdated(database.backup_dir / new, days).name)
     assert database.dumps() == made[-2:]
     assert not partial.exists()
     # the dump the scheduled run makes with the manifest's own count keeps everything up to 7
