@@ -293,19 +293,28 @@ def crd_errors(schemas: dict[tuple[str, str], dict[str, Any]], obj: dict[str, An
 ONE_WORKER_MODULES = ("test_real_*", "test_alerts", "test_reuse", "test_secret_generator")   # fnmatch patterns
 
 
-# The longest single test, handed out before every other unit of work: in a clean checkout it regenerates
-# imports/ with the cdk8s CLI, half a minute of CPU. Handed out in xdist's order (the groups above, largest
-# first, then the tests in file order) it started a quarter of the way through and ran to near the end.
-STARTS_FIRST = ("tests/test_imports.py::test_imports_are_regenerated_identically",)
+# Handed out before every other unit of work, in this order, one to each worker:
+# - the longest test: in a clean checkout it regenerates imports/ with the cdk8s CLI, half a minute of
+#   CPU. In xdist's order (the groups above, largest first, then the tests in file order) it started a
+#   quarter of the way through and ran to near the end;
+# - the first test that needs checkov's report: the others wait on the lock while it runs checkov
+#   (support.checkov_reports), which in file order happened near the end, with a worker waiting.
+STARTS_FIRST = (
+    "tests/test_imports.py::test_imports_are_regenerated_identically",
+    "tests/test_hardening.py::test_every_checkov_skip_is_still_needed",
+)
 
 
 class _StartsFirstQueue(OrderedDict):
-    """xdist's queue of units of work, which it takes from the front: a STARTS_FIRST unit goes to the front."""
+    """xdist's queue of units of work, which it takes from the front: the STARTS_FIRST units go to the
+    front, in their order."""
 
     def __setitem__(self, scope: str, nodeids: Any) -> None:
         super().__setitem__(scope, nodeids)
         if scope in STARTS_FIRST:
-            self.move_to_end(scope, last=False)
+            for first in reversed(STARTS_FIRST):
+                if first in self:
+                    self.move_to_end(first, last=False)
 
 
 class ModuleGroups(LoadScopeScheduling):

@@ -37,10 +37,11 @@ def test_other_tests_are_shared_out_one_by_one() -> None:
     assert [unit_of_work(nodeid) for nodeid in ids] == ids
 
 
-def test_the_longest_test_is_handed_out_first() -> None:
+def test_the_starts_first_tests_are_handed_out_first_in_their_order() -> None:
     # xdist fills its queue (largest group first, then file order) and takes units from the front
     queue = _StartsFirstQueue()
-    for scope in ("tests/test_alerts.py::", "tests/test_hardening.py::test_a", *STARTS_FIRST, "tests/test_z.py::b"):
+    for scope in ("tests/test_alerts.py::", "tests/test_hardening.py::test_a", *STARTS_FIRST,
+                  "tests/test_z.py::b"):
         queue[scope] = {scope: False}
     assert [queue.popitem(last=False)[0] for _ in range(len(queue))] == [
         *STARTS_FIRST, "tests/test_alerts.py::", "tests/test_hardening.py::test_a", "tests/test_z.py::b"]
