@@ -110,7 +110,8 @@ def run(command: list[str], **kwargs) -> subprocess.CompletedProcess:
     return result
 
 
-UV = find_uv_bin()
+# the platform's certificate store, as pip here is configured to use, rather than uv's bundled roots
+UV = [find_uv_bin(), "--system-certs"]
 
 
 @pytest.fixture(scope="module")
@@ -120,7 +121,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("wheel")
     source = work / "src"
     shutil.copytree(REPO, source, ignore=NOT_SOURCES)
-    run([UV, "build", "--quiet", "--wheel", "--out-dir", str(work / "dist"), str(source)], timeout=300)
+    run([*UV, "build", "--quiet", "--wheel", "--out-dir", str(work / "dist"), str(source)], timeout=300)
     (built,) = (work / "dist").glob("*.whl")
     return built
 
@@ -148,7 +149,7 @@ def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     requirements = run([sys.executable, str(REPO / "scripts" / "dependencies.py")], timeout=60).stdout.split()
     root = tmp_path_factory.mktemp("reuse") / "venv"
     run([sys.executable, "-m", "venv", "--without-pip", str(root)], timeout=120)
-    install = [UV, "pip", "install", "--quiet", "--python", str(root / "bin" / "python")]
+    install = [*UV, "pip", "install", "--quiet", "--python", str(root / "bin" / "python")]
     run([*install, *requirements], timeout=600)
     run([*install, "--no-deps", str(wheel)], timeout=300)
     return root
