@@ -176,7 +176,7 @@ def test_checkov_skips_have_reasons() -> None:
             f"with '.'), got {reason!r}")
 
 
-def test_checkov_passes(synth_dir: Path, site: Site, synthesized) -> None:
+def test_checkov_passes(site: Site, synthesized) -> None:
     skips = set(checkov_skips())
     reports = checkov_reports(synthesized, site.name)
     failed, scanned, parse_errors = [], 0, 0
@@ -190,7 +190,7 @@ def test_checkov_passes(synth_dir: Path, site: Site, synthesized) -> None:
             failed.append(f"{check['check_id']} {check.get('check_name', '')}: {check.get('resource')} "
                           f"in {check.get('file_path')}")
     assert parse_errors == 0, f"checkov could not parse {parse_errors} files:\n{json.dumps(reports)[-3000:]}"
-    assert scanned > 0, f"checkov scanned no resource in {synth_dir}:\n{json.dumps(reports)[-3000:]}"
+    assert scanned > 0, f"checkov scanned no resource in {synthesized(site.name)}:\n{json.dumps(reports)[-3000:]}"
     assert not failed, ("checkov checks failed (fix the manifests, or list a check that cannot apply in "
                         f"{CHECKOV_SKIPS.name} with its reason):\n  " + "\n  ".join(sorted(failed)))
 
