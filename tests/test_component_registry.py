@@ -131,6 +131,7 @@ def test_handles_name_the_objects(built: Built) -> None:
     ("redis.pool.idletimeout", "60s"),
     ("http.addr", ":5000"),
     ("http.relativeurls", False),
+    ("http.draintimeout", "110s"),
     ("http.debug.addr", "localhost:5001"),
     ("auth.htpasswd.realm", "harbor-registry-basic-realm"),
     ("auth.htpasswd.path", "/etc/registry/passwd"),
@@ -139,6 +140,15 @@ def test_handles_name_the_objects(built: Built) -> None:
 ])
 def test_config_yml(manifests: list[dict], key: str, value: object) -> None:
     assert dig(config(manifests), key) == value
+
+
+def test_the_drain_ends_before_the_kubelet_kills(manifests: list[dict]) -> None:
+    # distribution drains requests in flight for http.draintimeout after SIGTERM (registry/registry.go);
+    # the kubelet sends SIGKILL when the grace period ends, so the drain must end first
+    drain = dig(config(manifests), "http.draintimeout")
+    assert drain.endswith("s") and drain[:-1].isdigit(), drain
+    pod = find(manifests, "Deployment", NAME)["spec"]["template"]["spec"]
+    assert 0 < int(drain[:-1]) < pod["terminationGracePeriodSeconds"]
 
 
 def test_config_yml_top_level_keys(manifests: list[dict]) -> None:

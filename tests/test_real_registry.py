@@ -30,11 +30,16 @@ know; our config sets none of them, correctly so for Harbor's unauthenticated in
 import base64
 import gzip
 import hashlib
+import http.client
 import io
 import json
 import os
+import signal
+import socket
 import tarfile
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -116,8 +121,9 @@ def pod_env(container_spec: dict, secrets: dict[tuple[str, str], str]) -> dict[s
     return env
 
 
-@pytest.fixture(scope="module")
-def registry(manifests, synth_dir: Path) -> Iterator[Registry]:
+@contextmanager
+def running_registry(manifests, synth_dir: Path) -> Iterator[Registry]:
+    """The registry of dist/ with its redis, in a sandbox of their own (see the module doc)."""
     require_sandbox()
     docker_registry, redis_server = program("docker-registry"), program("redis-server")
     text = config_map_data(synth_dir, "harbor-registry")["config.yml"]
@@ -172,6 +178,12 @@ def registry(manifests, synth_dir: Path) -> Iterator[Registry]:
                 yield Registry(sandbox, server, port, config, password, storage, int(redis_port), debug_port)
             finally:
                 sandbox.report()
+
+
+@pytest.fixture(scope="module")
+def registry(manifests, synth_dir: Path) -> Iterator[Registry]:
+    with running_registry(manifests, synth_dir) as running:
+        yield running
 
 
 def test_the_pod_environment_overrides_nothing_but_the_secret(registry: Registry, manifests) -> None:
@@ -389,3 +401,38 @@ def test_the_debug_listener_also_shows_the_redis_configuration(registry: Registr
     published = json.loads(body)
     assert "memstats" in published
     assert "Password" in published["registry"]["redis"]["Config"]
+
+
+def test_sigterm_drains_an_upload_in_flight(manifests, synth_dir: Path) -> None:
+    # The kubelet sends SIGTERM at every rollout, eviction and drain. distribution handles it only with
+    # http.draintimeout (registry/registry.go, ListenAndServe); without it the process ends at once and
+    # a push in flight breaks. With it the listener closes, so new requests go to other pods, and the
+    # upload under way completes.
+    with running_registry(manifests, synth_dir) as registry:
+        layer = os.urandom(1 << 20)
+        status, headers, _ = registry.call("POST", f"/v2/{REPOSITORY}/blobs/uploads/")
+        assert status == 202, status
+        target = urlsplit(with_digest(location(headers), sha256(layer)))
+        with registry.sandbox.network():
+            upload = http.client.HTTPConnection("127.0.0.1", registry.port, timeout=20)
+            upload.putrequest("PUT", f"{target.path}?{target.query}", skip_host=True)
+            for name, value in (("Host", f"127.0.0.1:{registry.port}"), ("Content-Length", str(len(layer))),
+                                ("Content-Type", "application/octet-stream"),
+                                ("Authorization", basic(REGISTRY_USER, registry.password))):
+                upload.putheader(name, value)
+            upload.endheaders()
+            upload.send(layer[: len(layer) // 2])
+            os.kill(registry.server.process.pid, signal.SIGTERM)
+            deadline = time.monotonic() + 10
+            while "stopping server gracefully" not in registry.server.output():
+                assert registry.server.alive(), f"the registry died on SIGTERM:\n{registry.server.output()}"
+                assert time.monotonic() < deadline, f"no drain within 10 s:\n{registry.server.output()}"
+                time.sleep(0.05)
+            with pytest.raises(ConnectionRefusedError):   # draining: the listener is closed
+                socket.create_connection(("127.0.0.1", registry.port), timeout=2).close()
+            upload.send(layer[len(layer) // 2:])
+            response = upload.getresponse()
+            assert response.status == 201, (response.status, response.read())
+            upload.close()
+        registry.server.process.wait(timeout=10)
+        assert registry.server.process.returncode == 0, registry.server.output()

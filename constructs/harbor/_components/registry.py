@@ -50,6 +50,16 @@ TMP_PATH = "/tmp"
 
 HTPASSWD_REALM = "harbor-registry-basic-realm"
 
+# Stopping. distribution catches SIGTERM only when `http.draintimeout` is set: then it closes the
+# listener and lets the requests in flight (an upload, a pull core proxies) run for that long. Without
+# it the Go runtime ends the process at once, whatever the pod's grace period (goharbor/distribution
+# release/2.8 registry/registry.go, ListenAndServe: `if config.HTTP.DrainTimeout == 0 { return
+# registry.server.Serve(ln) }`). The kubelet kills what still runs when the grace period ends, so the
+# drain ends first, with a margin for the process to exit. registryctl stops 5 s after SIGTERM,
+# whatever runs (src/registryctl/main.go at v2.15.1: context.WithTimeout(ctx, 5*time.Second)).
+DRAIN_SECONDS = 110
+GRACE_SECONDS = DRAIN_SECONDS + 10
+
 # The images' entrypoints (/home/harbor/entrypoint.sh, /home/harbor/start.sh) first run
 # install_cert.sh under `set -e`: it copies /etc/pki/tls/certs/ca-bundle.crt to
 # /home/harbor/ca-bundle.crt.original (beside the script) on the first start, copies it back over the
@@ -139,6 +149,7 @@ def registry_config(ctx: HarborContext) -> dict[str, Any]:
         "http": {
             "addr": f":{REGISTRY_PORT}",
             "relativeurls": False,
+            "draintimeout": f"{DRAIN_SECONDS}s",
             "debug": debug_listener(ctx),
         },
         # only core and jobservice log in here, as harbor_registry_user: nginx sends clients' /v2/
@@ -299,8 +310,8 @@ class Registry(Construct):
         # HARBOR_UID is also the pod's fsGroup, which makes the claim and the htpasswd file its own
         pod = harbor_pod(
             ctx, COMPONENT, replicas=ctx.replicas.registry, containers=[registry, registryctl],
-            # lets an upload or a blob deletion in flight finish before the pod stops
-            grace_seconds=120,
+            # the registry drains requests in flight for DRAIN_SECONDS, within this
+            grace_seconds=GRACE_SECONDS,
             volumes=[
                 *([claim_volume(DATA_VOLUME, self.claim_name)] if self.claim_name else []),
                 config_volume(CONFIG_VOLUME, name),
