@@ -272,13 +272,13 @@ def assert_restricted(container: dict) -> None:
         f"container {container['name']}: {security}"
 
 
-def assert_pod_settings(spec: dict, user: int) -> None:
-    """What every Harbor pod sets: its image's user as user, group and fsGroup, non-root, two minutes
-    to stop, and no ServiceAccount token."""
+def assert_pod_settings(spec: dict, user: int, grace: int | None = 120) -> None:
+    """What every Harbor pod sets: its image's user as user, group and fsGroup, non-root, the time it
+    gets to stop (`grace` seconds, None for Kubernetes' default), and no ServiceAccount token."""
     security = spec["securityContext"]
     assert (security["runAsUser"], security["runAsGroup"], security["fsGroup"]) == (user, user, user)
     assert security["runAsNonRoot"] is True
-    assert spec["terminationGracePeriodSeconds"] == 120
+    assert spec.get("terminationGracePeriodSeconds") == grace
     assert spec["automountServiceAccountToken"] is False
 
 

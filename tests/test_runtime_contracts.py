@@ -20,7 +20,7 @@ from typing import Any
 import cdk8s
 import pytest
 import yaml
-from conftest import SITES
+from conftest import SITES, synthesized_manifests
 from fast_yaml import load_yaml
 from support import harbor_site
 
@@ -155,6 +155,15 @@ def test_every_setting_of_the_exporter_table_is_a_viper_key_of_its_main() -> Non
     server = harbor_source("src/pkg/exporter/exporter.go")
     for field in ("ExporterMetricsEnabled", "MaxRequests", "TLSEnabled", "Certificate", "Key"):
         assert f"opt.{field}" not in server
+
+
+def test_core_has_the_default_grace_period_because_it_exits_within_3_s(site, synthesized) -> None:
+    # core drains nothing on SIGTERM: gracefulShutdown runs the shutdown hooks for at most 3 s, then
+    # exits; a grace period longer than Kubernetes' default would promise requests a time they never get
+    shutdown = harbor_source("src/core/main.go").split("func gracefulShutdown(", 1)[1].split("\nfunc ", 1)[0]
+    assert "syscall.SIGTERM" in shutdown and "time.After(time.Second * 3)" in shutdown and "os.Exit(0)" in shutdown
+    core = synthesized_manifests(synthesized(site.name)).get("Deployment", "harbor-core").obj
+    assert "terminationGracePeriodSeconds" not in core["spec"]["template"]["spec"]
 
 
 def test_the_metric_name_variables_are_what_harbors_metrics_read() -> None:

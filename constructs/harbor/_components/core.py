@@ -175,9 +175,12 @@ class Core(Construct):
             *ctx.database.ca_volumes(),
             *ca_bundle_volumes(ctx.ca_bundle),
         ]
+        # Kubernetes' default grace period (30 s): core drains nothing on SIGTERM. It runs its shutdown
+        # hooks and exits within 3 s, requests in flight or not (src/core/main.go at v2.15.1,
+        # gracefulShutdown: `case <-time.After(time.Second * 3)`, then `os.Exit(0)`); a longer grace
+        # period would only keep a stopped pod around.
         pod = harbor_pod(ctx, COMPONENT, replicas=ctx.replicas.core, containers=[self._container(ctx, name, data)],
-                         volumes=volumes,
-                         grace_seconds=120)   # lets running API calls and uploads finish
+                         volumes=volumes)
         self.deployment = deployment(self, "deployment", ctx, COMPONENT, replicas=ctx.replicas.core, pod=pod,
                                      config_checksum=checksum(data), strategy=strategy)
         service(self, "service", ctx, COMPONENT, ctx.endpoints.core, [
