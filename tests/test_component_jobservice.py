@@ -190,6 +190,7 @@ def test_config_yml(ctx, manifests):
         "metric": {"enabled": False, "path": "/metrics", "port": 8001},
         "loggers": [{"name": "STD_OUTPUT", "level": "INFO"}],
         "reaper": {"max_update_hours": 24, "max_dangling_hours": 168},
+        "max_retrieve_size_mb": 10,
     }
 
 
@@ -211,7 +212,7 @@ def test_token_service_url_is_not_set(manifests):
 
 def test_config_yml_keeps_harbor_order(manifests):
     assert list(config_yml(manifests)) == ["protocol", "port", "worker_pool", "job_loggers", "metric", "loggers",
-                                           "reaper"]
+                                           "reaper", "max_retrieve_size_mb"]
 
 
 def test_redis_is_the_jobservice_database(manifests):

@@ -46,6 +46,8 @@ WORKERS = 10
 JOB_LOG_RETENTION_DAYS = 14
 REAPER_MAX_UPDATE_HOURS = 24
 REAPER_MAX_DANGLING_HOURS = 168
+# what a request for a job's log gets of it at most: the last 10 MiB (see `jobservice_config`)
+LOG_RETRIEVE_LIMIT_MB = 10
 REDIS_NAMESPACE = "harbor_job_service_namespace"
 POOL_REDIS_URL_ENV = "JOB_SERVICE_POOL_REDIS_URL"
 # The registry client's timeout, in minutes (src/pkg/registry/client.go `init`); 30 is Harbor's default.
@@ -126,6 +128,11 @@ def jobservice_config(ctx: HarborContext) -> dict[str, Any]:
         "metric": {"enabled": ctx.metrics is not None, "path": METRICS_PATH, "port": METRICS_PORT},
         "loggers": [{"name": "STD_OUTPUT", "level": level}],
         "reaper": {"max_update_hours": REAPER_MAX_UPDATE_HOURS, "max_dangling_hours": REAPER_MAX_DANGLING_HOURS},
+        # the most of a job's log one request for it reads and sends, from its end: without the key it is 0,
+        # and 0 reads the whole file into memory whatever its size (src/jobservice/logger/getter/file_getter.go
+        # tailLogFile: `if limit <= 0 { sizeToRead = size }`); Harbor's installer writes 10
+        # (make/photon/prepare/templates/jobservice/config.yml.jinja)
+        "max_retrieve_size_mb": LOG_RETRIEVE_LIMIT_MB,
     }
 
 

@@ -303,7 +303,8 @@ JOBSERVICE = ImageContract(
     ),
     config_files=(
         ConfigFile(path=JOBSERVICE_CONFIG,
-                   keys=("protocol", "port", "worker_pool", "job_loggers", "metric", "loggers", "reaper"),
+                   keys=("protocol", "port", "worker_pool", "job_loggers", "metric", "loggers", "reaper",
+                         "max_retrieve_size_mb"),
                    cite=Cite(HARBOR, "src/jobservice/config/config.go", "Configuration"),
                    note="a Redis URL's idle_timeout_seconds overrides worker_pool.redis_pool.idle_timeout_second "
                         "(src/lib/redis/pool.go GetRedisPool)"),
