@@ -69,7 +69,7 @@ ROUTES: tuple[Route, ...] = (
     # into the token realm and upload Location URLs the client follows.
     Route("/v2/", Backend.CORE, host_header="$http_host", timeout_seconds=REGISTRY_TIMEOUT_SECONDS),
     Route("/service/", Backend.CORE),           # the token service, /service/token
-    # Where the registry posts push events and jobservice posts job status (/service/notifications/jobs/...):
+    # Where jobservice posts job status (/service/notifications/jobs/..., src/server/route.go):
     # in-cluster callers only. A prefix, not an exact match, so the whole tree stays closed while
     # /service/token still reaches core through the shorter /service/ prefix.
     Route("/service/notifications", Backend.NOT_FOUND),

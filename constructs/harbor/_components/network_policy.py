@@ -17,7 +17,9 @@ Paths, with the reason for each one that is not obvious:
   settings from core and opens its own connection: src/jobservice/job/impl/context.go `Init` calls
   `dao.InitDatabase`) and trivy (scan jobs run in jobservice and call the adapter:
   src/pkg/scan/job.go `SubmitScan`, `GetScanReport`);
-- registry -> core (registry notifications) and redis (layer metadata cache);
+- registry -> redis (layer metadata cache), nothing else of Harbor's: Harbor 2.15.1 configures no
+  registry notifications (make/photon/prepare/templates/registry/config.yml.jinja) and core serves
+  none (src/server/route.go: every /service/notifications/ route is a job or schedule status hook);
 - trivy -> redis (its job queue and report store) and core (the adapter pulls the image to scan
   from core's internal address: core registers Trivy with `use_internal_addr`, and
   src/controller/scan/base_controller.go hands the scanner core's internal URL);
@@ -118,8 +120,6 @@ FLOWS: tuple[Flow, ...] = (
     Flow(JOBSERVICE, REDIS, (REDIS_PORT,), "the job queue"),
     Flow(JOBSERVICE, DATABASE, (DATABASE_PORT,), "the job context opens its own connection"),
     Flow(JOBSERVICE, TRIVY, (TRIVY_PORT,), "scan jobs submit scans and fetch reports"),
-    # a path of the design; the registry config of this library names no notification endpoint yet
-    Flow(REGISTRY, CORE, (CORE_PORT,), "registry notifications to core"),
     Flow(REGISTRY, REDIS, (REDIS_PORT,), "the layer metadata cache"),
     Flow(TRIVY, REDIS, (REDIS_PORT,), "the adapter's queue and report store"),
     Flow(TRIVY, CORE, (CORE_PORT,), "pulls the image to scan from core's internal address"),
