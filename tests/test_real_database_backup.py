@@ -103,9 +103,10 @@ class Database:
 
 
 @contextmanager
-def postgres_sandbox(manifests: Manifests, scripts_data: dict[str, str], *, hosts: dict[str, str] | None = None
-                     ) -> Iterator[Database]:
-    """A sandbox whose PostgreSQL holds Harbor's seeded database, with the scripts and /backup in place."""
+def postgres_sandbox(manifests: Manifests, scripts_data: dict[str, str], *, hosts: dict[str, str] | None = None,
+                     data_dir: str | None = None) -> Iterator[Database]:
+    """A sandbox whose PostgreSQL holds Harbor's seeded database, with the scripts and /backup in place;
+    its data folder is at `data_dir` inside the sandbox when given (the pod's path, say)."""
     require_sandbox()
     if not (PG_BIN / "postgres").is_file():
         unavailable(f"PostgreSQL 15 is not installed ({PG_BIN}; Debian package `postgresql`)")
@@ -128,17 +129,20 @@ def postgres_sandbox(manifests: Manifests, scripts_data: dict[str, str], *, host
         password_file = folder / "password"
         password_file.write_text(PASSWORD + "\n")
         os.chown(password_file, superuser, superuser)
-        sandbox = Sandbox(folder, [Bind(PG_IN_IMAGE, PG_BIN), Bind("/scripts", scripts),
-                                   Bind("/backup", backup_dir, read_only=False)],
+        binds = [Bind(PG_IN_IMAGE, PG_BIN), Bind("/scripts", scripts), Bind("/backup", backup_dir, read_only=False)]
+        if data_dir is not None:
+            binds.append(Bind(data_dir, data, read_only=False))
+        server_data = data_dir or str(data)
+        sandbox = Sandbox(folder, binds,
                           hosts={"harbor-database": DB_ADDRESS, **(hosts or {})})
         with sandbox:
             try:
                 # the server from its own folder: it finds its modules relative to its binary
-                init = sandbox.run([f"{PG_BIN}/initdb", "-D", str(data), "-U", "postgres", "-E", "UTF-8",
+                init = sandbox.run([f"{PG_BIN}/initdb", "-D", server_data, "-U", "postgres", "-E", "UTF-8",
                                     "--locale=C", "--auth=scram-sha-256", f"--pwfile={password_file}"],
                                    user=superuser, timeout=120)
                 assert init.returncode == 0, init.stdout
-                server = sandbox.spawn("postgres", [f"{PG_BIN}/postgres", "-D", str(data), "-c",
+                server = sandbox.spawn("postgres", [f"{PG_BIN}/postgres", "-D", server_data, "-c",
                                                     f"listen_addresses={DB_ADDRESS}", "-c", "port=5432", "-c",
                                                     f"unix_socket_directories={socket_dir}"], user=superuser)
                 sandbox.wait_for_port(server, 5432, DB_ADDRESS)

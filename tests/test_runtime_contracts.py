@@ -290,6 +290,14 @@ BROKEN = [
     ("trivy-binary-path-typo", on_container("trivy", "trivy", lambda at, c: [
         cdk8s.JsonPatch.replace(f"{at}/command", ["/home/scanner/scanner-trivy"])]),
      ["container 'trivy'", "'/home/scanner/scanner-trivy'", "not a program of the image", "set `command`"]),
+    ("database-probe-runs-a-missing-script", on_container("database", "database", lambda at, c: [
+        cdk8s.JsonPatch.replace(f"{at}/readinessProbe/exec/command", ["/healthcheck.sh"])]),
+     ["container 'database'", "readinessProbe runs '/healthcheck.sh'", "not a program of the image",
+      "/docker-healthcheck.sh"]),
+    ("database-pre-stop-with-debians-pg-ctl-path", on_container("database", "database", lambda at, c: [
+        cdk8s.JsonPatch.replace(f"{at}/lifecycle/preStop/exec/command/0", "/usr/lib/postgresql/15/bin/pg_ctl")]),
+     ["container 'database'", "lifecycle.preStop runs '/usr/lib/postgresql/15/bin/pg_ctl'",
+      "not a program of the image", "/usr/pgsql/15/bin/pg_ctl"]),
     ("database-entrypoint-without-its-data", on_container("database", "database",
                                                           mount("/var/lib/postgresql/data", "remove")),
      ["container 'database'", "/var/lib/postgresql/data/pgdata", "from env PGDATA", "read-only root"]),

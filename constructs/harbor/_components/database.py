@@ -36,6 +36,20 @@ TMP_VOLUME = "tmp"
 # postgres keeps shared memory segments in /dev/shm; the runtime's default 64Mi fails parallel queries
 SHM_SIZE = "512Mi"
 
+# Stopping. PostgreSQL takes SIGTERM for a smart shutdown: no new sessions, and it waits for every open
+# one to end. Core, jobservice and the exporter keep pooled connections open, so it would wait until
+# the kubelet kills it when the grace period ends, and the next start would recover from the WAL.
+# Before the kubelet's SIGTERM, the preStop hook asks for a fast shutdown instead (sessions ended,
+# their transactions rolled back, a checkpoint written), the way the image's own initdb.sh stops its
+# server (`pg_ctl -D "$1" -m fast -w stop`, make/photon/db/initdb.sh at v2.15.1). The data folder is
+# the one the entrypoint runs postgres on: `exec postgres -D $PGDATANEW`, PGDATANEW=${PGDATA}/pg15
+# (make/photon/db/docker-entrypoint.sh with the image's arguments "14" "15"); pg_ctl is where the image
+# keeps PostgreSQL 15's programs (Photon's postgresql15 packages, --bindir=/usr/pgsql/15/bin).
+GRACE_SECONDS = 120
+STOP_WAIT_SECONDS = GRACE_SECONDS - 10
+STOP_COMMAND = ("/usr/pgsql/15/bin/pg_ctl", "stop", "-D", f"{PGDATA}/pg15", "-m", "fast", "-w",
+                "-t", str(STOP_WAIT_SECONDS))
+
 
 class Database(Construct):
     """StatefulSet and Service `<instance>-database`; a volumeClaimTemplate unless a claim is given.
@@ -96,6 +110,7 @@ class Database(Construct):
             # data to a newer major version, runs before postgres answers), traffic once it answers
             liveness_probe=exec_probe([HEALTHCHECK], initial_delay=300),
             readiness_probe=exec_probe([HEALTHCHECK], initial_delay=1),
+            lifecycle=k8s.Lifecycle(pre_stop=k8s.LifecycleHandler(exec=k8s.ExecAction(command=list(STOP_COMMAND)))),
             resources=resources(ctx.resources.database),
             security_context=container_security(),
             volume_mounts=[
@@ -108,8 +123,8 @@ class Database(Construct):
         pod = k8s.PodSpec(
             automount_service_account_token=False,
             enable_service_links=False,
-            # time for postgres to end its sessions and write a checkpoint before it is killed
-            termination_grace_period_seconds=120,
+            # time for the fast shutdown (STOP_COMMAND) to write its checkpoint before anything is killed
+            termination_grace_period_seconds=GRACE_SECONDS,
             security_context=pod_security(user=POSTGRES_USER),
             init_containers=[permissions],
             containers=[database],

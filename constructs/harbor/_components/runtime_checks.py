@@ -4,7 +4,8 @@ Symptom, and what catches it (_components/runtime_contracts.py has the facts, wi
 - a pod that crash-loops at once, an entrypoint script writing into a read-only root (Trivy ran
   /home/scanner/entrypoint.sh, whose install_cert.sh copies into /home/scanner and /etc/pki):
   (a) a container of a Harbor image that sets no `command` runs the image's entrypoint, whose
-  writes must land on writable volumes; a `command` must name a program the image has;
+  writes must land on writable volumes; a `command` must name a program the image has, and so
+  must every exec probe and lifecycle hook (a probe that can never pass, a preStop that never runs);
 - "read-only file system" or lost data at a restart: (b) every path the binary writes is under a
   writable mount (emptyDir or claim, not readOnly), and what must persist under a claim;
 - "permission denied" on the image's own files: (c) the container runs as the image's user;
@@ -32,6 +33,10 @@ from ..kit.checks.reachability import app_network
 from ..kit.checks.tree import Manifest, manifests, root_of
 from ..kit.yaml_text import load_yaml
 from .runtime_contracts import ConfigFormat, ConfigValue, ImageContract, Write, contract_for
+
+# where a container runs commands of its image besides its `command`
+PROBES = ("startupProbe", "livenessProbe", "readinessProbe")
+HOOKS = ("postStart", "preStop")
 
 
 def runtime_contract_problems(scope: Construct) -> list[str]:
@@ -83,8 +88,24 @@ class _ContainerCheck:
         if runs_program:
             found += self.write_problems(self.contract.writes, "writes")
             found += self.working_dir_problems()
+        found += self.exec_problems()
         found += self.user_problems()
         found += self.env_problems()
+        return found
+
+    def exec_problems(self) -> list[str]:
+        """Probes and lifecycle hooks that run a program the image does not have: a probe that can never
+        pass (the pod never turns ready, or is restarted for good), a hook that fails (preStop: the
+        container gets SIGTERM without what the hook should have done first)."""
+        known = (self.contract.program[0], *self.contract.other_programs)
+        found = []
+        hooks = self.c.get("lifecycle") or {}
+        for what, handler in (*((probe, self.c.get(probe)) for probe in PROBES),
+                              *((f"lifecycle.{hook}", hooks.get(hook)) for hook in HOOKS)):
+            argv = ((handler or {}).get("exec") or {}).get("command") or []
+            if argv and argv[0] not in known:
+                found.append(f"{self.where}: {what} runs {argv[0]!r}, which is not a program of the image "
+                             f"({self.contract.dockerfile}; it has {list(known)})")
         return found
 
     # (a) ---------------------------------------------------------------------------------------
