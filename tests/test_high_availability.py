@@ -40,6 +40,7 @@ from constructs.harbor import (
     ExternalRedis,
     HarborReplicas,
     HarborStorage,
+    ProxySettings,
     RedisDatabases,
     S3Storage,
     SslMode,
@@ -499,6 +500,18 @@ def test_s3_on_aws_with_the_pods_identity() -> None:
     assert "REGISTRY_STORAGE_S3_ACCESSKEY" not in env_of(registry)
     # the default ReadWriteOnce registry volume is not used with S3: two replicas roll
     assert out.get("Deployment", "harbor-registry").obj["spec"]["strategy"]["type"] == "RollingUpdate"
+
+
+@pytest.mark.parametrize("proxy", [ProxySettings(), ProxySettings(https_proxy="http://proxy.example.com:443")],
+                         ids=["direct", "through-a-proxy"])
+def test_the_registry_reaches_the_internet_only_to_get_to_its_bucket_through_a_proxy(proxy) -> None:
+    # the registry dials redis and its S3 server; through an outbound proxy, it dials the proxy instead
+    public = Endpoint("public", ip="203.0.113.7")
+    for storage in (None, S3Storage(bucket="my-harbor", region="eu-west-1", peer=DataStorePeer(cidrs=("10.40.0.0/24",)))):
+        out = build(image_storage=storage, extra_secrets=(), proxy=proxy).manifests()
+        policies, pods = out.of_kind("NetworkPolicy"), pods_of(out)
+        expected = storage is not None and bool(proxy.https_proxy)
+        assert allowed(policies, pods["registry"], public, 443) is expected, (storage, proxy)
 
 
 # ---- NetworkPolicies ----------------------------------------------------------------------------------

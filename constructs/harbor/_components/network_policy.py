@@ -23,8 +23,8 @@ Paths, with the reason for each one that is not obvious:
 - trivy -> redis (its job queue and report store) and core (the adapter pulls the image to scan
   from core's internal address: core registers Trivy with `use_internal_addr`, and
   src/controller/scan/base_controller.go hands the scanner core's internal URL);
-- core, jobservice, registry and trivy -> the internet (proxy-cache upstreams, replication
-  targets, webhooks, the Trivy databases), see `InternetEgress`;
+- core, jobservice and trivy -> the internet (proxy-cache upstreams, replication targets, webhooks,
+  the Trivy databases), see `InternetEgress`;
 - with external data stores (data_stores.py) the paths to the bundled database and redis give way to
   egress from the same clients to the store's `DataStorePeer` on its port (`ExternalFlow`), and the
   registry pod gets egress to its S3 server;
@@ -132,8 +132,18 @@ FLOWS: tuple[Flow, ...] = (
 )
 # With HarborMetrics, the components Prometheus scrapes, each on its metrics port.
 SCRAPED: tuple[str, ...] = (CORE, REGISTRY, JOBSERVICE, EXPORTER)
-# Components whose pods reach hosts outside the cluster.
-INTERNET_CLIENTS = (CORE, JOBSERVICE, REGISTRY, TRIVY)
+# Components whose pods reach hosts outside the cluster: proxy-cache upstreams (core), replication
+# targets and webhooks (jobservice), the Trivy databases. Not the registry: it dials nothing but redis
+# and, with S3Storage, its S3 server, which has a path of its own (`external_flows`); see
+# `internet_clients` for its S3 traffic through an outbound proxy.
+INTERNET_CLIENTS = (CORE, JOBSERVICE, TRIVY)
+
+
+def internet_clients(ctx: HarborContext) -> tuple[str, ...]:
+    """INTERNET_CLIENTS, and the registry when its S3 traffic goes through the outbound proxy (the
+    proxy, not the S3 server, is then what it connects to)."""
+    proxied = bool(ctx.proxy.http_proxy or ctx.proxy.https_proxy)
+    return (*INTERNET_CLIENTS, REGISTRY) if ctx.image_storage is not None and proxied else INTERNET_CLIENTS
 
 
 def clients_of(server: str, *, exporter: bool = True) -> tuple[str, ...]:
@@ -214,7 +224,7 @@ class HarborNetworkPolicies(Construct):
                       for f in flows if f.client == component]
             egress += [k8s.NetworkPolicyEgressRule(to=f.peer.peers(), ports=tcp_ports(*f.ports))
                        for f in self.external_flows if f.client == component]
-            if internet is not None and component in INTERNET_CLIENTS:
+            if internet is not None and component in internet_clients(ctx):
                 # no ports: every port (InternetEgress.ports empty)
                 egress.append(k8s.NetworkPolicyEgressRule(to=internet.peers(),
                                                           ports=tcp_ports(*internet.ports) or None))
