@@ -313,6 +313,25 @@ def test_setup_commands(app: cdk8s.App) -> None:
     assert "secret/data" not in "".join(puts)
 
 
+@pytest.mark.parametrize("preset", [None, "https://bao.example.com:8200"], ids=["in-cluster", "operator-s"])
+def test_setup_commands_reach_openbao_where_the_operator_says(app: cdk8s.App, tmp_path, preset) -> None:
+    # the script runs where the operator is: their BAO_ADDR (a port-forward, an ingress) wins over the
+    # in-cluster address the CSI provider uses, which resolves only inside the cluster
+    _, sync = make_sync(app)
+    recorder = tmp_path / "bin" / "bao"
+    recorder.parent.mkdir()
+    recorder.write_text('#!/bin/sh\ncat >/dev/null\necho "$BAO_ADDR $1" >> "$BAO_CALLS"\n')
+    recorder.chmod(0o755)
+    env = {"PATH": f"{recorder.parent}:/usr/bin:/bin", "BAO_CALLS": str(tmp_path / "calls")}
+    if preset:
+        env["BAO_ADDR"] = preset
+    done = subprocess.run(["bash", "-e", "-c", setup_commands(sync, kv_template=False)], env=env,
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30)
+    assert done.returncode == 0, done.stderr
+    calls = (tmp_path / "calls").read_text().splitlines()
+    assert calls == [f"{preset or SERVER.address} policy", f"{preset or SERVER.address} write"]
+
+
 def test_setup_script_needs_a_sync(app: cdk8s.App) -> None:
     AppChart(app, "empty", namespace="empty")
     with pytest.raises(ValueError, match="OpenBaoSecretSync"):

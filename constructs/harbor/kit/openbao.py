@@ -266,8 +266,9 @@ class OpenBaoSecretSync(Construct, SecretProducer):
             for source, object_name in self.object_names.items()
         ]
         parameters = {
-            # The OpenBao provider reads `openbao*` parameters; the Vault provider, which also serves
-            # OpenBao clusters, reads `vault*`. Writing both keeps the class working with either.
+            # openbao-csi-provider, a fork of vault-csi-provider, read only `vault*` parameters up to
+            # v1.4, only `openbao*` in v1.5, and either from v2.0 (internal/config/config.go): both
+            # keep the class working with every release of it.
             "openbaoAddress": self.server.address,
             "vaultAddress": self.server.address,
             "roleName": self.role,
@@ -308,8 +309,9 @@ class OpenBaoSecretSync(Construct, SecretProducer):
         )
 
     def _build_network_policy(self) -> None:
-        # The pause pod needs no traffic at all, not even DNS: the CSI driver on the node logs in to
-        # OpenBao and fetches the values with this ServiceAccount's token, never the pod. Isolating
+        # The pause pod needs no traffic at all, not even DNS: the OpenBao CSI provider on the node
+        # (called by the CSI driver) logs in to OpenBao and fetches the values with this
+        # ServiceAccount's token, never the pod. Isolating
         # it for ingress and egress costs nothing and holds without a namespace-wide default deny.
         self.network_policy = deny_all_policy(
             self, "network-policy", name=f"{self.name}-mount", labels=self.labels,

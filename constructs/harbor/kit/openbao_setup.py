@@ -44,7 +44,9 @@ def setup_commands(sync: OpenBaoSecretSync, *, kv_template: bool = True) -> str:
         role_args.append(f"audience={sync.server.audience}")
     lines = [
         f"# OpenBaoSecretSync {sync.node.path}: SecretProviderClass {sync.namespace}/{sync.name}",
-        f"export BAO_ADDR={shlex.quote(sync.server.address)}",
+        # the address the CSI provider uses, unless the operator's BAO_ADDR says how to reach OpenBao
+        # from where this runs (outside the cluster, the in-cluster name does not resolve)
+        f"export BAO_ADDR=${{BAO_ADDR:-{shlex.quote(sync.server.address)}}}",
         f"bao policy write {sync.policy_name} - <<'EOF'",
         policy_hcl(sync).rstrip("\n"),
         "EOF",
