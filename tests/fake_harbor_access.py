@@ -335,11 +335,13 @@ class AccessApi:
 
     def op_listUsers(self, params: dict, query: dict) -> Reply:
         wanted = keywords(params.get("q")).get("username")
+        # `username=` of the URL itself, decoded once, matched as SQL LIKE %v% (the handler's FuzzyMatchValue)
+        fuzzy = query.get("username")
         items = [{"user_id": u["user_id"], "username": u["username"], "email": "", "realname": "",
                   "sysadmin_flag": u["sysadmin_flag"], "admin_role_in_auth": False, "creation_time": TIME,
                   "update_time": TIME}
                  for u in sorted(self.users.values(), key=lambda u: u["user_id"])
-                 if not u["deleted"] and wanted in (None, u["username"])]
+                 if not u["deleted"] and wanted in (None, u["username"]) and (not fuzzy or fuzzy in u["username"])]
         return self._paged(items, params)
 
     def op_getUserGroup(self, params: dict, query: dict) -> Reply:

@@ -342,6 +342,18 @@ def test_a_user_who_never_logged_in_is_left_for_a_later_run(fake, apply):
     assert ("u", "alice", 3) in fake.member_entries("library")
 
 
+@pytest.mark.parametrize("name", ["jane+ci@example.com", "ops,team"])
+def test_a_user_whose_name_harbors_query_syntax_would_change_is_found(fake, apply, name):
+    # inside `q` Harbor unescapes the value once more ('+' -> ' ') and splits it at ','
+    # (src/lib/q/builder.go): the lookup goes by `username=`, which the handler decodes once
+    config = replace(ACCESS, members=(ProjectMember(project=LIBRARY, role=MemberRole.GUEST, user=name),))
+    assert apply(config).code == EXIT_SKIPPED          # the login switches to OIDC; they have not logged in yet
+    fake.add_user(name)                                # they log in once
+    result = apply(config)
+    assert result.code == 0, result.out
+    assert ("u", name, 3) in fake.member_entries("library")
+
+
 def test_members_made_by_hand_are_never_touched(fake, apply):
     fake.configurations["auth_mode"] = "oidc_auth"      # OIDC is on, and bob has logged in
     bob = fake.add_user("bob")

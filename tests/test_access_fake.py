@@ -258,6 +258,15 @@ def test_oidc_groups_are_created_on_first_use(fake):
     assert status == 409 and error(answer)[1] == "The project member specified already exist"
 
 
+def test_users_are_listed_by_username_fuzzily_and_q_unescapes_once_more(fake):
+    """ListUsers reads `username=` from the URL as LIKE %v% (src/server/v2.0/handler/user.go); inside `q`
+    the value is unescaped a second time, so a '+' becomes a space (src/lib/q/builder.go)."""
+    fake.add_user("jane+ci@example.com")
+    names = lambda path: [u["username"] for u in exchange(fake, "GET", path)[1]]
+    assert names("/users?username=jane%2Bci") == ["jane+ci@example.com"]
+    assert names("/users?q=username%3Djane%2Bci%40example.com") == []
+
+
 def test_database_login_searches_no_group_and_no_user(fake):
     """DefaultAuthenticateHelper.SearchGroup and SearchUser answer NotFound (src/core/auth/authenticator.go)."""
     status, answer = exchange(fake, "POST", "/projects/library/members",

@@ -110,7 +110,9 @@ class Members(Kind):
         mode = (run.configurations.get("auth_mode") or {}).get("value")
         if declared["kind"] == "user" and mode in SEARCHES_NO_ONE and not any(
                 u.get("username") == declared["name"] for u in run.harbor.list_all(
-                    "/users", {"q": f"username={declared['name']}"})):
+                    # `username=`, matched fuzzily, then exactly here: inside `q` Harbor unescapes the
+                    # value once more ('+' becomes ' ') and splits it at ',' (src/lib/q/builder.go)
+                    "/users", {"username": declared["name"]})):
             # Harbor would answer 404 (and a read-only Harbor would be lifted for nothing): looked up first
             self.not_yet(run, what, "Harbor does not know the user yet: with OIDC login a user exists in Harbor "
                                     "only after their first login, with database login only once created",
