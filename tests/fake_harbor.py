@@ -173,6 +173,13 @@ def load_api(path: Path = SWAGGER, *, validate_document: bool = False) -> tuple[
 # win): ListUsers matches `username` and `email` fuzzily (src/server/v2.0/handler/user.go at v2.15.1).
 HANDLER_QUERY: dict[str, set[str]] = {"listUsers": {"username", "email"}}
 
+# ValidateQuotaLimit (src/lib/quota_storage_limit.go), which project creation and UpdateQuota call
+QUOTA_MAX = 1125899906842624
+
+
+def quota_too_large(limit: int) -> str:
+    return f"exceeded 1024TB, which is 1125899906842624 Bytes, value={limit}"
+
 
 class _Request:
     """What bravado-core reads from an incoming request."""
@@ -669,6 +676,8 @@ class FakeHarbor(RetentionFake, AccessApi):
         limit = body.get("storage_limit")
         if limit is not None and limit < -1:
             raise ApiError(400, "storage limit cannot be less than -1")
+        if limit is not None and limit > QUOTA_MAX:
+            raise ApiError(400, quota_too_large(limit))
         project = self.add_project(name, registry_id=registry_id, metadata=metadata,
                                    storage_limit=-1 if not limit else limit)
         if registry_id is not None:
@@ -726,6 +735,8 @@ class FakeHarbor(RetentionFake, AccessApi):
         storage = ((params["hard"] or {}).get("hard") or {}).get("storage")
         if storage is None or storage == 0 or storage < -1:
             raise ApiError(400, f"invalid storage limit {storage!r}")
+        if storage > QUOTA_MAX:
+            raise ApiError(400, quota_too_large(storage))
         quota["storage"] = storage
         return Answer(200)
 

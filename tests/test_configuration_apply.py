@@ -186,6 +186,13 @@ def message(answer: object) -> str:
     return answer["errors"][0]["message"]
 
 
+def test_the_fake_refuses_a_quota_above_1024_tib_like_harbor(fake: FakeHarbor) -> None:
+    # ValidateQuotaLimit (src/lib/quota_storage_limit.go), called by project creation and UpdateQuota
+    status, answer = exchange(fake, "POST", "/projects", {"project_name": "big", "storage_limit": 2**50 + 1})
+    assert status == 400 and "exceeded 1024TB" in json.dumps(answer)
+    assert exchange(fake, "POST", "/projects", {"project_name": "big", "storage_limit": 2**50})[0] == 201
+
+
 def test_the_fake_s_api_document_is_valid_swagger() -> None:
     # Harbor's API definition as the fake amends it (closed schemas, the handlers' answers), checked
     # against the Swagger 2.0 schema once here rather than in every process that starts a fake

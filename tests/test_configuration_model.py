@@ -197,6 +197,14 @@ def test_storage_quota_in_bytes(quantity, expected):
     assert Project(name="p", storage_quota=quantity).storage_limit == expected
 
 
+@pytest.mark.parametrize("quantity", [2**50 + 1, "1025Ti", "2Pi", "1.1Pi", 2**63 - 1])
+def test_a_storage_quota_above_harbors_1024_tib_is_refused(quantity):
+    # Harbor answers 400 above 1125899906842624 bytes (src/lib/quota_storage_limit.go ValidateQuotaLimit)
+    assert storage_bytes("x", "1024Ti") == storage_bytes("x", 2**50) == 2**50
+    with pytest.raises(ValueError, match=r"Project\.storage_quota.*1024Ti"):
+        Project(name="p", storage_quota=quantity)
+
+
 @pytest.mark.parametrize("cron", [
     "0 0 2 * * *", "0 */15 * * * *", "0 0 3 * * 6", "0 0 3 * * SAT", "0 30 1 1,15 * ?", "0 0 0 1 JAN-MAR *",
     "0 0 0 * * 1-5",

@@ -55,6 +55,9 @@ ENDPOINT_NAME_MAX = 63
 # Harbor parses proxy_speed_kb and max_upstream_conn as int32.
 INT32_MAX = 2**31 - 1
 INT64_MAX = 2**63 - 1
+# The largest storage quota Harbor takes, 1024 TiB: above it a project or quota write is a 400
+# (src/lib/quota_storage_limit.go ValidateQuotaLimit, types.MaxLimitedValue in src/pkg/quota/types/resources.go)
+STORAGE_QUOTA_MAX = 1125899906842624
 # What the applier appends to a registry description to mark it as its own; users may not write it.
 RESERVED_MARKER = "[managed-by="
 
@@ -121,7 +124,7 @@ def storage_bytes(field: str, value: object) -> int:
     if isinstance(value, bool):
         raise fail(field, "-1, a number of bytes or a quantity such as '50Gi'", value)
     if isinstance(value, int):
-        _check_limit(field, value, maximum=INT64_MAX, unit="bytes")
+        _check_limit(field, value, maximum=STORAGE_QUOTA_MAX, unit="bytes, at most 1024Ti")
         return value
     match = _BYTES.fullmatch(value) if isinstance(value, str) else None
     if match is None:
@@ -131,8 +134,8 @@ def storage_bytes(field: str, value: object) -> int:
         amount = Decimal(match.group(1)) * (_BINARY.get(match.group(2) or "") or _DECIMAL.get(match.group(2) or "", 1))
     except InvalidOperation:  # pragma: no cover - the pattern admits only decimal numbers
         raise fail(field, "a quantity such as '50Gi'", value) from None
-    if amount != amount.to_integral_value() or not 1 <= amount <= INT64_MAX:
-        raise fail(field, "a whole number of bytes, at least 1", value)
+    if amount != amount.to_integral_value() or not 1 <= amount <= STORAGE_QUOTA_MAX:
+        raise fail(field, "a whole number of bytes from 1 to 1024Ti (Harbor's largest quota)", value)
     return int(amount)
 
 
