@@ -54,7 +54,6 @@ PROJECT_NAME_MAX = 255
 ENDPOINT_NAME_MAX = 63
 # Harbor parses proxy_speed_kb and max_upstream_conn as int32.
 INT32_MAX = 2**31 - 1
-INT64_MAX = 2**63 - 1
 # The largest storage quota Harbor takes, 1024 TiB: above it a project or quota write is a 400
 # (src/lib/quota_storage_limit.go ValidateQuotaLimit, types.MaxLimitedValue in src/pkg/quota/types/resources.go)
 STORAGE_QUOTA_MAX = 1125899906842624
