@@ -157,6 +157,14 @@ def hashed(secret: str, salt: str) -> str:
     return hashlib.sha256((secret + salt).encode()).hexdigest()
 
 
+def under_dn(base: str, dn: str) -> bool:
+    """UnderBaseDN (src/pkg/ldap/ldap.go): `dn` is `base` or below it, compared lower-cased, RDN by RDN; an
+    empty base is above every DN."""
+    rdns = lambda text: [part.strip() for part in text.lower().split(",") if part.strip()]
+    parent, child = rdns(base), rdns(dn)
+    return len(parent) <= len(child) and child[len(child) - len(parent):] == parent
+
+
 def keywords(q: str | None) -> dict[str, str]:
     """Harbor's `q` (src/lib/q/builder.go): k=v pairs separated by ',', the value unescaped once more."""
     found: dict[str, str] = {}
@@ -170,9 +178,9 @@ def keywords(q: str | None) -> dict[str, str]:
 class AccessApi:
     """State and operations of the access part; FakeHarbor (fake_harbor.py) inherits them.
 
-    Test hooks: `add_user(name)` (someone who logged in), `ldap_users` and `ldap_groups` (the directory),
-    `unreachable` (shared with the registries: a host Harbor cannot dial, e.g. an audit endpoint),
-    `robot_login(user, secret)`.
+    Test hooks: `add_user(name)` (someone who logged in), `ldap_users`, `ldap_groups` and `ldap_entries`
+    (the directory), `unreachable` (shared with the registries: a host Harbor cannot dial, e.g. an audit
+    endpoint), `robot_login(user, secret)`.
     """
 
     projects: dict[int, dict]
@@ -192,6 +200,8 @@ class AccessApi:
         self.system_allowlist: dict[str, Any] = {"items": [], "expires_at": None}
         self.ldap_users: set[str] = set()
         self.ldap_groups: dict[str, str] = {}        # lower-cased DN -> the group's name in the directory
+        # lower-cased DNs of other entries the directory has (found by a search, not matched by its filter)
+        self.ldap_entries: set[str] = set()
         self.config_puts: list[dict] = []            # every PUT /configurations body, as sent
         self._sessions = itertools.count(1)
 
@@ -260,6 +270,10 @@ class AccessApi:
                       for m in self._members_of(project["project_id"]).values())
 
     # ---- configurations -------------------------------------------------------------------------------
+
+    def _group_base_dn(self) -> str:
+        """The base of group searches: ldap_group_base_dn, else ldap_base_dn (Session.groupBaseDN)."""
+        return self.configurations["ldap_group_base_dn"] or self.configurations["ldap_base_dn"]
 
     def _non_admin_users(self) -> list[dict]:
         return [u for u in self.users.values() if u["user_id"] > ADMIN_ID and not u["deleted"]]
@@ -626,6 +640,11 @@ class AccessApi:
             elif mode != "ldap_auth":
                 raise Refusal(404, f"{group['ldap_group_dn']} not found: not supported")
             elif dn not in self.ldap_groups:
+                # searchGroup (src/pkg/ldap/ldap.go): a DN outside the group base DN, or an entry the filter
+                # does not match, finds nothing (404); a DN under the base that the directory does not
+                # have fails the search with ErrNotFound, which has no Harbor code: a bare 500
+                if under_dn(self._group_base_dn(), dn) and dn not in self.ldap_entries:
+                    raise Refusal(500, "entity not found")
                 raise Refusal(404, f"failed to searh ldap group with groupDN:{group['ldap_group_dn']}")
             else:
                 label = group.get("group_name") or self.ldap_groups[dn]

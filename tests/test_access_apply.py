@@ -354,6 +354,27 @@ def test_a_user_whose_name_harbors_query_syntax_would_change_is_found(fake, appl
     assert ("u", name, 3) in fake.member_entries("library")
 
 
+def test_an_ldap_group_the_directory_lacks_is_left_pending_and_the_rest_applied(fake, apply):
+    # Harbor answers a bare 500 for a DN under the group base DN that the directory does not have
+    # (src/pkg/ldap/ldap.go SearchGroupByDN): the member waits, robots and schedules still apply
+    ldap = LdapAuthentication(url="ldaps://ldap.example.com", base_dn="ou=people,dc=example,dc=com",
+                              search_dn=SecretKeyRef(secret="harbor-ldap", key="dn"),
+                              search_password=SecretKeyRef(secret="harbor-ldap", key="password"),
+                              group_base_dn="ou=groups,dc=example,dc=com", group_search_filter="(objectClass=group)",
+                              group_attribute_name="cn")
+    typo = "CN=Devlopers,ou=groups,dc=example,dc=com"
+    config = replace(ACCESS, authentication=ldap,
+                     members=(ProjectMember(project=LIBRARY, role=MemberRole.DEVELOPER, group=typo),))
+    env = {"HARBOR_LDAP_SEARCH_DN": "cn=harbor,dc=example,dc=com", "HARBOR_LDAP_SEARCH_PASSWORD": "bind-secret"}
+    result = apply(config, env=env)
+    assert result.code == EXIT_SKIPPED, result.out
+    assert f"member group {typo!r} in project library" in result.out and "does not exist in the directory" in result.out
+    assert fake.robots and fake.member_entries("library") == [("u", "admin", 1)]   # the rest is applied
+    fake.ldap_groups = {typo.lower(): "devlopers"}                                 # the directory gets the group
+    assert apply(config, env=env).code == 0
+    assert ("g", "devlopers", 2) in fake.member_entries("library")
+
+
 def test_members_made_by_hand_are_never_touched(fake, apply):
     fake.configurations["auth_mode"] = "oidc_auth"      # OIDC is on, and bob has logged in
     bob = fake.add_user("bob")

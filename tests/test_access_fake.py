@@ -308,10 +308,20 @@ def test_ldap_groups_are_found_by_dn_in_the_directory(fake):
     (group,) = fake.usergroups.values()
     assert (group["group_name"], group["group_type"], group["ldap_group_dn"]) == \
         ("devs", 1, "cn=devs,ou=groups,dc=example,dc=com")
-    status, answer = exchange(fake, "POST", "/projects/library/members",
-                              {"role_id": 2, "member_group": {"ldap_group_dn": "cn=ops,dc=example,dc=com"}},
-                              headers=BY_NAME)
-    assert status == 404 and "failed to searh ldap group" in error(answer)[1]
+    fake.configurations["ldap_group_base_dn"] = "ou=groups,dc=example,dc=com"
+    fake.ldap_entries = {"cn=printers,ou=groups,dc=example,dc=com"}
+
+    def member(dn: str) -> tuple[int, object]:
+        return exchange(fake, "POST", "/projects/library/members", {"role_id": 2, "member_group": {"ldap_group_dn": dn}},
+                        headers=BY_NAME)
+
+    # searchGroup (src/pkg/ldap/ldap.go): outside the group base DN, or an entry the filter does not
+    # match, nothing is found; a DN under the base the directory lacks fails the search: a bare 500
+    for dn in ("cn=ops,dc=example,dc=com", "CN=printers,ou=groups,dc=example,dc=com"):
+        status, answer = member(dn)
+        assert status == 404 and "failed to searh ldap group" in error(answer)[1], dn
+    status, answer = member("cn=typo,ou=groups,dc=example,dc=com")
+    assert status == 500 and error(answer) == ("UNKNOWN", "internal server error")
 
 
 # ---- system CVE allowlist, labels -----------------------------------------------------------------------------

@@ -85,7 +85,7 @@ class Harbor:
         except urllib.error.HTTPError as error:
             raw = error.read()
             if error.code >= 500:
-                raise Transient(f"HTTP {error.code}: {error_text(raw)}") from None
+                raise Transient(f"HTTP {error.code}: {error_text(raw)}", error.code, error_text(raw)) from None
             return error.code, dict(error.headers.items()), raw
         except (urllib.error.URLError, ConnectionError, TimeoutError, http.client.HTTPException, OSError) as error:
             reason = getattr(error, "reason", error)
@@ -113,7 +113,7 @@ class Harbor:
             except Transient as error:
                 if attempt == attempts:
                     raise HarborError(f"{method} {API}{path} failed {attempts} times, giving up; last error: "
-                                      f"{error}") from None
+                                      f"{error}", error.status, error.detail) from None
                 delay = min(self.settings.retry_max_delay, self.settings.retry_delay * 2 ** (attempt - 1))
                 log.warning("%s %s%s: %s; retrying in %.2fs (attempt %d of %d)", method, API, path, error, delay,
                             attempt + 1, attempts)

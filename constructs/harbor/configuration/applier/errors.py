@@ -52,4 +52,10 @@ class QuotaBelowUsage(Failure):
 
 
 class Transient(Exception):
-    """A connection error or a 5xx answer: worth another attempt."""
+    """A connection error or a 5xx answer: worth another attempt. `status` and `detail` as HarborError's
+    for an answer, None and "" for a connection error."""
+
+    def __init__(self, message: str, status: int | None = None, detail: str = "") -> None:
+        super().__init__(message)
+        self.status = status
+        self.detail = detail

@@ -129,11 +129,21 @@ class Members(Kind):
             _, headers, _ = run.harbor.request("POST", f"/projects/{project}/members", headers=BY_NAME, body=body,
                                                create=True)
         except HarborError as error:
+            ldap_group = declared["kind"] != "user" and declared["group_type"] == 1
+            if ldap_group and error.status is not None and error.status >= 500:
+                # A DN under the group base DN that the directory does not have makes the search fail
+                # with ldap.ErrNotFound, which carries no Harbor error code: a bare 500, as for a
+                # directory that cannot be reached (src/pkg/ldap/ldap.go SearchGroupByDN)
+                self.not_yet(run, what, "Harbor could not look the group up: it answers 500 for a DN that does "
+                                        "not exist in the directory, and when the directory cannot be reached "
+                                        "(check the DN, then ldap_url)", f"Harbor answered: {error.detail}")
+                return None
             if error.status != 404:
                 raise
             self.not_yet(run, what, "Harbor does not know the user yet: with OIDC login a user exists in Harbor only "
                                     "after their first login" if declared["kind"] == "user" else
-                         "Harbor found no such group in the directory (check the DN and group_base_dn)",
+                         "Harbor found no such group in the directory: a DN outside group_base_dn, or an entry "
+                         "the group search filter does not match (check the DN and group_base_dn)",
                          f"Harbor answered: {error.detail}")
             return None
         member_id = location_id(headers)
