@@ -453,6 +453,33 @@ def test_an_unreachable_audit_endpoint_is_explained(fake, apply):
     assert apply(config).code == 0 and fake.writes == []       # sent only when it changes: no dial each run
 
 
+def test_clearing_the_audit_endpoint_waits_while_harbor_logs_only_there(fake, apply):
+    # Harbor refuses an empty endpoint, and the whole PUT with it, while skip_audit_log_database is on
+    # (src/controller/config/controller.go verifyCfg); the declaration cannot switch that off
+    fake.configurations.update(audit_log_forward_endpoint="syslog.lan:514", skip_audit_log_database=True)
+    config = replace(ACCESS, settings=ConfigurationSettings(audit_log_forward_endpoint="", session_timeout_minutes=120))
+    result = apply(config)
+    assert result.code == EXIT_SKIPPED, result.out
+    assert "audit_log_forward_endpoint ''" in result.out and "Skip Audit Log Database" in result.out
+    assert fake.configurations["session_timeout"] == 120                           # the rest is applied
+    assert fake.configurations["audit_log_forward_endpoint"] == "syslog.lan:514"
+    fake.configurations["skip_audit_log_database"] = False                          # switched off in Harbor
+    assert apply(config).code == 0 and fake.configurations["audit_log_forward_endpoint"] == ""
+
+
+def test_a_forbidden_change_says_harbors_own_reason(fake, apply, monkeypatch):
+    # a 403 is also how Harbor refuses settings locked by core's CONFIG_OVERWRITE_JSON (UpdateUserConfigs)
+    from fake_harbor_errors import Refusal
+
+    def locked(params, query):
+        raise Refusal(403, "current config is init by env variable: CONFIG_OVERWRITE_JSON, it cannot be updated")
+
+    monkeypatch.setattr(fake, "op_updateConfigurations", locked)
+    result = apply(replace(ACCESS, settings=ConfigurationSettings(session_timeout_minutes=120)))
+    assert result.code == EXIT_HARBOR, result.out
+    assert "HTTP 403" in result.out and "CONFIG_OVERWRITE_JSON" in result.out
+
+
 def test_a_prefix_changed_in_harbor_stops_robots_with_a_way_out(fake, apply):
     fake.configurations["robot_name_prefix"] = "bot-"
     result = apply()

@@ -132,8 +132,11 @@ class Harbor:
                                   "last, or switch it off in Harbor (Administration > Configuration > System "
                                   "Settings > Repository Read Only)", status, error_text(raw))
             if status == 403:
+                # Harbor's own reason goes along: a 403 is also how it refuses a setting locked by core's
+                # CONFIG_OVERWRITE_JSON (src/controller/config/controller.go UpdateUserConfigs)
                 raise HarborError(f"{method} {API}{path}: user {self.settings.user!r} is not allowed (HTTP 403); "
-                                  "the job needs a Harbor system administrator", status)
+                                  f"the job needs a Harbor system administrator; Harbor answered: {error_text(raw)}",
+                                  status, error_text(raw))
             if status == 409 and create and attempt > 1:
                 return status, answer_headers, None
             if status >= 400:

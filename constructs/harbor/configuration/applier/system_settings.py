@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import json
+import logging
 
 from .auth import current, load_configurations, same_setting
 from .context import Kind, Run
@@ -30,6 +31,8 @@ KEYS: dict[str, type | tuple[type, ...]] = {
 }
 # updateLogEndpoint (src/controller/config/controller.go) answers this (HTTP 400) when the dial fails
 AUDIT_ENDPOINT_UNREACHABLE = "could not connect to the audit endpoint"
+
+log = logging.getLogger("harbor-config")
 
 
 def same_value(key: str, have: object, want: object) -> bool:
@@ -89,6 +92,16 @@ class SystemConfiguration(Kind):
     def apply(self, run: Run) -> None:
         body = {key: want for key, want in sorted(self.wanted.items())
                 if key != "read_only" and not same_value(key, current(run, key), want)}
+        if body.get("audit_log_forward_endpoint") == "" and current(run, "skip_audit_log_database") is True:
+            # Harbor refuses an empty endpoint while the audit log goes only there, and the whole PUT with it
+            # (src/controller/config/controller.go verifyCfg: skipAuditDB && len(endPoint) == 0); the
+            # declaration does not set skip_audit_log_database: the rest is applied, this waits
+            del body["audit_log_forward_endpoint"]
+            reason = ("Harbor keeps the audit log only at the forward endpoint (skip_audit_log_database is on) and "
+                      "refuses to clear it until that is off: Administration > Configuration > System Settings > "
+                      "Skip Audit Log Database")
+            run.pending.append(f"system setting audit_log_forward_endpoint '' ({reason})")
+            log.warning("not applied yet: audit_log_forward_endpoint '': %s", reason)
         if body:
             try:
                 run.harbor.request("PUT", "/configurations", body=body)
