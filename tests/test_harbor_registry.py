@@ -387,3 +387,35 @@ def test_ipv6_listen_is_a_setting_on_by_default() -> None:
     assert listens(on) == {name: ["listen 8080;", "listen [::]:8080;"] for name in ("harbor-nginx",
                                                                                             "harbor-portal")}
     assert listens(off) == {name: ["listen 8080;"] for name in ("harbor-nginx", "harbor-portal")}
+
+
+# ---- secret rotation -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("reload", [True, False], ids=["reload-on-rotation", "no-reload"])
+def test_workloads_restart_on_rotation_only_when_the_sync_reloads(reload: bool) -> None:
+    # Harbor's pods read the synced values when they start, and several are shared between components:
+    # with a sync that reloads on rotation, Stakater Reloader restarts every workload that reads one
+    app = cdk8s.App()
+    chart = AppChart(app, "site", namespace=NAMESPACE)
+    sync = OpenBaoSecretSync(chart, "secrets", server=SERVER, role="harbor", reload_on_rotation=reload,
+                             secrets=harbor_synced_secrets(SECRETS_PATH))
+    HarborRegistry(chart, "harbor", external_url=f"https://{HOST}", secrets=HarborSecrets.from_sync(sync))
+    out = synth(chart)
+    search = {"reloader.stakater.com/search": "true"}
+    workloads = [*out.of_kind("Deployment"), *out.of_kind("StatefulSet")]
+    readers = [w for w in workloads if w.name != f"{sync.name}-mount" and any(
+        "secretKeyRef" in str(c) or "secret" in str(v) for c in containers(pod_spec(w.obj))
+        for v in pod_spec(w.obj).get("volumes", []))]
+    assert {"harbor-core", "harbor-jobservice", "harbor-registry", "harbor-database"} <= {w.name for w in readers}
+    for workload in readers:
+        annotations = workload.obj["metadata"].get("annotations", {})
+        assert (search.items() <= annotations.items()) is reload, (workload.name, annotations)
+    provider_class = out.get("SecretProviderClass", sync.name).obj
+    for secret in provider_class["spec"]["secretObjects"]:
+        assert ({"reloader.stakater.com/match": "true"}.items() <= (secret.get("annotations") or {}).items()) is reload
+
+
+def test_reload_annotations_must_be_strings() -> None:
+    secrets = HarborSecrets.from_sync(harbor_site().sync)
+    with pytest.raises(ValueError, match=re.escape("HarborSecrets.reload_annotations")):
+        replace(secrets, reload_annotations={"reloader.stakater.com/search": True})

@@ -6,7 +6,9 @@ hands out `HarborSecrets`, one typed handle per value, which HarborRegistry wire
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from types import MappingProxyType
 
 from .kit.handles import SecretKeyRef
 from .kit.openbao import BaoKey, OpenBaoSecretSync, SyncedSecret
@@ -83,6 +85,9 @@ class HarborSecrets:
             HarborRegistry runs its own database).
         trivy_github_token: a GitHub token that raises Trivy's download rate limit (default None:
             none; required when TrivySettings.github_token is set).
+        reload_annotations: annotations HarborRegistry puts on its Deployments and StatefulSets so
+            that Stakater Reloader restarts them when a synced value rotates (default none;
+            `from_sync` takes the sync's `reload_annotations`, empty unless it reloads on rotation).
     """
 
     admin_password: SecretKeyRef
@@ -96,9 +101,17 @@ class HarborSecrets:
     registry_htpasswd: SecretKeyRef
     database_password: SecretKeyRef | None = None
     trivy_github_token: SecretKeyRef | None = None
+    reload_annotations: Mapping[str, str] = field(default_factory=dict, hash=False)
 
     def __post_init__(self) -> None:
+        annotations = self.reload_annotations
+        if not isinstance(annotations, Mapping) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in annotations.items()):
+            raise fail("HarborSecrets.reload_annotations", "a mapping of annotation names to strings", annotations)
+        object.__setattr__(self, "reload_annotations", MappingProxyType(dict(annotations)))
         for item in fields(self):
+            if item.name not in SPECS:
+                continue
             value = getattr(self, item.name)
             if value is None and item.name in MAY_BE_ABSENT:
                 continue
@@ -123,7 +136,7 @@ class HarborSecrets:
                 raise fail(f"HarborSecrets.from_sync({sync.name!r}).{name}",
                            f"synced as Secret {secret!r} key {spec.key!r} (declare it with harbor_synced_secrets)",
                            sorted(produced))
-        return cls(**handles)
+        return cls(**handles, reload_annotations=sync.reload_annotations)
 
 
 def harbor_synced_secrets(path: str, *, instance: str = "harbor", trivy_github_token: bool = False,

@@ -230,9 +230,11 @@ def pod_metadata(ctx: HarborContext, component: str, config_checksum: str | None
 
 
 def workload_metadata(ctx: HarborContext, component: str) -> k8s.ObjectMeta:
-    """A Deployment's or StatefulSet's metadata: named after the component, synced in the workloads' wave."""
+    """A Deployment's or StatefulSet's metadata: named after the component, synced in the workloads' wave,
+    and marked for a restart by Stakater Reloader when the secrets' sync asks for it (its pods read the
+    values when they start, and shared ones must change in every component)."""
     return k8s.ObjectMeta(name=ctx.name(component), labels=ctx.labels(component),
-                          annotations={SYNC_WAVE: str(int(SyncWave.WORKLOADS))})
+                          annotations={**ctx.secrets.reload_annotations, SYNC_WAVE: str(int(SyncWave.WORKLOADS))})
 
 
 def deployment(scope: Construct, id: str, ctx: HarborContext, component: str, *, replicas: int,
