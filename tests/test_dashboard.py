@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ import promql_parser
 import pytest
 from conftest import Manifest, Manifests, synth
 from support import harbor_site
+from test_alerts import promtool, pulls, tasks
 
 from constructs.harbor import HarborMetrics
 from constructs.harbor._components import metric_catalog
@@ -204,3 +206,40 @@ def test_harbors_exporter_prefix_is_harbor() -> None:
 def test_every_entry_cites_a_file() -> None:
     for metric in METRICS.values():
         assert metric.source.repo and metric.source.path and metric.written, metric
+
+
+# ---- panels evaluated by Prometheus' promtool on synthetic series --------------------------------------
+
+def panel_values(manifests: Manifests, title: str, input_series: list[dict[str, str]], at: str,
+                 expected: list[dict[str, Any]], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """promtool's verdict on one panel's query at `at` against `expected` samples ({labels, value})."""
+    (expr,) = [e for t, e in panel_queries(dashboard_json(manifests)) if t == title]
+    test = {"rule_files": [], "evaluation_interval": "1m", "tests": [{
+        "interval": "1m", "input_series": input_series,
+        "promql_expr_test": [{"expr": expr, "eval_time": at, "exp_samples": expected}]}]}
+    path = tmp_path / "panel_test.yaml"
+    path.write_text(json.dumps(test))
+    return subprocess.run([promtool(), "test", "rules", str(path)], capture_output=True, text=True, timeout=60)
+
+
+def test_the_scan_runs_panel_counts_a_first_failure(manifests: Manifests, tmp_path: Path) -> None:
+    # jobservice creates a type's `fail` series at its first failure, already at 1
+    # (src/jobservice/runner/redis.go): the panel shows it, as HarborScanJobsFailing counts it
+    done = panel_values(manifests, "Scan runs",
+                        [tasks("IMAGE_SCAN", "success", "5x100"), tasks("IMAGE_SCAN", "fail", "_x60 1x40")], "90m",
+                        [{"labels": '{status="fail"}', "value": 1}, {"labels": '{status="success"}', "value": 0}],
+                        tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_pull_errors_panel_shows_zero_before_any_error(manifests: Manifests, tmp_path: Path) -> None:
+    # core creates a code's series at its first request: with no failed pull yet there is no error series
+    done = panel_values(manifests, "Pull errors", [pulls("200", "0+10x30")], "20m",
+                        [{"labels": "{}", "value": 0}], tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_panel_evaluation_can_fail(manifests: Manifests, tmp_path: Path) -> None:
+    done = panel_values(manifests, "Pull errors", [pulls("200", "0+10x30")], "20m",
+                        [{"labels": "{}", "value": 50}], tmp_path)
+    assert done.returncode != 0

@@ -190,8 +190,13 @@ def harbor_alerts(scope: SeriesScope, metrics: HarborMetrics, trivy: TrivySettin
                     f"sum by (namespace) (rate(harbor_core_http_request_total{pulls}[10m])) * 100 > "
                     f"{_percent(metrics.pull_error_percent)}"),
               summary="{{ $value | printf \"%.0f\" }}% of pulls fail",
+              # an upstream that cannot be reached at all does not show here: Harbor then serves what it has
+              # cached and answers 404 for the rest (src/server/middleware/repoproxy/proxy.go falls back to
+              # local storage on any error but not-found and rate limits)
               description=f"More than {_percent(metrics.pull_error_percent)}% of manifest and blob pulls in namespace "
-                          "{{ $labels.namespace }} were answered 5xx or 429 over 10 minutes: most often a proxy "
-                          "cache cannot reach its upstream, or the upstream limits its rate."),
+                          "{{ $labels.namespace }} were answered 5xx or 429 over 10 minutes: a proxy cache's "
+                          "upstream limits its rate, the project's max_upstream_conn is reached, or blobs fail "
+                          "while they are proxied. An upstream that is down does not show here: Harbor answers "
+                          "404 for what it has not cached."),
     ))
     return (availability, storage, jobs, proxy)

@@ -30,7 +30,7 @@ from grafana_foundation_sdk.models.dashboard import (
     ValueMappingResult,
 )
 
-from .alerts import PULL_OPERATIONS, SCAN_JOB, SeriesScope
+from .alerts import PULL_OPERATIONS, SCAN_JOB, SeriesScope, recent_count
 
 DATASOURCE_VARIABLE = "datasource"
 RATE = "$__rate_interval"      # Grafana's: at least four scrape intervals, whatever the zoom
@@ -116,12 +116,14 @@ def dashboard_rows(scope: SeriesScope) -> tuple[RowSpec, ...]:
             PanelSpec("Oldest queued job", "How long the oldest waiting job of each type has waited",
                       (Query(f"max by (type) (harbor_task_queue_latency{scope.of(exporter)})", "{{type}}"),),
                       unit="s"),
+            # recent_count, as the job alerts count: jobservice creates a type's `fail` series at its first
+            # failure, already at 1, which `increase` alone reads as 0 (src/jobservice/runner/redis.go)
             PanelSpec("Job runs", "Runs finished per hour, by type and outcome (retries count)",
-                      (Query(f"sum by (type, status) (increase(harbor_jobservice_task_total"
-                             f"{scope.of(jobservice)}[1h]))", "{{type}} {{status}}"),), unit="none"),
+                      (Query(recent_count(f"harbor_jobservice_task_total{scope.of(jobservice)}", "1h",
+                                          by="type, status"), "{{type}} {{status}}"),), unit="none"),
             PanelSpec("Scan runs", "Image scans (vulnerabilities and SBOMs) finished per hour, by outcome",
-                      (Query(f"sum by (status) (increase(harbor_jobservice_task_total"
-                             f"{scans}[1h]))", "{{status}}"),), unit="none"),
+                      (Query(recent_count(f"harbor_jobservice_task_total{scans}", "1h", by="status"),
+                             "{{status}}"),), unit="none"),
             PanelSpec("Running and scheduled jobs", "Jobs running now, by type, and jobs scheduled for later",
                       (Query(f"sum by (type) (max by (type, pool) (harbor_task_concurrency{scope.of(exporter)}))",
                              "{{type}} running"),
@@ -133,7 +135,9 @@ def dashboard_rows(scope: SeriesScope) -> tuple[RowSpec, ...]:
         )),
         RowSpec("Pulls and the proxy caches", (
             PanelSpec("Pull errors", "Manifest and blob pulls answered 5xx or 429, of all pulls through core",
-                      (Query(f"sum(rate(harbor_core_http_request_total{pull_errors}[{RATE}])) / "
+                      # `or vector(0)`: core creates a code's series at its first request, so until a pull
+                      # has failed there is no error series, and without it the panel shows no data, not 0%
+                      (Query(f"(sum(rate(harbor_core_http_request_total{pull_errors}[{RATE}])) or vector(0)) / "
                              f"sum(rate(harbor_core_http_request_total{pulls}[{RATE}])) * 100",
                              "errors"),), unit="percent"),
             PanelSpec("Core requests", "Requests core answered, by status code",
