@@ -20,6 +20,7 @@ Harbor's data at schema 180 (v2.15.x, make/migrations/postgresql/0180_2.15.0_sch
 
 from __future__ import annotations
 
+import fcntl
 import os
 import pwd
 import re
@@ -274,3 +275,28 @@ def test_a_dirty_schema_is_dumped_and_named(database: Database) -> None:
         database.sql("UPDATE schema_migrations SET dirty = false")
     listed = database.run_pod(BACKUP, "dump", args=["list", "/backup"])
     assert listed.returncode == 0 and listed.stdout.split() == [f"/backup/{n}" for n in database.dumps()]
+
+
+def test_a_dump_started_meanwhile_waits_and_leaves_the_other_unfinished_file(database: Database) -> None:
+    # concurrencyPolicy: Forbid keeps apart the CronJob's own runs only: a run started by hand
+    # (kubectl create job --from=cronjob/...) cleared the unfinished file of the one in progress
+    unfinished = database.backup_dir / ".partial-registry-20260101T000000Z-schema180.dump"
+    unfinished.write_bytes(b"being written")
+    before = set(database.dumps())
+    folder = os.open(database.backup_dir, os.O_RDONLY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)   # the run in progress holds the folder, as the script does
+        spec = container_of(database.manifests, BACKUP, "dump")
+        second = database.sandbox.spawn("second-dump", spec["command"], user=POD_USER, env=pod_env(spec))
+        deadline = time.monotonic() + 30
+        while "waiting for it" not in second.output():
+            assert second.alive() and time.monotonic() < deadline, second.output()
+            time.sleep(0.05)
+        time.sleep(0.5)
+        assert second.alive() and unfinished.exists(), second.output()
+        unfinished.rename(database.backup_dir / "registry-20260101T000000Z-schema180.dump")   # it ends
+    finally:
+        os.close(folder)   # and its lock goes with it
+    second.process.wait(timeout=60)
+    assert second.process.returncode == 0, second.output()
+    assert len(set(database.dumps()) - before) == 2   # its dump and the second's

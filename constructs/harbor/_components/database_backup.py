@@ -206,7 +206,8 @@ class DatabaseBackupJobs(Construct):
             spec=k8s.CronJobSpec(
                 schedule=schedule,
                 suspend=suspend,
-                # a dump and a migration (or a restore) must never overlap: one run at a time
+                # one run of this CronJob at a time; a run started by hand and the restore are kept
+                # apart by the script's lock on the folder (harbor-db-backup.sh lock_folder)
                 concurrency_policy="Forbid",
                 # a run the controller missed (its node down at the time) still starts within the hour
                 starting_deadline_seconds=3600,

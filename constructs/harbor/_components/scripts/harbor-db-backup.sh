@@ -9,7 +9,8 @@
 #
 # The connection comes from libpq's variables: PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE.
 # Tools: bash builtins, the PostgreSQL 15 client programs of the image, rm and mv (coreutils; the image
-# erases toybox and its own entrypoint runs rm), nothing else: no date, ls, sort, sed or awk.
+# erases toybox and its own entrypoint runs rm), flock (util-linux, which the image's
+# make/photon/db/Dockerfile.base installs), nothing else: no date, ls, sort, sed or awk.
 set -euo pipefail
 # a failing psql inside $(...) fails the script too (bash does not pass -e into command substitutions)
 shopt -s nullglob inherit_errexit
@@ -23,8 +24,23 @@ PGBIN=/usr/pgsql/15/bin
 # release can start on it. A dump in progress has a name the glob does not match.
 PATTERN='registry-*.dump'
 
+# how long a dump or a restore waits for another one on the same folder (the Jobs' deadline is an hour)
+LOCK_WAIT=3000
+
 log() { printf '%s harbor-db-backup: %s\n' "$(printf '%(%Y-%m-%dT%H:%M:%SZ)T' -1)" "$*" >&2; }
 die() { log "error: $*"; exit 1; }
+
+lock_folder() { # one dump or restore at a time on folder $1; the lock goes with this process
+    # concurrencyPolicy: Forbid keeps apart the runs of one CronJob only, not a run started by hand
+    # (kubectl create job --from=cronjob/...) nor the restore's; and a dump clears the unfinished
+    # files it finds, which would be another run's dump in progress
+    local fd
+    exec {fd}<"$1"
+    if ! flock -n "$fd"; then
+        log "another dump or restore is working in $1: waiting for it (at most ${LOCK_WAIT}s)"
+        flock -w "$LOCK_WAIT" "$fd" || die "another dump or restore kept $1 for ${LOCK_WAIT}s"
+    fi
+}
 
 dumps() { # the dumps in $1, oldest first
     local files=("$1"/$PATTERN)
@@ -43,6 +59,7 @@ dump() {
     local dir=$1 keep=$2
     [[ -d $dir ]] || die "no folder $dir to write into"
     [[ $keep =~ ^[1-9][0-9]*$ ]] || die "KEEP must be a number of at least 1, got '$keep'"
+    lock_folder "$dir"
     local version stamp name
     version=$(schema_version "$PGDATABASE")
     # a dirty schema (a migration that did not finish) is dumped all the same: it is still the only copy
@@ -74,6 +91,9 @@ dump() {
 
 restore() {
     local dir=$1 file=${2:-}
+    # first: a dump running meanwhile would lose its session to the DROP below, and the newest dump is
+    # the one it is writing
+    if [[ -d $dir ]]; then lock_folder "$dir"; fi
     if [[ -z $file ]]; then
         local files=("$dir"/$PATTERN)
         (( ${#files[@]} )) || die "no dump ($PATTERN) in $dir"

@@ -22,8 +22,8 @@ Environment:
   GUARD_SOURCES            JSON list of where backups are recorded:
                            {"kind": "CronJob", "name": ..., "jobLabels": {...}}: the CronJob's
                              lastSuccessfulTime and the completed Jobs with those labels (a Job made by
-                             `kubectl create job --from=cronjob/...` carries them, and the CronJob's
-                             status never counts it);
+                             `kubectl create job --from=cronjob/...` carries them, and older Kubernetes
+                             releases leave it out of the CronJob's status: kubernetes/kubernetes#118530);
                            {"kind": "ObjectStore", "name": ..., "server": ...}: a Barman Cloud
                              ObjectStore's lastSuccessfulBackupTime for that server
   GUARD_API_URL            the API server (default https://$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT)
