@@ -149,15 +149,15 @@ ROBOT_SYNC = SyncedSecret(ROBOT_SECRETS, keys={
 
 
 # Nothing lost: a nightly dump of Harbor's database on a claim of its own (seven kept), Longhorn
-# snapshots of the image and database volumes every six hours and a nightly Longhorn backup of them to
-# Longhorn's backup target (off the cluster), and no version change of Harbor without a dump younger
-# than 26 hours. The README's runbooks say how to restore each.
+# snapshots of the image, database and dump volumes every six hours and a nightly Longhorn backup of
+# them to Longhorn's backup target (off the cluster: the dumps too), and no version change of Harbor
+# without a dump younger than 26 hours. The README's runbooks say how to restore each.
 DATABASE_BACKUP = DatabaseBackup(target=BackupClaim(storage=Storage(size="10Gi", storage_class=LONGHORN)),
                                  schedule="30 2 * * *", keep=7)
 VOLUME_BACKUPS = LonghornVolumeBackups(
     jobs=(LonghornRecurringJob(name="harbor-snapshot", task=LonghornTask.SNAPSHOT, schedule="0 */6 * * *", retain=8),
           LonghornRecurringJob(name="harbor-backup", task=LonghornTask.BACKUP, schedule="0 3 * * *", retain=14)),
-    claims=(HarborClaim.REGISTRY, HarborClaim.DATABASE))
+    claims=(HarborClaim.REGISTRY, HarborClaim.DATABASE, HarborClaim.DATABASE_BACKUP))
 
 
 def build(outdir: str) -> cdk8s.App:

@@ -126,6 +126,12 @@ def test_bad_settings_name_their_field(make, field: str) -> None:
      "LonghornVolumeBackups.claims"),
     ({"volume_backups": LonghornVolumeBackups(jobs=(SNAPSHOT,), claims=(HarborClaim.JOBSERVICE,)),
       "storage": HarborStorage(jobservice=Storage(existing_claim="my-logs"))}, "LonghornVolumeBackups.claims"),
+    # the dumps' claim: only with dumps on a claim, and one Harbor creates
+    ({"volume_backups": LonghornVolumeBackups(jobs=(SNAPSHOT,), claims=(HarborClaim.DATABASE_BACKUP,))},
+     "LonghornVolumeBackups.claims"),
+    ({"volume_backups": LonghornVolumeBackups(jobs=(SNAPSHOT,), claims=(HarborClaim.DATABASE_BACKUP,)),
+      "database_backup": DatabaseBackup(target=BackupClaim(storage=Storage(existing_claim="my-dumps")))},
+     "LonghornVolumeBackups.claims"),
 ])
 def test_bad_combinations_fail_before_any_output(tmp_path: Path, props: dict[str, Any], field: str) -> None:
     def build(outdir: str) -> cdk8s.App:
@@ -292,10 +298,11 @@ def test_recurring_jobs_land_in_longhorns_namespace(manifests: Manifests) -> Non
     assert jobs["harbor-snapshot"].obj["spec"]["task"] == "snapshot"
 
 
-def test_the_registry_and_database_claims_carry_the_labels(manifests: Manifests) -> None:
+def test_the_registry_database_and_dump_claims_carry_the_labels(manifests: Manifests) -> None:
     wanted = {"recurring-job.longhorn.io/source": "enabled", "recurring-job.longhorn.io/harbor-snapshot": "enabled",
               "recurring-job.longhorn.io/harbor-backup": "enabled"}
-    for claim in ("harbor-registry", "database-data-harbor-database-0"):
+    # the dumps' claim too: without it the dumps stayed on the cluster's own storage
+    for claim in ("harbor-registry", "database-data-harbor-database-0", "harbor-database-backup"):
         labels = manifests.get("PersistentVolumeClaim", claim).labels
         assert wanted.items() <= labels.items(), claim
     # jobservice's job logs are not covered in the homelab

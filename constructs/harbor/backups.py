@@ -149,6 +149,8 @@ class HarborClaim(str, Enum):
     REGISTRY = "registry"        # the images (unless they live in S3)
     DATABASE = "database"        # the bundled PostgreSQL's data
     JOBSERVICE = "jobservice"    # the job logs
+    # the claim of DatabaseBackup(target=BackupClaim(...)): its dumps then leave the cluster too
+    DATABASE_BACKUP = "database-backup"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -161,7 +163,8 @@ class LonghornVolumeBackups:
 
     Attributes:
         jobs: the recurring jobs, at least one (e.g. an hourly snapshot and a daily backup).
-        claims: the claims they cover (default the registry's and the database's).
+        claims: the claims they cover (default the registry's and the database's; add
+            HarborClaim.DATABASE_BACKUP for the dumps' claim to leave the cluster as well).
         namespace: where Longhorn runs (default "longhorn-system").
     """
 

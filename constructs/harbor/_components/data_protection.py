@@ -7,7 +7,7 @@ from typing import Any
 
 from constructs import Construct
 
-from ..backups import DatabaseBackup, HarborClaim, LonghornVolumeBackups, UpgradeGuard
+from ..backups import BackupClaim, DatabaseBackup, HarborClaim, LonghornVolumeBackups, UpgradeGuard
 from ..data_stores import CloudNativePgDatabase, ExternalDatabase, S3Storage
 from ..kit.cloudnative_pg import CloudNativePgCluster
 from ..kit.longhorn import LonghornRecurringJobs, recurring_job_labels
@@ -43,11 +43,19 @@ def check_data_protection(*, instance: str, storage: HarborStorage,
             if claim is HarborClaim.DATABASE and database is not None:
                 raise fail("LonghornVolumeBackups.claims", "claims Harbor has: the database is not Harbor's own, so "
                                                            "there is no database claim", claim.value)
-            existing = getattr(storage, claim.value).existing_claim
+            if claim is HarborClaim.DATABASE_BACKUP:
+                if database_backup is None or not isinstance(database_backup.target, BackupClaim):
+                    raise fail("LonghornVolumeBackups.claims", "claims Harbor has: the database-backup claim is "
+                               "DatabaseBackup(target=BackupClaim(...))'s (dumps to a bucket are off the cluster "
+                               "already)", claim.value)
+                existing = database_backup.target.storage.existing_claim
+            else:
+                existing = getattr(storage, claim.value).existing_claim
             if existing:
-                raise fail("LonghornVolumeBackups.claims", f"claims Harbor creates: HarborStorage.{claim.value} is the "
-                           f"existing claim {existing!r}, whose labels are not Harbor's to write (label it by hand)",
-                           claim.value)
+                owner = ("DatabaseBackup.target.storage" if claim is HarborClaim.DATABASE_BACKUP
+                         else f"HarborStorage.{claim.value}")
+                raise fail("LonghornVolumeBackups.claims", f"claims Harbor creates: {owner} is the existing claim "
+                           f"{existing!r}, whose labels are not Harbor's to write (label it by hand)", claim.value)
     if upgrade_guard is not None:
         cnpg_backup = isinstance(database, CloudNativePgDatabase) and database.backup is not None
         if database_backup is None and not cnpg_backup:
