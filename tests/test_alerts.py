@@ -84,6 +84,20 @@ def claims(used: float, capacity: float = 100, claim: str = "harbor-registry", n
     return tuple(found)
 
 
+BACKUP = {"namespace": NS, "cronjob": "harbor-database-backup", "job": "kube-state-metrics",
+          "instance": "10.42.0.3:8080"}
+DAY = 86400
+
+
+def backup_runs(scheduled: str, succeeded: str | None) -> tuple[dict[str, str], ...]:
+    """kube-state-metrics' times of the backup CronJob's last scheduled and last successful run (Unix
+    seconds); None: it never succeeded, and the series does not exist."""
+    found = [series("kube_cronjob_status_last_schedule_time", BACKUP, scheduled)]
+    if succeeded is not None:
+        found.append(series("kube_cronjob_status_last_successful_time", BACKUP, succeeded))
+    return tuple(found)
+
+
 def tasks(type_: str, status: str, values: str) -> dict[str, str]:
     return series("harbor_jobservice_task_total", {**JOBSERVICE, "type": type_, "status": status}, values)
 
@@ -189,6 +203,15 @@ CASES = [
     Case("push-errors-are-not-pulls", "HarborPullErrors", (
         pulls("200", "0+90x30"), pulls("500", "0+90x30", method="PUT"),
         pulls("500", "0+90x30", operation="ListProjects")), at="25m"),
+    # ---- the database backup: a run that has not succeeded since it was scheduled ---------------------
+    Case("backup-failed", "HarborDatabaseBackupFailing", backup_runs(f"{10 * DAY}x100", f"{9 * DAY + 60}x100"),
+         at="80m", fires=({"namespace": NS, "cronjob": "harbor-database-backup"},)),
+    Case("backup-still-running", "HarborDatabaseBackupFailing",
+         backup_runs(f"{10 * DAY}x100", f"{9 * DAY + 60}x100"), at="70m"),
+    Case("backup-succeeded", "HarborDatabaseBackupFailing",
+         backup_runs(f"{10 * DAY}x100", f"{9 * DAY + 60}x20 {10 * DAY + 600}x80"), at="95m"),
+    Case("backup-never-succeeded", "HarborDatabaseBackupFailing", backup_runs(f"{10 * DAY}x100", None), at="80m",
+         fires=({"namespace": NS, "cronjob": "harbor-database-backup"},)),
 ]
 
 

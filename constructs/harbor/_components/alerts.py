@@ -62,6 +62,9 @@ class SeriesScope:
     jobservice_job: str
     exporter_job: str
     claims: tuple[str, ...]        # RE2 patterns, each a whole claim name
+    # the database backup's CronJob, and how long one run may take (None: no DatabaseBackup)
+    backup_cron_job: str | None = None
+    backup_deadline_seconds: int = 0
 
     @property
     def jobs(self) -> tuple[str, ...]:
@@ -74,6 +77,10 @@ class SeriesScope:
     def tasks(self, *matchers: str) -> str:
         """jobservice's job runs (src/lib/metric/jobservice.go JobserviceTotalTask) matching `matchers`."""
         return "harbor_jobservice_task_total" + self.of(self.jobservice_job, *matchers)
+
+    @property
+    def backup_matcher(self) -> str:
+        return f'{{namespace="{self.namespace}", cronjob="{self.backup_cron_job}"}}'
 
     @property
     def claim_matcher(self) -> str:
@@ -136,7 +143,23 @@ def harbor_alerts(scope: SeriesScope, metrics: HarborMetrics, trivy: TrivySettin
               description="Prometheus has not scraped {{ $labels.job }} in namespace {{ $labels.namespace }} for "
                           "15 minutes: it does not select the ServiceMonitor, or the Service has no endpoints."),
     ))
-    storage = AlertGroup(name="harbor-storage", alerts=(
+    backups: tuple[Alert, ...] = ()
+    if scope.backup_cron_job is not None:
+        # a run that has not succeeded since it was scheduled, for longer than a run may take: any schedule
+        # works (no fixed age), a run started by hand that succeeds clears it (newer Kubernetes counts
+        # such a Job in the CronJob's status), and a CronJob that never succeeded counts too
+        scheduled = f"max by (namespace, cronjob) (kube_cronjob_status_last_schedule_time{scope.backup_matcher})"
+        succeeded = f"max by (namespace, cronjob) (kube_cronjob_status_last_successful_time{scope.backup_matcher})"
+        backups = (Alert(
+            name="HarborDatabaseBackupFailing", severity=Severity.WARNING,
+            for_=f"{scope.backup_deadline_seconds // 60 + 15}m",
+            expr=f"({scheduled} > {succeeded}) or ({scheduled} unless on (namespace, cronjob) {succeeded})",
+            summary="The last database backup has not succeeded",
+            description="The CronJob {{ $labels.cronjob }} in namespace {{ $labels.namespace }} has not succeeded "
+                        "since its last scheduled run, for longer than a run may take: the newest dump is getting "
+                        "old, and the upgrade guard refuses a version change without a recent one. The failed "
+                        "Job's log says why."),)
+    storage = AlertGroup(name="harbor-storage", alerts=(*backups,
         Alert(name="HarborVolumeFillingUp", severity=Severity.WARNING, for_="15m",
               expr=f"{claim_percent} > {_percent(metrics.volume_warning_percent)}",
               summary="Claim {{ $labels.persistentvolumeclaim }} is {{ $value | printf \"%.0f\" }}% full",

@@ -64,6 +64,17 @@ class RowSpec:
     panels: tuple[PanelSpec, ...]
 
 
+def backup_panels(scope: SeriesScope) -> tuple[PanelSpec, ...]:
+    """With a DatabaseBackup: how long ago its CronJob last ran on schedule and last succeeded."""
+    if scope.backup_cron_job is None:
+        return ()
+    matcher = scope.backup_matcher
+    return (PanelSpec("Database backup", "Time since the backup CronJob's last scheduled run and last success",
+                      (Query(f"time() - max(kube_cronjob_status_last_schedule_time{matcher})", "scheduled"),
+                       Query(f"time() - max(kube_cronjob_status_last_successful_time{matcher})", "succeeded")),
+                      unit="s"),)
+
+
 def dashboard_rows(scope: SeriesScope) -> tuple[RowSpec, ...]:
     """The panels, row by row, for one Harbor."""
     exporter, core, registry, jobservice = (scope.exporter_job, scope.core_job, scope.registry_job,
@@ -108,6 +119,7 @@ def dashboard_rows(scope: SeriesScope) -> tuple[RowSpec, ...]:
             PanelSpec("Pulls per project", "Pulls in the last hour, the ten busiest projects (proxy caches included)",
                       (Query(f"topk(10, max by (project_name) (delta(harbor_artifact_pulled{scope.of(exporter)}[1h])))",
                              "{{project_name}}"),), unit="none"),
+            *backup_panels(scope),
         )),
         RowSpec("Jobs", (
             PanelSpec("Queued jobs", "Jobs waiting in jobservice's queue, by type",

@@ -28,6 +28,7 @@ from types import MappingProxyType
 from .runtime_contracts import DISTRIBUTION, HARBOR, Cite
 
 KUBERNETES = "kubernetes/kubernetes"
+KUBE_STATE_METRICS = "kubernetes/kube-state-metrics v2.20.0"
 PROMETHEUS = "prometheus/prometheus"
 CLIENT_GOLANG = "prometheus/client_golang (vendored by " + DISTRIBUTION + ")"
 
@@ -108,6 +109,14 @@ METRICS: Mapping[str, Metric] = MappingProxyType({m.name: m for m in (
     Metric("kubelet_volume_stats_capacity_bytes", MetricType.GAUGE,
            Cite(KUBERNETES, "pkg/kubelet/metrics/metrics.go",
                 "VolumeStatsCapacityBytesKey; collectors/volume_stats.go"), "volume_stats_capacity_bytes"),
+    # kube-state-metrics: a CronJob's last scheduled run and last successful one, Unix seconds, each only
+    # once the CronJob's status has it
+    Metric("kube_cronjob_status_last_schedule_time", MetricType.GAUGE,
+           Cite(KUBE_STATE_METRICS, "internal/store/cronjob.go", "Status.LastScheduleTime"),
+           "kube_cronjob_status_last_schedule_time"),
+    Metric("kube_cronjob_status_last_successful_time", MetricType.GAUGE,
+           Cite(KUBE_STATE_METRICS, "internal/store/cronjob.go", "Status.LastSuccessfulTime"),
+           "kube_cronjob_status_last_successful_time"),
     # Prometheus: 1 when the last scrape of a target succeeded, 0 when it failed
     Metric("up", MetricType.GAUGE, Cite(PROMETHEUS, "scrape/scrape.go", "scrapeHealthMetricName"), "up"),
 )})

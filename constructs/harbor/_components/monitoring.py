@@ -38,7 +38,7 @@ from imports.prometheus_rules.com.coreos.monitoring import (
 from ..kit.handles import ServicePort
 from ..settings import HarborMetrics
 from .alerts import AlertGroup, SeriesScope, harbor_alerts
-from .constants import CORE, EXPORTER, JOBSERVICE, METRICS_PATH, METRICS_PORT_NAME, REGISTRY
+from .constants import CORE, DATABASE_BACKUP, EXPORTER, JOBSERVICE, METRICS_PATH, METRICS_PORT_NAME, REGISTRY
 from .context import HarborContext
 from .dashboard import harbor_dashboard
 from .network_policy import SCRAPED
@@ -112,6 +112,8 @@ def scraped_services(ctx: HarborContext) -> dict[str, ServicePort]:
 def series_scope_for(ctx: HarborContext, namespace: str, claims: Sequence[str]) -> SeriesScope:
     """This Harbor's series: its namespace, the job of each scraped Service, its claims' patterns."""
     jobs = scraped_services(ctx)
+    backup = ctx.database_backup
     return SeriesScope(namespace=namespace, core_job=jobs[CORE].service, registry_job=jobs[REGISTRY].service,
                        jobservice_job=jobs[JOBSERVICE].service, exporter_job=jobs[EXPORTER].service,
-                       claims=tuple(claims))
+                       claims=tuple(claims), backup_cron_job=ctx.name(DATABASE_BACKUP) if backup else None,
+                       backup_deadline_seconds=backup.deadline_seconds if backup else 0)
