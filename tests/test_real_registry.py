@@ -431,6 +431,14 @@ def test_sigterm_drains_an_upload_in_flight(manifests, synth_dir: Path) -> None:
                 upload.putheader(name, value)
             upload.endheaders()
             upload.send(layer[: len(layer) // 2])
+            # in flight: the registry has accepted the connection and is reading the body (a connection
+            # the kernel queued but the registry had not accepted yet is reset when the listener closes,
+            # as it would be on any server)
+            deadline = time.monotonic() + 10
+            while not any('msg="authorized request"' in line and "http.request.method=PUT" in line
+                          for line in registry.server.output().splitlines()):
+                assert time.monotonic() < deadline, f"the upload never reached the registry:\n{registry.server.output()}"
+                time.sleep(0.05)
             os.kill(registry.server.process.pid, signal.SIGTERM)
             # draining: the registry logs it, then closes its listener (new connections are refused)
             deadline = time.monotonic() + 10
