@@ -85,7 +85,8 @@ class Harbor:
         except urllib.error.HTTPError as error:
             raw = error.read()
             if error.code >= 500:
-                raise Transient(f"HTTP {error.code}: {error_text(raw)}", error.code, error_text(raw)) from None
+                detail = error_text(raw)
+                raise Transient(f"HTTP {error.code}: {detail}", error.code, detail) from None
             return error.code, dict(error.headers.items()), raw
         except (urllib.error.URLError, ConnectionError, TimeoutError, http.client.HTTPException, OSError) as error:
             reason = getattr(error, "reason", error)
@@ -125,22 +126,22 @@ class Harbor:
                     "Harbor reads HARBOR_ADMIN_PASSWORD only on its first boot, when it creates the admin account: "
                     "a password changed later in OpenBao is not applied to Harbor. Change it in Harbor as well "
                     "(UI: the user menu > Change Password), or put the current one back into OpenBao.")
-            if status == 403 and READ_ONLY_MESSAGE in error_text(raw):
+            detail = error_text(raw) if status >= 400 else ""
+            if status == 403 and READ_ONLY_MESSAGE in detail:
                 raise HarborError(f"{method} {API}{path}: Harbor is in read-only mode, which refuses every change "
                                   "(HTTP 403). The declaration leaves it alone: declare ConfigurationSettings("
                                   "read_only=...) so that the job lifts it for its own changes and sets it again "
                                   "last, or switch it off in Harbor (Administration > Configuration > System "
-                                  "Settings > Repository Read Only)", status, error_text(raw))
+                                  "Settings > Repository Read Only)", status, detail)
             if status == 403:
                 # Harbor's own reason goes along: a 403 is also how it refuses a setting locked by core's
                 # CONFIG_OVERWRITE_JSON (src/controller/config/controller.go UpdateUserConfigs)
                 raise HarborError(f"{method} {API}{path}: user {self.settings.user!r} is not allowed (HTTP 403); "
-                                  f"the job needs a Harbor system administrator; Harbor answered: {error_text(raw)}",
-                                  status, error_text(raw))
+                                  f"the job needs a Harbor system administrator; Harbor answered: {detail}",
+                                  status, detail)
             if status == 409 and create and attempt > 1:
                 return status, answer_headers, None
             if status >= 400:
-                detail = error_text(raw)
                 raise HarborError(f"{method} {API}{path} answered HTTP {status}: {detail}", status, detail)
             text = raw.decode("utf-8").strip() if raw else ""
             try:
