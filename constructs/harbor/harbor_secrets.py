@@ -7,7 +7,7 @@ hands out `HarborSecrets`, one typed handle per value, which HarborRegistry wire
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from .kit.handles import SecretKeyRef
@@ -109,14 +109,12 @@ class HarborSecrets:
                 isinstance(k, str) and isinstance(v, str) for k, v in annotations.items()):
             raise fail("HarborSecrets.reload_annotations", "a mapping of annotation names to strings", annotations)
         object.__setattr__(self, "reload_annotations", MappingProxyType(dict(annotations)))
-        for item in fields(self):
-            if item.name not in SPECS:
-                continue
-            value = getattr(self, item.name)
-            if value is None and item.name in MAY_BE_ABSENT:
+        for name in SPECS:   # the handles; reload_annotations is checked above
+            value = getattr(self, name)
+            if value is None and name in MAY_BE_ABSENT:
                 continue
             if not isinstance(value, SecretKeyRef):
-                raise fail(f"HarborSecrets.{item.name}", "a SecretKeyRef handed out by a secret sync", value)
+                raise fail(f"HarborSecrets.{name}", "a SecretKeyRef handed out by a secret sync", value)
 
     @classmethod
     def from_sync(cls, sync: OpenBaoSecretSync, *, instance: str = "harbor") -> HarborSecrets:

@@ -48,12 +48,10 @@ def check_data_protection(*, instance: str, storage: HarborStorage,
                     raise fail("LonghornVolumeBackups.claims", "claims Harbor has: the database-backup claim is "
                                "DatabaseBackup(target=BackupClaim(...))'s (dumps to a bucket are off the cluster "
                                "already)", claim.value)
-                existing = database_backup.target.storage.existing_claim
+                owner, existing = "DatabaseBackup.target.storage", database_backup.target.storage.existing_claim
             else:
-                existing = getattr(storage, claim.value).existing_claim
+                owner, existing = f"HarborStorage.{claim.value}", getattr(storage, claim.value).existing_claim
             if existing:
-                owner = ("DatabaseBackup.target.storage" if claim is HarborClaim.DATABASE_BACKUP
-                         else f"HarborStorage.{claim.value}")
                 raise fail("LonghornVolumeBackups.claims", f"claims Harbor creates: {owner} is the existing claim "
                            f"{existing!r}, whose labels are not Harbor's to write (label it by hand)", claim.value)
     if upgrade_guard is not None:

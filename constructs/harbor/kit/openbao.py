@@ -311,8 +311,8 @@ class OpenBaoSecretSync(Construct, SecretProducer):
     def _build_network_policy(self) -> None:
         # The pause pod needs no traffic at all, not even DNS: the OpenBao CSI provider on the node
         # (called by the CSI driver) logs in to OpenBao and fetches the values with this
-        # ServiceAccount's token, never the pod. Isolating
-        # it for ingress and egress costs nothing and holds without a namespace-wide default deny.
+        # ServiceAccount's token, never the pod. Isolating it for ingress and egress costs nothing and
+        # holds without a namespace-wide default deny.
         self.network_policy = deny_all_policy(
             self, "network-policy", name=f"{self.name}-mount", labels=self.labels,
             pod_labels=selector_labels(self.labels), annotations=SyncWave.SECRETS.annotation())
