@@ -184,6 +184,18 @@ class Server:
     def output(self) -> str:
         return self.log.read_text(errors="replace") if self.log.is_file() else ""
 
+    def wait_for(self, condition: Callable[[], bool], what: str, seconds: float = 30, every: float = 0.05) -> None:
+        """Poll `condition` while this program runs; fail with its output when it exits first, or when
+        `seconds` pass."""
+        deadline = time.monotonic() + seconds
+        while not condition():
+            if not self.alive():
+                raise AssertionError(f"{self.name} exited with {self.process.returncode} before {what}:\n"
+                                     f"{self.output()}")
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no {what} within {seconds} s:\n{self.output()}")
+            time.sleep(every)
+
     def stop(self) -> None:
         group = self.process.pid
         for sig, wait in ((signal.SIGTERM, STOP_SECONDS), (signal.SIGKILL, STOP_SECONDS)):

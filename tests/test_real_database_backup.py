@@ -148,10 +148,9 @@ def postgres_sandbox(manifests: Manifests, scripts_data: dict[str, str], *, host
                                                     f"unix_socket_directories={socket_dir}"], user=superuser)
                 sandbox.wait_for_port(server, 5432, DB_ADDRESS)
                 # the port opens before the server accepts sessions ("the database system is starting up")
-                deadline = time.monotonic() + 30
-                while sandbox.run([f"{PG_IN_IMAGE}/pg_isready", "-q", "-h", "harbor-database"]).returncode != 0:
-                    assert time.monotonic() < deadline and server.alive(), server.output()
-                    time.sleep(0.2)
+                server.wait_for(lambda: sandbox.run([f"{PG_IN_IMAGE}/pg_isready", "-q", "-h",
+                                                     "harbor-database"]).returncode == 0,
+                                "a server accepting sessions", every=0.2)
                 db = Database(sandbox, folder, backup_dir, manifests, superuser)
                 # as Harbor's image creates it (initial-registry.sql), then Harbor's data at schema 180
                 db.sql("CREATE DATABASE registry ENCODING 'UTF8'", database="postgres")
@@ -288,10 +287,7 @@ def test_a_dump_started_meanwhile_waits_and_leaves_the_other_unfinished_file(dat
         fcntl.flock(folder, fcntl.LOCK_EX)   # the run in progress holds the folder, as the script does
         spec = container_of(database.manifests, BACKUP, "dump")
         second = database.sandbox.spawn("second-dump", spec["command"], user=POD_USER, env=pod_env(spec))
-        deadline = time.monotonic() + 30
-        while "waiting for it" not in second.output():
-            assert second.alive() and time.monotonic() < deadline, second.output()
-            time.sleep(0.05)
+        second.wait_for(lambda: "waiting for it" in second.output(), "a wait for the other run's lock")
         time.sleep(0.5)
         assert second.alive() and unfinished.exists(), second.output()
         unfinished.rename(database.backup_dir / "registry-20260101T000000Z-schema180.dump")   # it ends

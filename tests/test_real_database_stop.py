@@ -40,10 +40,8 @@ def open_session(db: Database) -> Server:
     session = db.sandbox.spawn("session", [f"{PG_IN_IMAGE}/psql", "-X", "-h", "harbor-database", "-U", "postgres",
                                            "-d", "registry", "-c", SESSION_QUERY],
                                user=db.superuser, env={"PGPASSWORD": PASSWORD})
-    deadline = time.monotonic() + 30
-    while db.sql(f"SELECT count(*) FROM pg_stat_activity WHERE query = '{SESSION_QUERY}'") != "1":
-        assert session.alive() and time.monotonic() < deadline, session.output()
-        time.sleep(0.1)
+    session.wait_for(lambda: db.sql(f"SELECT count(*) FROM pg_stat_activity WHERE query = '{SESSION_QUERY}'") == "1",
+                     "the session in pg_stat_activity", every=0.1)
     return session
 
 

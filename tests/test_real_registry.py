@@ -37,7 +37,6 @@ import os
 import signal
 import socket
 import tarfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -434,18 +433,14 @@ def test_sigterm_drains_an_upload_in_flight(manifests, synth_dir: Path) -> None:
             # in flight: the registry has accepted the connection and is reading the body (a connection
             # the kernel queued but the registry had not accepted yet is reset when the listener closes,
             # as it would be on any server)
-            deadline = time.monotonic() + 10
-            while not any('msg="authorized request"' in line and "http.request.method=PUT" in line
-                          for line in registry.server.output().splitlines()):
-                assert time.monotonic() < deadline, f"the upload never reached the registry:\n{registry.server.output()}"
-                time.sleep(0.05)
-            os.kill(registry.server.process.pid, signal.SIGTERM)
-            # draining: the registry logs it, then closes its listener (new connections are refused)
-            deadline = time.monotonic() + 10
-            while not ("stopping server gracefully" in registry.server.output() and refused(registry.port)):
-                assert registry.server.alive(), f"the registry died on SIGTERM:\n{registry.server.output()}"
-                assert time.monotonic() < deadline, f"no drain within 10 s:\n{registry.server.output()}"
-                time.sleep(0.05)
+            server = registry.server
+            server.wait_for(lambda: any('msg="authorized request"' in line and "http.request.method=PUT" in line
+                                        for line in server.output().splitlines()), "the upload at the registry", 10)
+            os.kill(server.process.pid, signal.SIGTERM)
+            # draining: the registry logs it, then closes its listener (new connections are refused); it
+            # dies on SIGTERM without http.draintimeout
+            server.wait_for(lambda: "stopping server gracefully" in server.output() and refused(registry.port),
+                            "a drain", 10)
             upload.send(layer[len(layer) // 2:])
             response = upload.getresponse()
             assert response.status == 201, (response.status, response.read())
