@@ -132,11 +132,12 @@ def site_part(entry: dict, site: str) -> dict:
 
 def harbor_sync(chart: AppChart, *, id: str = "secrets", role: str = "harbor", path: str = SECRETS_PATH,
                 instance: str = "harbor", trivy_github_token: bool = False, database_password: bool = True,
-                extra_secrets: Iterable[SyncedSecret] = ()) -> OpenBaoSecretSync:
+                extra_secrets: Iterable[SyncedSecret] = (), reload_on_rotation: bool = False) -> OpenBaoSecretSync:
     """Harbor's secret sync in `chart`: `harbor_synced_secrets` at `path`, then `extra_secrets`."""
     declared = harbor_synced_secrets(path, instance=instance, trivy_github_token=trivy_github_token,
                                      database_password=database_password)
-    return OpenBaoSecretSync(chart, id, server=SERVER, role=role, secrets=[*declared, *extra_secrets])
+    return OpenBaoSecretSync(chart, id, server=SERVER, role=role, secrets=[*declared, *extra_secrets],
+                             reload_on_rotation=reload_on_rotation)
 
 
 def synced_chart(*, app: cdk8s.App | None = None, chart_id: str = "site", namespace: str = NAMESPACE,

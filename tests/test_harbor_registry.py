@@ -11,7 +11,7 @@ import pytest
 import upstream
 from conftest import Manifests, all_containers, containers, pod_spec, synth
 from fast_yaml import load_yaml, load_yaml_all
-from support import HOST, NAMESPACE, SECRETS_PATH, SERVER, harbor_site, harbor_sync, refusal
+from support import HOST, NAMESPACE, SECRETS_PATH, SERVER, harbor_site, harbor_sync, refusal, synced_chart
 
 from constructs.harbor import (
     AccessMode,
@@ -395,10 +395,7 @@ def test_ipv6_listen_is_a_setting_on_by_default() -> None:
 def test_workloads_restart_on_rotation_only_when_the_sync_reloads(reload: bool) -> None:
     # Harbor's pods read the synced values when they start, and several are shared between components:
     # with a sync that reloads on rotation, Stakater Reloader restarts every workload that reads one
-    app = cdk8s.App()
-    chart = AppChart(app, "site", namespace=NAMESPACE)
-    sync = OpenBaoSecretSync(chart, "secrets", server=SERVER, role="harbor", reload_on_rotation=reload,
-                             secrets=harbor_synced_secrets(SECRETS_PATH))
+    _, chart, sync = synced_chart(reload_on_rotation=reload)
     HarborRegistry(chart, "harbor", external_url=f"https://{HOST}", secrets=HarborSecrets.from_sync(sync))
     out = synth(chart)
     search = {"reloader.stakater.com/search": "true"}
