@@ -289,18 +289,21 @@ def test_a_lock_harbor_reports_only_on_put_is_explained_too(fake, apply, monkeyp
     assert "other user(s) exist: carol" in result.out
 
 
+# an LDAP login with groups, and the bind credentials the Job reads from its environment
+LDAP = LdapAuthentication(url="ldaps://ldap.example.com", base_dn="ou=people,dc=example,dc=com",
+                          search_dn=SecretKeyRef(secret="harbor-ldap", key="dn"),
+                          search_password=SecretKeyRef(secret="harbor-ldap", key="password"),
+                          group_base_dn="ou=groups,dc=example,dc=com", group_search_filter="(objectClass=group)",
+                          group_attribute_name="cn", group_admin_dn="CN=Admins,ou=groups,dc=example,dc=com")
+LDAP_ENV = {"HARBOR_LDAP_SEARCH_DN": "cn=harbor,dc=example,dc=com", "HARBOR_LDAP_SEARCH_PASSWORD": "bind-secret"}
+
+
 def test_ldap_login_with_groups(fake, apply):
-    ldap = LdapAuthentication(url="ldaps://ldap.example.com", base_dn="ou=people,dc=example,dc=com",
-                              search_dn=SecretKeyRef(secret="harbor-ldap", key="dn"),
-                              search_password=SecretKeyRef(secret="harbor-ldap", key="password"),
-                              group_base_dn="ou=groups,dc=example,dc=com", group_search_filter="(objectClass=group)",
-                              group_attribute_name="cn", group_admin_dn="CN=Admins,ou=groups,dc=example,dc=com")
     dn = "CN=Developers,ou=groups,dc=example,dc=com"
     fake.ldap_groups = {dn.lower(): "developers"}
-    config = HarborConfiguration(projects=(LIBRARY,), authentication=ldap, members=(
+    config = HarborConfiguration(projects=(LIBRARY,), authentication=LDAP, members=(
         ProjectMember(project=LIBRARY, role=MemberRole.DEVELOPER, group=dn),))
-    env = {"HARBOR_LDAP_SEARCH_DN": "cn=harbor,dc=example,dc=com", "HARBOR_LDAP_SEARCH_PASSWORD": "bind-secret"}
-    result = apply(config, env=env)
+    result = apply(config, env=LDAP_ENV)
     assert result.code == 0, result.out
     assert fake.configurations["auth_mode"] == "ldap_auth"
     assert fake.configurations["ldap_search_dn"] == "cn=harbor,dc=example,dc=com"
@@ -309,7 +312,7 @@ def test_ldap_login_with_groups(fake, apply):
     assert "bind-secret" not in result.out and "cn=harbor,dc=example,dc=com" not in result.out
     fake.reset_counts()
     # Harbor answers the admin DN lower-cased: still the same, nothing written
-    assert apply(config, env=env).code == 0 and fake.writes == []
+    assert apply(config, env=LDAP_ENV).code == 0 and fake.writes == []
 
 
 def test_a_missing_secret_stops_before_any_call(fake, apply):
@@ -357,21 +360,15 @@ def test_a_user_whose_name_harbors_query_syntax_would_change_is_found(fake, appl
 def test_an_ldap_group_the_directory_lacks_is_left_pending_and_the_rest_applied(fake, apply):
     # Harbor answers a bare 500 for a DN under the group base DN that the directory does not have
     # (src/pkg/ldap/ldap.go SearchGroupByDN): the member waits, robots and schedules still apply
-    ldap = LdapAuthentication(url="ldaps://ldap.example.com", base_dn="ou=people,dc=example,dc=com",
-                              search_dn=SecretKeyRef(secret="harbor-ldap", key="dn"),
-                              search_password=SecretKeyRef(secret="harbor-ldap", key="password"),
-                              group_base_dn="ou=groups,dc=example,dc=com", group_search_filter="(objectClass=group)",
-                              group_attribute_name="cn")
     typo = "CN=Devlopers,ou=groups,dc=example,dc=com"
-    config = replace(ACCESS, authentication=ldap,
+    config = replace(ACCESS, authentication=LDAP,
                      members=(ProjectMember(project=LIBRARY, role=MemberRole.DEVELOPER, group=typo),))
-    env = {"HARBOR_LDAP_SEARCH_DN": "cn=harbor,dc=example,dc=com", "HARBOR_LDAP_SEARCH_PASSWORD": "bind-secret"}
-    result = apply(config, env=env)
+    result = apply(config, env=LDAP_ENV)
     assert result.code == EXIT_SKIPPED, result.out
     assert f"member group {typo!r} in project library" in result.out and "does not exist in the directory" in result.out
     assert fake.robots and fake.member_entries("library") == [("u", "admin", 1)]   # the rest is applied
     fake.ldap_groups = {typo.lower(): "devlopers"}                                 # the directory gets the group
-    assert apply(config, env=env).code == 0
+    assert apply(config, env=LDAP_ENV).code == 0
     assert ("g", "devlopers", 2) in fake.member_entries("library")
 
 
