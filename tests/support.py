@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import functools
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -53,6 +54,26 @@ kv_utils.schema_contents = functools.cache(kv_utils.schema_contents)
 OLDEST_KUBERNETES = "1.27"
 NEWEST_KUBERNETES = kv_utils.latest_version()
 KUBERNETES_VERSIONS = (OLDEST_KUBERNETES, NEWEST_KUBERNETES)
+
+
+# ---- upstream sources, where a developer has checked them out -------------------------------------
+# ../src beside the repository, or UPSTREAM_SOURCES. They are large and come from GitHub, so CI does
+# without them: the tables and configs then stand on their citations alone, and the cross-checks
+# against the sources run wherever a developer has cloned them.
+
+UPSTREAM_SOURCES = Path(os.environ.get("UPSTREAM_SOURCES") or REPO.parent / "src")
+HARBOR_SRC = UPSTREAM_SOURCES / "harbor"
+CLONE_HINT = ("git clone --branch {tag} https://github.com/goharbor/{repo} {path} (or set UPSTREAM_SOURCES to the "
+              "folder holding it) to compare with it")
+
+
+def harbor_source(path: str) -> str:
+    """A file of Harbor v2.15.1's sources, or a skip that says how to check them out."""
+    file = HARBOR_SRC / path
+    if not file.is_file():
+        pytest.skip(f"Harbor's sources at v2.15.1 are not at {HARBOR_SRC}: "
+                    + CLONE_HINT.format(tag="v2.15.1", repo="harbor", path=HARBOR_SRC))
+    return file.read_text()
 
 
 # ---- tools outside Python, which scripts/check installs ----------------------------------------------

@@ -10,6 +10,7 @@ import http.client
 import http.server
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -28,6 +29,7 @@ from support import (
     build_component,
     find,
     harbor_chart,
+    harbor_source,
 )
 
 from constructs.harbor._components.constants import NGINX_PORT
@@ -312,13 +314,55 @@ def test_every_proxied_location_streams_and_forwards(server) -> None:
         assert headers["Host"] == ("$http_host" if path == "/v2/" else "$host")
 
 
-def test_registry_path_has_long_timeouts(server) -> None:
-    v2 = server.block("location", "/v2/")
-    assert v2.value("proxy_send_timeout") == ("900",)
-    assert v2.value("proxy_read_timeout") == ("900",)
+def test_long_timeouts_are_where_harbor_has_them(server) -> None:
+    # Harbor's template: /v2/ (layers of several GB) and /c/ (a login waits on LDAP or the OIDC provider)
+    for path in ("/v2/", "/c/"):
+        location = server.block("location", path)
+        assert location.value("proxy_send_timeout") == ("900",)
+        assert location.value("proxy_read_timeout") == ("900",)
     for location in server.blocks("location"):
-        if location.args != ("/v2/",):
+        if location.args not in (("/v2/",), ("/c/",)):
             assert not location.directives("proxy_read_timeout"), location.args
+
+
+# ---- against Harbor's own entry point --------------------------------------------------------------
+
+HARBOR_NGINX_TEMPLATE = "make/photon/prepare/templates/nginx/nginx.http.conf.jinja"
+# what a location does with a request: where it goes, how it streams, how long nginx waits
+ROUTING_DIRECTIVES = ("proxy_pass", "return", "proxy_buffering", "proxy_request_buffering",
+                     "proxy_send_timeout", "proxy_read_timeout")
+# Harbor's template passes on the client's X-Forwarded-Proto (else $scheme); ours sends the external
+# scheme, because TLS ends at the Gateway and nginx only ever sees http (test above).
+OWN_HEADERS = {"X-Forwarded-Proto"}
+
+
+def harbor_locations() -> dict[str, dict[str, tuple[tuple[str, ...], ...]]]:
+    """Harbor v2.15.1's entry point without internal TLS: location path -> directive -> the arguments of each."""
+    text = harbor_source(HARBOR_NGINX_TEMPLATE)
+    text = re.sub(r"\{% if internal_tls.enabled %\}.*?\{% else %\}(.*?)\{% endif %\}", r"\1", text, flags=re.S)
+    server = text[text.index("\n  server {"):text.index("{% if metric.enabled %}")]
+    assert "{%" not in server, "a template switch this reading does not resolve"
+    locations: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}
+    for path, body in re.findall(r"location\s+(\S+)\s*\{(.*?)\}", server, flags=re.S):
+        directives: dict[str, tuple[tuple[str, ...], ...]] = {}
+        for statement in body.split(";"):
+            name, *args = statement.split() or [""]
+            if name:
+                directives[name] = (*directives.get(name, ()), tuple(args))
+        locations[path] = directives
+    return locations
+
+
+def test_every_location_routes_streams_and_waits_as_harbor_s_own(server) -> None:
+    harbor = harbor_locations()
+    assert {loc.args[0] for loc in server.blocks("location")} == set(harbor)
+    for path, directives in harbor.items():
+        ours = server.block("location", path)
+        for name in ROUTING_DIRECTIVES:
+            assert ours.values(name) == directives.get(name, ()), f"location {path}: {name}"
+        theirs = {header: value for header, value in directives.get("proxy_set_header", ())}
+        assert {h: v for h, v in headers_of(ours).items() if h not in OWN_HEADERS} == \
+            {h: v for h, v in theirs.items() if h not in OWN_HEADERS}, f"location {path}: proxy_set_header"
 
 
 def test_server_limits_and_listeners(server) -> None:

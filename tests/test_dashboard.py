@@ -11,7 +11,6 @@ the way that code builds it.
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import Any
 import promql_parser
 import pytest
 from conftest import Manifest, Manifests, synth
-from support import harbor_site
+from support import HARBOR_SRC, UPSTREAM_SOURCES, harbor_site
 from test_alerts import promtool, pulls, tasks
 
 from constructs.harbor import HarborMetrics
@@ -29,8 +28,7 @@ from constructs.harbor._components.metric_catalog import METRICS, SERIES
 from constructs.harbor._components.runtime_contracts import DISTRIBUTION, HARBOR
 
 NS = "harbor"
-SRC = Path(os.environ.get("UPSTREAM_SOURCES") or Path(__file__).resolve().parents[2] / "src")
-CHECKOUTS = {HARBOR: SRC / "harbor", DISTRIBUTION: SRC / "distribution"}
+CHECKOUTS = {HARBOR: HARBOR_SRC, DISTRIBUTION: UPSTREAM_SOURCES / "distribution"}
 # Grafana's variables a query may hold, and what stands in for them when it is parsed
 GRAFANA_VARIABLES = {"$__rate_interval": "5m"}
 

@@ -11,10 +11,8 @@ message that names the container, the path or variable, and the field to change.
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import cdk8s
@@ -22,29 +20,14 @@ import pytest
 import yaml
 from conftest import SITES, synthesized_manifests
 from fast_yaml import load_yaml
-from support import harbor_site
+from support import CLONE_HINT, UPSTREAM_SOURCES, harbor_site, harbor_source
 
 from constructs.harbor import HarborMetrics, HarborRegistry
 from constructs.harbor._components import runtime_contracts as rc
 from constructs.harbor._components.runtime_contracts import CONTRACTS, contract_for, image_repository
 from constructs.harbor.kit import validation_errors
 
-# Where the upstream sources are checked out: ../src beside the repository, or UPSTREAM_SOURCES.
-# They are large and come from GitHub, so CI does without them; the tables then stand on their
-# citations alone, and these comparisons run wherever a developer has cloned them.
-SRC = Path(os.environ.get("UPSTREAM_SOURCES") or Path(__file__).resolve().parents[2] / "src")
-HARBOR_SRC = SRC / "harbor"
-ADAPTER_SRC = SRC / "harbor-scanner-trivy"
-CLONE_HINT = ("git clone --branch {tag} https://github.com/goharbor/{repo} {path} (or set UPSTREAM_SOURCES to the "
-              "folder holding it) to compare the tables with it")
-
-
-def harbor_source(path: str) -> str:
-    file = HARBOR_SRC / path
-    if not file.is_file():
-        pytest.skip(f"Harbor's sources at v2.15.1 are not at {HARBOR_SRC}: "
-                    + CLONE_HINT.format(tag="v2.15.1", repo="harbor", path=HARBOR_SRC))
-    return file.read_text()
+ADAPTER_SRC = UPSTREAM_SOURCES / "harbor-scanner-trivy"
 
 
 # ---- the tables ------------------------------------------------------------------------------------

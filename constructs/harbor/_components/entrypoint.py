@@ -21,9 +21,11 @@ from .nginx_conf import Block, Config, Directive, block, directive, listen_all, 
 from .nginx_workload import nginx_workload
 
 COMPONENT = NGINX
-# Registry clients push and pull layers of several GB through /v2/: nginx's default 60 s between
-# two reads or writes cuts slow transfers, the chart's 900 s does not.
-REGISTRY_TIMEOUT_SECONDS = 900
+# nginx waits 60 s by default between two reads or writes. Harbor's own entry point gives two paths
+# 900 s (make/photon/prepare/templates/nginx/nginx.http.conf.jinja): /v2/, where registry clients
+# push and pull layers of several GB, and /c/, where a login waits on LDAP or an OIDC callback on the
+# identity provider's token endpoint.
+LONG_TIMEOUT_SECONDS = 900
 # Sent on every response, errors included (`always`), so no page of Harbor can be framed.
 SECURITY_HEADERS = (
     ("X-Frame-Options", "DENY"),
@@ -61,13 +63,14 @@ class Route:
 ROUTES: tuple[Route, ...] = (
     Route("/", Backend.PORTAL),                 # the web UI: static files
     Route("/api/", Backend.CORE),               # the REST API, /api/v2.0/...
-    Route("/c/", Backend.CORE),                 # the UI's session endpoints: /c/login, /c/oidc/callback
+    # the UI's session endpoints: /c/login, /c/oidc/callback
+    Route("/c/", Backend.CORE, timeout_seconds=LONG_TIMEOUT_SECONDS),
     # Docker registry API v1 is long gone; a 404 makes old clients fail at once instead of core
     # answering something they misread.
     Route("/v1/", Backend.NOT_FOUND),
     # The registry API, proxied by core. Host keeps the port the client used, because core puts it
     # into the token realm and upload Location URLs the client follows.
-    Route("/v2/", Backend.CORE, host_header="$http_host", timeout_seconds=REGISTRY_TIMEOUT_SECONDS),
+    Route("/v2/", Backend.CORE, host_header="$http_host", timeout_seconds=LONG_TIMEOUT_SECONDS),
     Route("/service/", Backend.CORE),           # the token service, /service/token
     # Where jobservice posts job status (/service/notifications/jobs/..., src/server/route.go):
     # in-cluster callers only. A prefix, not an exact match, so the whole tree stays closed while
