@@ -605,10 +605,10 @@ class FakeHarbor(RetentionFake, AccessApi):
         if body["type"] not in ADAPTERS:
             raise ApiError(400, f"invalid registry type {body['type']}")
         url = harbor_registry_url(body["url"])
-        self._ping(url)
+        credential = body.get("credential") or {}
+        self._ping(url, body["type"], bool(credential.get("access_key") or credential.get("access_secret")))
         if self.registry(body["name"]):
             raise ApiError(409, f"registry {body['name']} already exists")
-        credential = body.get("credential") or {}
         registry = self.add_registry(body["name"], body["type"], url, description=body.get("description") or "",
                                      insecure=bool(body.get("insecure")),
                                      credential=(credential.get("access_key") or "",
@@ -626,15 +626,27 @@ class FakeHarbor(RetentionFake, AccessApi):
                    if body.get(key) is not None}
         # the controller validates the whole result, pinging the upstream, before it stores anything
         changes["url"] = harbor_registry_url(changes.get("url", registry["url"]))
-        self._ping(changes["url"])
+        merged = {**registry, **changes}
+        self._ping(changes["url"], registry["type"], bool(merged.get("access_key") or merged.get("access_secret")))
         registry.update(changes)
         return Answer(200)
 
-    def _ping(self, url: str) -> None:
-        """The health check validate() runs on every create and update; the native adapter reports a
-        failed ping (no connection, or a login the upstream refuses) as unhealthy, which is a 400."""
-        if urlsplit(url).hostname in self.unreachable:
-            raise ApiError(400, "the registry is unhealthy")
+    def _ping(self, url: str, type: str, has_credential: bool) -> None:
+        """What validate() makes of an unreachable upstream on every create and update
+        (src/controller/registry/controller.go validate, IsHealthy).
+
+        Some adapters reach the upstream while Harbor builds them: Docker Hub logs in when it has a
+        credential (pkg/reg/adapter/dockerhub/client.go NewClient), a Harbor reads /api/version
+        (harbor/base/client.go NewClient), Ali ACR pings (aliacr/adapter.go newAdapter). That error
+        carries no code, so the API answers 500 "internal server error" (src/lib/http/error.go
+        apiError, SendError). Every other adapter is built offline and reports the failed ping of its
+        health check as unhealthy, a 400.
+        """
+        if urlsplit(url).hostname not in self.unreachable:
+            return
+        if type in ("harbor", "ali-acr") or (type == "docker-hub" and has_credential):
+            raise ApiError(500, "internal server error")
+        raise ApiError(400, "the registry is unhealthy")
 
     def op_deleteRegistry(self, params: dict, query: dict) -> Answer:
         registry = self.registries.get(params["id"])

@@ -21,6 +21,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import fake_harbor
 import pytest
@@ -522,7 +523,7 @@ def test_an_unreachable_upstream_is_skipped_with_its_cache_and_the_rest_applied(
     assert apply().code == 0 and fake.writes == []
 
 
-def test_an_update_refused_as_unhealthy_skips_the_registry_and_its_cache(fake, apply):
+def test_an_update_that_fails_on_the_upstream_skips_the_registry_and_its_cache(fake, apply):
     assert apply().code == 0
     fake.project("dockerhub")["metadata"]["auto_scan"] = "false"
     fake.project("library")["metadata"]["public"] = "true"
@@ -530,7 +531,8 @@ def test_an_update_refused_as_unhealthy_skips_the_registry_and_its_cache(fake, a
     rotated = "dckr_pat_rotated-77"
     result = apply(env={TOKEN_ENV: rotated})
     assert result.code == EXIT_SKIPPED, result.out
-    assert lines(result.out, "skipped registry dockerhub: Harbor refused to update it")
+    # Docker Hub with a credential logs in while Harbor builds its adapter: a 500, not the 400 of a ping
+    assert lines(result.out, "skipped registry dockerhub: Harbor failed to update it with HTTP 500")
     assert fake.registry("dockerhub")["access_secret"] == TOKEN
     assert fake.project("dockerhub")["metadata"]["auto_scan"] == "false"      # its cache waits too
     assert fake.project("library")["metadata"]["public"] == "false"           # the rest is repaired
@@ -541,6 +543,28 @@ def test_an_update_refused_as_unhealthy_skips_the_registry_and_its_cache(fake, a
     assert later.code == 0, later.out
     assert fake.registry("dockerhub")["access_secret"] == rotated
     assert fake.project("dockerhub")["metadata"]["auto_scan"] == "true"
+
+
+UPSTREAM_HARBOR = RegistryEndpoint(name="upstream", type=RegistryType.HARBOR, url="https://harbor.upstream.example")
+
+
+@pytest.mark.parametrize(("endpoint", "answer"), [
+    # built offline; the health check's failed ping is a 400
+    (QUAY, "answered HTTP 400 'the registry is unhealthy'"),
+    # built by reaching the upstream (a login, /api/version): Harbor answers 500
+    (DOCKERHUB, "failed to create it with HTTP 500 'UNKNOWN: internal server error'"),
+    (UPSTREAM_HARBOR, "failed to create it with HTTP 500 'UNKNOWN: internal server error'"),
+], ids=["docker-registry", "docker-hub-with-credential", "harbor"])
+def test_every_way_harbor_refuses_an_unreachable_upstream_skips_it(fake, apply, endpoint, answer):
+    declaration = replace(HOMELAB, endpoints=(*HOMELAB.endpoints, UPSTREAM_HARBOR), projects=(
+        *HOMELAB.projects, ProxyCacheProject(name="upstream", endpoint=UPSTREAM_HARBOR)))
+    fake.unreachable = {urlsplit(endpoint.url).hostname}
+    result = apply(declaration)
+    assert result.code == EXIT_SKIPPED, result.out
+    assert lines(result.out, f"skipped registry {endpoint.name}: Harbor") and lines(result.out, answer)
+    assert fake.registry(endpoint.name) is None and fake.project(endpoint.name) is None
+    others = [e.name for e in declaration.endpoints if e is not endpoint]
+    assert all(fake.registry(name) is not None and fake.project(name) is not None for name in others), result.out
 
 
 def test_another_refusal_of_a_registry_still_stops_the_run(fake, apply, monkeypatch):

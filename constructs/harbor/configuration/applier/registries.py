@@ -1,8 +1,8 @@
 """Registry endpoints: the upstreams that proxy-cache projects pull from, with their credentials.
 
-Harbor pings a registry's upstream whenever one is created or updated, and refuses the change (HTTP
-400 "the registry is unhealthy") while it cannot reach it or log in. Such a registry is skipped (and,
-by projects, the proxy caches bound to it); the run goes on and ends with EXIT_SKIPPED.
+Harbor reaches a registry's upstream whenever one is created or updated, and refuses the change while
+it cannot reach it or log in. Such a registry is skipped (and, by projects, the proxy caches bound to
+it); the run goes on and ends with EXIT_SKIPPED.
 """
 
 from __future__ import annotations
@@ -18,8 +18,14 @@ from .declaration import need
 from .errors import Conflict, HarborError, InputError
 from .ownership import MARKER, marked_description
 
-# What Harbor answers (HTTP 400) when the ping of a registry's upstream fails on create or update:
-# the registry controller's validate(), src/controller/registry/controller.go.
+# How Harbor v2.15.1 refuses a registry whose upstream it cannot reach or log in to, on create and
+# update (src/controller/registry/controller.go validate, IsHealthy):
+# - HTTP 400 with this text when the health check of the built adapter fails (most types);
+# - HTTP 500 "internal server error" when building the adapter already fails, because it reaches the
+#   upstream: Docker Hub with a credential logs in (pkg/reg/adapter/dockerhub/client.go NewClient), a
+#   Harbor upstream answers /api/version (harbor/base/client.go NewClient), Ali ACR pings
+#   (aliacr/adapter.go newAdapter). That error has no code, so src/lib/http/error.go answers 500 and
+#   logs the cause in core's log only.
 UNHEALTHY_REGISTRY = "the registry is unhealthy"
 
 log = logging.getLogger("harbor-config")
@@ -150,13 +156,20 @@ class Registries(Kind):
                 run.action("updated registry %s: %s", name, ", ".join(changed))
 
     def skip_unhealthy(self, run: Run, registry: dict, error: HarborError, verb: str) -> None:
-        """Record a registry whose create or update Harbor refused because its upstream failed the ping;
-        any other error stops the run."""
-        if error.status != 400 or UNHEALTHY_REGISTRY not in error.detail:
+        """Record a registry whose create or update Harbor refused because it could not reach or log in to
+        the upstream (UNHEALTHY_REGISTRY); any other error stops the run."""
+        if error.status == 400 and UNHEALTHY_REGISTRY in error.detail:
+            # a failed ping is a refused connection, a TLS or DNS failure, or a login the upstream rejects
+            reason = (f"Harbor refused to {verb} it: it pings {registry['url']} first and answered HTTP 400 "
+                      f"{UNHEALTHY_REGISTRY!r} (upstream unreachable, or it refused the credential)")
+        elif error.status is not None and error.status >= 500:
+            # an answer, retried like every 5xx; a Harbor that does not answer at all stops the run
+            reason = (f"Harbor failed to {verb} it with HTTP {error.status} {error.detail!r}, after retries: it "
+                      f"reaches {registry['url']} while it builds the {registry['type']} adapter (a login, "
+                      "a version check), so the upstream is unreachable or refused the credential, unless "
+                      "core's log (`kubectl logs deploy/harbor-core`) names another cause")
+        else:
             raise error
-        # a failed ping is a refused connection, a TLS or DNS failure, or a login the upstream rejects
-        reason = (f"Harbor refused to {verb} it: it pings {registry['url']} first and answered HTTP 400 "
-                  f"{UNHEALTHY_REGISTRY!r} (upstream unreachable, or it refused the credential)")
         run.skipped[registry["name"]] = reason
         log.warning("skipped registry %s: %s", registry["name"], reason)
 
