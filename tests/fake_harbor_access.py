@@ -348,14 +348,18 @@ class AccessApi:
     # ---- users and groups -----------------------------------------------------------------------------
 
     def op_listUsers(self, params: dict, query: dict) -> Reply:
-        wanted = keywords(params.get("q")).get("username")
+        conditions = keywords(params.get("q"))
+        wanted = conditions.get("username")
+        # the built-in admin is listed only when the query names user ids (src/pkg/user/manager.go List)
+        with_admin = any(key.lower() in ("user_id", "user_id__in") for key in conditions)
         # `username=` of the URL itself, decoded once, matched as SQL LIKE %v% (the handler's FuzzyMatchValue)
         fuzzy = query.get("username")
         items = [{"user_id": u["user_id"], "username": u["username"], "email": "", "realname": "",
                   "sysadmin_flag": u["sysadmin_flag"], "admin_role_in_auth": False, "creation_time": TIME,
                   "update_time": TIME}
                  for u in sorted(self.users.values(), key=lambda u: u["user_id"])
-                 if not u["deleted"] and wanted in (None, u["username"]) and (not fuzzy or fuzzy in u["username"])]
+                 if not u["deleted"] and wanted in (None, u["username"]) and (not fuzzy or fuzzy in u["username"])
+                 and (with_admin or u["user_id"] != ADMIN_ID)]
         return self._paged(items, params)
 
     def op_getUserGroup(self, params: dict, query: dict) -> Reply:

@@ -345,6 +345,16 @@ def test_a_user_who_never_logged_in_is_left_for_a_later_run(fake, apply):
     assert ("u", "alice", 3) in fake.member_entries("library")
 
 
+def test_the_built_in_admin_becomes_a_member_though_harbor_never_lists_it(fake, apply):
+    # GET /users leaves out user 1 (src/pkg/user/manager.go List); the member POST finds it by name
+    assert apply(replace(ACCESS, members=())).code == 0
+    fake.members[fake.project("library")["project_id"]] = {}   # made by another account: admin is no member
+    config = replace(ACCESS, members=(ProjectMember(project=LIBRARY, role=MemberRole.DEVELOPER, user="admin"),))
+    result = apply(config)
+    assert result.code == 0, result.out
+    assert fake.member_entries("library") == [("u", "admin", 2)]
+
+
 @pytest.mark.parametrize("name", ["jane+ci@example.com", "ops,team"])
 def test_a_user_whose_name_harbors_query_syntax_would_change_is_found(fake, apply, name):
     # inside `q` Harbor unescapes the value once more ('+' -> ' ') and splits it at ','

@@ -28,6 +28,10 @@ ROLE_IDS = range(1, 6)      # isValidRole: projectAdmin, developer, guest, maint
 # auth modes whose user search finds no one (DefaultAuthenticateHelper.SearchUser, src/core/auth/authenticator.go):
 # a user must exist in Harbor before it can become a member
 SEARCHES_NO_ONE = ("db_auth", "oidc_auth")
+# The built-in admin (user 1, made by make/migrations/postgresql/0001_initial_schema.up.sql) always
+# exists, yet GET /users never lists it (src/pkg/user/manager.go List, excludeDefaultAdmin); the
+# member POST finds it by name (GetByName), so it is never looked up.
+DEFAULT_ADMIN = "admin"
 
 log = logging.getLogger("harbor-config")
 
@@ -108,7 +112,7 @@ class Members(Kind):
     def create(self, run: Run, declared: dict, what: str) -> dict | None:
         project = declared["project"]
         mode = (run.configurations.get("auth_mode") or {}).get("value")
-        if declared["kind"] == "user" and mode in SEARCHES_NO_ONE and not any(
+        if declared["kind"] == "user" and mode in SEARCHES_NO_ONE and declared["name"] != DEFAULT_ADMIN and not any(
                 u.get("username") == declared["name"] for u in run.harbor.list_all(
                     # `username=`, matched fuzzily, then exactly here: inside `q` Harbor unescapes the
                     # value once more ('+' becomes ' ') and splits it at ',' (src/lib/q/builder.go)
