@@ -75,6 +75,13 @@ BAD = [
                  "RegistryEndpoint.url", "https://mirror.example.com/team%2Fcache", id="url-with-percent-escape"),
     pytest.param(lambda: RegistryEndpoint(name="quay", type=RegistryType.DOCKER_REGISTRY, url="https://quay.io/a b"),
                  "RegistryEndpoint.url", "https://quay.io/a b", id="url-with-space"),
+    # Harbor's ECR adapter reads the region from the URL and needs the access key (awsecr/adapter.go newAdapter)
+    pytest.param(lambda: RegistryEndpoint(name="ecr", type=RegistryType.AWS_ECR,
+                                          url="https://registry.example.com", credential=HUB.credential),
+                 "RegistryEndpoint.url", "https://registry.example.com", id="ecr-url-without-region"),
+    pytest.param(lambda: RegistryEndpoint(name="ecr", type=RegistryType.AWS_ECR,
+                                          url="https://123456789012.dkr.ecr.eu-west-1.amazonaws.com"),
+                 "RegistryEndpoint.credential", None, id="ecr-without-credential"),
     pytest.param(lambda: RegistryEndpoint(name="hub", type=RegistryType.DOCKER_HUB, insecure="yes"),
                  "RegistryEndpoint.insecure", "yes", id="insecure-not-bool"),
     pytest.param(lambda: RegistryEndpoint(name="hub", type=RegistryType.DOCKER_HUB,
@@ -181,6 +188,15 @@ def test_a_url_with_user_info_points_at_the_credential():
     with pytest.raises(ValueError, match=re.escape("RegistryEndpoint.url")) as raised:
         RegistryEndpoint(name="quay", type=RegistryType.DOCKER_REGISTRY, url="https://robot@quay.io")
     assert "RegistryCredential" in str(raised.value)
+
+
+@pytest.mark.parametrize("url", ["https://123456789012.dkr.ecr.eu-west-1.amazonaws.com",
+                                 "https://api.ecr.us-east-1.amazonaws.com",
+                                 "https://123456789012.dkr.ecr-fips.us-gov-west-1.amazonaws.com",
+                                 "https://123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn"])
+def test_ecr_addresses_harbor_reads_a_region_from_are_accepted(url):
+    ecr = RegistryEndpoint(name="ecr", type=RegistryType.AWS_ECR, url=url, credential=HUB.credential)
+    assert ecr.url == url
 
 
 def test_registry_type_accepts_its_string_value():

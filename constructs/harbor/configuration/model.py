@@ -89,6 +89,12 @@ DEFAULT_URLS: Mapping[RegistryType, str] = {
     RegistryType.DOCKER_HUB: "https://hub.docker.com",
     RegistryType.GITHUB_GHCR: "https://ghcr.io",
 }
+# Harbor v2.15.1 builds an ECR adapter from the region in the URL and the access key
+# (pkg/reg/adapter/awsecr/adapter.go newAdapter, ecrPattern, searched anywhere in the URL as Go's
+# FindStringSubmatch does): another URL is refused with "bad aws url", and no credential makes the
+# adapter read a nil credential, so the request fails either way.
+ECR_ADDRESS = re.compile(r"https://(?:api|(\d+)\.dkr)\.ecr(-fips)?\.([\w\-]+)\."
+                         r"(amazonaws\.com(\.cn)?|sc2s\.sgov\.gov|c2s\.ic\.gov)", re.ASCII)
 
 
 class VulnerabilitySeverity(str, Enum):
@@ -194,9 +200,18 @@ class RegistryEndpoint:
                 raise fail("RegistryEndpoint.url", f"set for type {self.type.value!r} (only "
                                                    f"{sorted(t.value for t in DEFAULT_URLS)} have a default)", None)
             url = DEFAULT_URLS[self.type]
-        object.__setattr__(self, "url", _registry_url(url))
+        url = _registry_url(url)
+        object.__setattr__(self, "url", url)
         if self.credential is not None and not isinstance(self.credential, RegistryCredential):
             raise fail("RegistryEndpoint.credential", "a RegistryCredential or None", self.credential)
+        if self.type is RegistryType.AWS_ECR:
+            if not ECR_ADDRESS.search(url):
+                raise fail("RegistryEndpoint.url", "for type 'aws-ecr', an ECR address Harbor can read the region "
+                                                   "from: https://<account>.dkr.ecr.<region>.amazonaws.com or "
+                                                   "https://api.ecr.<region>.amazonaws.com", url)
+            if self.credential is None:
+                raise fail("RegistryEndpoint.credential", "set for type 'aws-ecr': Harbor builds its ECR client "
+                                                          "from the access key", None)
         _check_bool("RegistryEndpoint.insecure", self.insecure)
         if not isinstance(self.description, str) or "\n" in self.description or RESERVED_MARKER in self.description:
             raise fail("RegistryEndpoint.description", f"one line of text without {RESERVED_MARKER!r} (the job's "
