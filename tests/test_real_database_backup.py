@@ -25,7 +25,7 @@ import os
 import pwd
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -105,9 +105,10 @@ class Database:
 
 @contextmanager
 def postgres_sandbox(manifests: Manifests, scripts_data: dict[str, str], *, hosts: dict[str, str] | None = None,
-                     data_dir: str | None = None) -> Iterator[Database]:
+                     data_dir: str | None = None, binds: Sequence[Bind] = ()) -> Iterator[Database]:
     """A sandbox whose PostgreSQL holds Harbor's seeded database, with the scripts and /backup in place;
-    its data folder is at `data_dir` inside the sandbox when given (the pod's path, say)."""
+    its data folder is at `data_dir` inside the sandbox when given (the pod's path, say), and `binds`
+    add what else the pod's image holds."""
     require_sandbox()
     if not (PG_BIN / "postgres").is_file():
         unavailable(f"PostgreSQL 15 is not installed ({PG_BIN}; Debian package `postgresql`)")
@@ -130,11 +131,12 @@ def postgres_sandbox(manifests: Manifests, scripts_data: dict[str, str], *, host
         password_file = folder / "password"
         password_file.write_text(PASSWORD + "\n")
         os.chown(password_file, superuser, superuser)
-        binds = [Bind(PG_IN_IMAGE, PG_BIN), Bind("/scripts", scripts), Bind("/backup", backup_dir, read_only=False)]
+        mounts = [Bind(PG_IN_IMAGE, PG_BIN), Bind("/scripts", scripts), Bind("/backup", backup_dir, read_only=False),
+                  *binds]
         if data_dir is not None:
-            binds.append(Bind(data_dir, data, read_only=False))
+            mounts.append(Bind(data_dir, data, read_only=False))
         server_data = data_dir or str(data)
-        sandbox = Sandbox(folder, binds,
+        sandbox = Sandbox(folder, mounts,
                           hosts={"harbor-database": DB_ADDRESS, **(hosts or {})})
         with sandbox:
             try:
@@ -161,9 +163,25 @@ def postgres_sandbox(manifests: Manifests, scripts_data: dict[str, str], *, host
                 raise
 
 
+def newer_major(folder: Path) -> list[Bind]:
+    """What an image moving to a newer major holds beside the server's programs (Harbor v2.15.2 keeps
+    PostgreSQL 15 for pg_upgrade beside 18): a newer major's client programs, of which psql works and
+    pg_dump and pg_restore say when they run. A script that took the newest programs would run them."""
+    programs = folder / "pg18-bin"
+    programs.mkdir()
+    (programs / "psql").write_text(f'#!/bin/sh\nexec {PG_IN_IMAGE}/psql "$@"\n')
+    for name in ("pg_dump", "pg_restore"):
+        (programs / name).write_text(f"#!/bin/sh\necho 'the {name} of PostgreSQL 18 ran' >&2\nexit 3\n")
+    for program in programs.iterdir():
+        program.chmod(0o755)
+    return [Bind("/usr/pgsql/18/bin", programs)]
+
+
 @pytest.fixture(scope="module")
 def database(manifests: Manifests, synth_dir: Path) -> Iterator[Database]:
-    with postgres_sandbox(manifests, config_map_data(synth_dir, BACKUP)) as db:
+    # every dump and restore below runs beside a newer major's programs: the server's own must be used
+    with workdir("newer-major-") as decoys, \
+            postgres_sandbox(manifests, config_map_data(synth_dir, BACKUP), binds=newer_major(decoys)) as db:
         yield db
 
 

@@ -5,8 +5,13 @@ grace period ends. PostgreSQL takes SIGTERM for a smart shutdown, which waits fo
 end; Harbor's core, jobservice and exporter keep pooled connections open, so the pod would be
 killed at the end of its grace period and the next start would recover from the WAL. The preStop
 hook of dist/ asks for a fast shutdown first. Here the hook's command runs as the kubelet runs it, in
-a sandbox (tests/realsoftware.py) where the data folder is at the pod's path and Debian's programs
-are where the image keeps its own (/usr/pgsql/15/bin), with a session open as core's would be.
+a sandbox (tests/realsoftware.py) where Debian's programs are where the image keeps its own
+(/usr/pgsql/15/bin), with a session open as core's would be. The data folder is where the image runs
+postgres: `$PGDATA/pg<new>` (make/photon/db/docker-entrypoint.sh), pg15 at Harbor v2.15.1 and pg18 at
+v2.15.2, whose image moves to PostgreSQL 18 (the server here stays Debian's 15: what is tested is that
+the hook finds the running server's folder and the programs of the major it names, not a fixed path).
+Beside it lies what an image moving between majors holds: an older data folder with a postmaster.pid
+left behind, and that major's programs, which must not be the ones the hook runs.
 """
 
 from __future__ import annotations
@@ -16,8 +21,9 @@ import signal
 import time
 from pathlib import Path
 
+import pytest
 from conftest import Manifests, container_named, pod_spec
-from realsoftware import Server, config_map_data
+from realsoftware import Bind, Server, config_map_data, workdir
 from test_real_database_backup import BACKUP, PASSWORD, PG_IN_IMAGE, Database, postgres_sandbox
 
 SESSION_QUERY = "SELECT pg_sleep(600)"
@@ -30,9 +36,22 @@ def database_container(manifests: Manifests) -> tuple[dict, dict]:
     return spec, container_named(spec, "database")
 
 
-def data_folder(command: list[str]) -> str:
-    """The folder after `-D` in a pg_ctl command."""
-    return command[command.index("-D") + 1]
+def pgdata(container: dict) -> str:
+    (value,) = [item["value"] for item in container["env"] if item["name"] == "PGDATA"]
+    return value
+
+
+def older_major(folder: Path, pgdata: str) -> list[Bind]:
+    """An older major beside the server: its data folder with a stale postmaster.pid, and a pg_ctl that
+    says when it runs (what a hook that took the first folder or a fixed major would run)."""
+    data, programs = folder / "pg14", folder / "pg14-bin"
+    data.mkdir()
+    (data / "PG_VERSION").write_text("14\n")
+    (data / "postmaster.pid").write_text("4242\n")
+    programs.mkdir()
+    (programs / "pg_ctl").write_text("#!/bin/sh\necho 'the pg_ctl of PostgreSQL 14 ran' >&2\nexit 3\n")
+    (programs / "pg_ctl").chmod(0o755)
+    return [Bind(f"{pgdata}/pg14", data), Bind("/usr/pgsql/14/bin", programs)]
 
 
 def open_session(db: Database) -> Server:
@@ -45,11 +64,16 @@ def open_session(db: Database) -> Server:
     return session
 
 
-def test_the_pre_stop_hook_stops_postgres_with_sessions_open(manifests: Manifests, synth_dir: Path) -> None:
+# the folder the image's entrypoint runs postgres on: `docker-entrypoint.sh "14" "15"` at v2.15.1,
+# `"15" "18"` at v2.15.2
+@pytest.mark.parametrize("folder", ["pg15", "pg18"], ids=["v2.15.1", "v2.15.2"])
+def test_the_pre_stop_hook_stops_postgres_with_sessions_open(manifests: Manifests, synth_dir: Path, folder: str) -> None:
     spec, container = database_container(manifests)
     hook = container["lifecycle"]["preStop"]["exec"]["command"]
     grace = spec["terminationGracePeriodSeconds"]
-    with postgres_sandbox(manifests, config_map_data(synth_dir, BACKUP), data_dir=data_folder(hook)) as db:
+    with workdir("older-major-") as decoys, \
+            postgres_sandbox(manifests, config_map_data(synth_dir, BACKUP), data_dir=f"{pgdata(container)}/{folder}",
+                             binds=older_major(decoys, pgdata(container))) as db:
         (server,) = [s for s in db.sandbox.servers if s.name == "postgres"]
         session = open_session(db)
         # what SIGTERM alone does: a smart shutdown, which waits for the open session

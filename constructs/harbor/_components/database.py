@@ -41,14 +41,21 @@ SHM_SIZE = "512Mi"
 # the kubelet kills it when the grace period ends, and the next start would recover from the WAL.
 # Before the kubelet's SIGTERM, the preStop hook asks for a fast shutdown instead (sessions ended,
 # their transactions rolled back, a checkpoint written), the way the image's own initdb.sh stops its
-# server (`pg_ctl -D "$1" -m fast -w stop`, make/photon/db/initdb.sh at v2.15.1). The data folder is
-# the one the entrypoint runs postgres on: `exec postgres -D $PGDATANEW`, PGDATANEW=${PGDATA}/pg15
-# (make/photon/db/docker-entrypoint.sh with the image's arguments "14" "15"); pg_ctl is where the image
-# keeps PostgreSQL 15's programs (Photon's postgresql15 packages, --bindir=/usr/pgsql/15/bin).
+# server (`pg_ctl -D "$1" -m fast -w stop`, make/photon/db/initdb.sh at v2.15.1).
+# Which server: the entrypoint runs `exec postgres -D ${PGDATA}/pg<new>`, where <new> is the second
+# argument the image gives it (make/photon/db/docker-entrypoint.sh; "14" "15" at v2.15.1, "15" "18"
+# at v2.15.2, whose upgrade deletes pg15). The hook finds the folder by its postmaster.pid (the live
+# server's) and takes pg_ctl of the major its PG_VERSION names, where Photon's postgresql<N> packages
+# keep them (/usr/pgsql/<N>/bin): it stops the server the image runs, whichever version that is.
 GRACE_SECONDS = 120
 STOP_WAIT_SECONDS = GRACE_SECONDS - 10
-STOP_COMMAND = ("/usr/pgsql/15/bin/pg_ctl", "stop", "-D", f"{PGDATA}/pg15", "-m", "fast", "-w",
-                "-t", str(STOP_WAIT_SECONDS))
+STOP_SCRIPT = (
+    # the newest such folder ("pg15" sorts before "pg18"): an older one holds a server only mid-upgrade
+    f"data=; for folder in {PGDATA}/pg*; do [[ -f $folder/postmaster.pid ]] && data=$folder; done; "
+    "[[ -n $data ]] || exit 0; "   # no server running: nothing to stop
+    f'exec "/usr/pgsql/$(<"$data/PG_VERSION")/bin/pg_ctl" stop -D "$data" -m fast -w -t {STOP_WAIT_SECONDS}'
+)
+STOP_COMMAND = ("/bin/bash", "-c", STOP_SCRIPT)
 
 
 class Database(Construct):

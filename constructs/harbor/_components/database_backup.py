@@ -1,7 +1,7 @@
 """The bundled database's logical backup: a CronJob that dumps it, and a suspended one that restores.
 
-Both run the harbor-db image itself (its PostgreSQL 15 client programs match the server, and move
-with it when Harbor's images move) with a `command`, under the image's postgres user, with a
+Both run the harbor-db image itself (the script takes the client programs of the server's major,
+which move with it when Harbor's images move) with a `command`, under the image's postgres user, with a
 read-only root and the restricted Pod Security settings. The script travels in a ConfigMap
 (scripts/harbor-db-backup.sh; scripts/bucket.sh for a bucket, run by rclone's image). The
 NetworkPolicy `<instance>-database-backup` (network_policy.py) lets their pods reach the database

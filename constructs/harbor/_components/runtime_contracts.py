@@ -483,9 +483,9 @@ DATABASE = ImageContract(
     user_why=("the image's `postgres` user (useradd --uid=999, make/photon/db/Dockerfile.base), which owns "
               "PGDATA and /run/postgresql there"),
     program=("/docker-entrypoint.sh", "14", "15"),
-    # /bin/bash runs the database backup's script (database_backup.py) with the image's client programs;
-    # the healthcheck is the probes' (COPY'd by make/photon/db/Dockerfile); pg_ctl the preStop's fast
-    # shutdown (database.py STOP_COMMAND; PostgreSQL 15's programs are in /usr/pgsql/15/bin)
+    # /bin/bash runs the database backup's script (database_backup.py) with the image's client programs,
+    # and the preStop's fast shutdown (database.py STOP_COMMAND, with pg_ctl of the running major: PostgreSQL
+    # 15's programs are in /usr/pgsql/15/bin); the healthcheck is the probes' (COPY'd by make/photon/db/Dockerfile)
     other_programs=("/bin/sh", "/bin/bash", "/docker-healthcheck.sh", "/usr/pgsql/15/bin/pg_ctl"),
     writes=DATABASE_WRITES,
     env=(

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Logical backup and restore of Harbor's database, run by the backup and restore CronJobs in the
-# harbor-db image itself, so that pg_dump is always the server's own major version (pg_dump refuses a
+# harbor-db image itself, with the client programs of the server's own major version (pg_dump refuses a
 # newer server, pg_restore a newer archive).
 #
 #   harbor-db-backup.sh dump    DIR KEEP    dump $PGDATABASE into DIR, keep the KEEP newest dumps
@@ -8,7 +8,7 @@
 #   harbor-db-backup.sh list    DIR         the dumps in DIR, oldest first
 #
 # The connection comes from libpq's variables: PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE.
-# Tools: bash builtins, the PostgreSQL 15 client programs of the image, rm and mv (coreutils; the image
+# Tools: bash builtins, the PostgreSQL client programs of the image, rm and mv (coreutils; the image
 # erases toybox and its own entrypoint runs rm), flock (util-linux, which the image's
 # make/photon/db/Dockerfile.base installs), nothing else: no date, ls, sort, sed or awk.
 set -euo pipefail
@@ -16,9 +16,11 @@ set -euo pipefail
 shopt -s nullglob inherit_errexit
 export TZ=UTC
 
-# Harbor v2.15.1 make/photon/db/Dockerfile.base installs PostgreSQL 15 here (Photon's postgresql15
-# packages, --bindir=/usr/pgsql/15/bin)
-PGBIN=/usr/pgsql/15/bin
+# Photon's postgresql<N> packages keep a major's programs in /usr/pgsql/<N>/bin (Harbor v2.15.1's
+# make/photon/db/Dockerfile.base installs postgresql15 there). An image may hold several majors: v2.15.2
+# keeps 15 for pg_upgrade beside the 18 it runs. use_server_programs picks the server's.
+PROGRAMS_ROOT=/usr/pgsql
+PGBIN=
 # A dump is `registry-<UTC time>-schema<version>.dump`: names sort in time order, so a glob lists them
 # oldest first, and the schema version (schema_migrations, golang-migrate's table) says which Harbor
 # release can start on it. A dump in progress has a name the glob does not match.
@@ -42,6 +44,18 @@ lock_folder() { # one dump or restore at a time on folder $1; the lock goes with
     fi
 }
 
+use_server_programs() { # PGBIN: the client programs of the major version the server runs
+    local clients=("$PROGRAMS_ROOT"/*/bin/psql) number major
+    (( ${#clients[@]} )) || die "no PostgreSQL client programs in $PROGRAMS_ROOT/*/bin"
+    # any psql can ask: the protocol is the same for every major
+    number=$("${clients[0]}" -X -A -t -q -v ON_ERROR_STOP=1 -d postgres -c 'SHOW server_version_num')
+    [[ $number =~ ^[0-9]+$ ]] || die "the server answered server_version_num '$number'"
+    major=$(( number / 10000 ))
+    PGBIN=$PROGRAMS_ROOT/$major/bin
+    [[ -x $PGBIN/psql && -x $PGBIN/pg_dump && -x $PGBIN/pg_restore ]] \
+        || die "the server runs PostgreSQL $major, and this image has no client programs for it in $PGBIN"
+}
+
 dumps() { # the dumps in $1, oldest first
     local files=("$1"/$PATTERN)
     (( ${#files[@]} )) && printf '%s\n' "${files[@]}"
@@ -60,6 +74,7 @@ dump() {
     [[ -d $dir ]] || die "no folder $dir to write into"
     [[ $keep =~ ^[1-9][0-9]*$ ]] || die "KEEP must be a number of at least 1, got '$keep'"
     lock_folder "$dir"
+    use_server_programs
     local version stamp name
     version=$(schema_version "$PGDATABASE")
     # a dirty schema (a migration that did not finish) is dumped all the same: it is still the only copy
@@ -100,6 +115,7 @@ restore() {
         file=${files[-1]}
     fi
     [[ -f $file ]] || die "no dump $file"
+    use_server_programs
     "$PGBIN/pg_restore" --list "$file" >/dev/null || die "$file is not a dump pg_restore can read"
     local db=$PGDATABASE
     [[ $db =~ ^[A-Za-z_][A-Za-z0-9_-]*$ ]] || die "PGDATABASE '$db' is not a plain database name"
