@@ -177,11 +177,18 @@ CASES = [
     Case("scan-failures-long-ago", "HarborScanJobsFailing", (
         tasks("IMAGE_SCAN", "success", "5+1x130"), tasks("IMAGE_SCAN", "fail", "3x130")), at="120m"),
     Case("scans-succeed", "HarborScanJobsFailing", (tasks("IMAGE_SCAN", "success", "0+1x130"),), at="120m"),
+    # a failed scrape marks every series stale at 60m; nothing ran since: an hour later, nothing counts
+    Case("scans-a-missed-scrape-an-hour-ago", "HarborScanJobsFailing", (
+        tasks("IMAGE_SCAN", "success", "500x59 stale 500x70"), tasks("IMAGE_SCAN", "fail", "5x59 stale 5x70")),
+         at="120m"),
     Case("replication-fails-20-percent", "HarborJobsFailing", (
         tasks("REPLICATION", "success", "0x70 8x60"), tasks("REPLICATION", "fail", "0x70 2x60")), at="120m",
          fires=({"namespace": NS, "type": "REPLICATION"},), value=20),
     Case("replication-fails-1-percent", "HarborJobsFailing", (
         tasks("REPLICATION", "success", "0x70 99x60"), tasks("REPLICATION", "fail", "0x70 1x60")), at="120m"),
+    Case("jobs-a-missed-scrape-an-hour-ago", "HarborJobsFailing", (
+        tasks("REPLICATION", "success", "100x59 stale 100x70"), tasks("REPLICATION", "fail", "30x59 stale 30x70")),
+         at="120m"),
     Case("scans-are-not-this-alerts", "HarborJobsFailing", (
         tasks("IMAGE_SCAN", "success", "0x130"), tasks("IMAGE_SCAN", "fail", "0x70 5x60")), at="120m"),
     Case("every-scan-fails-for-6h", "HarborTrivyDatabaseUpdateFailing", (

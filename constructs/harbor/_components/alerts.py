@@ -99,9 +99,15 @@ def recent_count(selector: str, window: str, by: str = "namespace, type") -> str
     creates a labelled counter at its first increment, and a restarted pod starts again at zero)
     gained all of its current value inside the window, so that value counts: `increase` would give
     0 for a series that was born at 1 and never moved, and nothing for one with a single sample.
+
+    "Existed at the window's start" is any sample in the window before it, not the instant selector
+    `X offset window`: that one sees nothing where a failed scrape left a staleness marker at the
+    window's start (Prometheus marks every series of a target stale when its scrape fails), and
+    every counter would then count its whole value since the pod started, once, an hour later.
     """
-    return (f"sum by ({by}) ((increase({selector}[{window}]) and {selector} offset {window}) or "
-            f"({selector} unless {selector} offset {window}))")
+    existed = f"present_over_time({selector}[{window}] offset {window})"
+    return (f"sum by ({by}) ((increase({selector}[{window}]) and {existed}) or "
+            f"({selector} unless {existed}))")
 
 
 def harbor_alerts(scope: SeriesScope, metrics: HarborMetrics, trivy: TrivySettings | None) -> tuple[AlertGroup, ...]:
