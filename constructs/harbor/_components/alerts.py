@@ -137,12 +137,16 @@ def harbor_alerts(scope: SeriesScope, metrics: HarborMetrics, trivy: TrivySettin
               expr=f"absent(harbor_up{scope.of(exporter)})",
               summary="No health report from the Harbor in {{ $labels.namespace }}",
               description="The exporter has reported no component health for 5 minutes: core does not answer "
-                          "/api/v2.0/health, or the exporter itself is down or not scraped."),
+                          "/api/v2.0/health, or answers it too late (a component or the database accepts "
+                          "connections and hangs: core waits up to 60 s for each), or the exporter itself is down "
+                          "or not scraped."),
         Alert(name="HarborMetricsTargetDown", severity=Severity.WARNING, for_="5m",
               expr=f'min by (namespace, job) (up{{namespace="{scope.namespace}", job=~"{targets}"}}) == 0',
               summary="Prometheus cannot scrape {{ $labels.job }}",
               description="A target of {{ $labels.job }} in namespace {{ $labels.namespace }} has not answered "
-                          "Prometheus for 5 minutes: the pod is down, or a NetworkPolicy refuses the scrape."),
+                          "Prometheus for 5 minutes: the pod is down, a NetworkPolicy refuses the scrape, or (for "
+                          "the exporter) core's health check outlasts the scrape timeout because a component "
+                          "hangs."),
         Alert(name="HarborMetricsTargetMissing", severity=Severity.WARNING, for_="15m",
               expr=" or ".join(f'absent(up{{namespace="{scope.namespace}", job="{job}"}})' for job in scope.jobs),
               summary="Prometheus has no target for {{ $labels.job }}",

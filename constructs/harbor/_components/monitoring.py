@@ -78,6 +78,11 @@ class HarborMonitoring(Construct):
         super().__init__(scope, id)
         self.scope = series_scope_for(ctx, namespace, claims)
         self.service_monitors: dict[str, ServiceMonitor] = {}
+        # The exporter answers a scrape only after core's /api/v2.0/health, which waits up to 60 s for a
+        # component that accepts connections and does not answer (src/controller/health/controller.go);
+        # its own request has no timeout (src/pkg/exporter/harbor_cli.go). Prometheus's default 10 s would
+        # turn such a component into a failed scrape and HarborComponentUnhealthy into silence: it gets
+        # the whole interval, the most Prometheus allows.
         for component, handle in scraped_services(ctx).items():
             self.service_monitors[component] = ServiceMonitor(
                 self, f"service-monitor-{component}",
@@ -86,7 +91,8 @@ class HarborMonitoring(Construct):
                     selector=ServiceMonitorSpecSelector(match_labels=ctx.selector(component)),
                     endpoints=[ServiceMonitorSpecEndpoints(
                         port=METRICS_PORT_NAME, path=METRICS_PATH, scheme=ServiceMonitorSpecEndpointsScheme.HTTP,
-                        interval=metrics.scrape_interval)]))
+                        interval=metrics.scrape_interval,
+                        scrape_timeout=metrics.scrape_interval if component == EXPORTER else None)]))
         own = {**metrics.labels, **ctx.labels(COMPONENT)}
         self.alerts = harbor_alerts(self.scope, metrics, ctx.trivy)
         self.rule = PrometheusRule(self, "rule", metadata=ApiObjectMetadata(name=ctx.instance, labels=own),
