@@ -97,6 +97,13 @@ def test_every_query_reads_this_harbors_series(manifests: Manifests) -> None:
             assert f'namespace="{NS}"' in selector, f"{title}: {selector}"
 
 
+def test_every_query_s_min_step_is_the_scrape_interval(manifests: Manifests) -> None:
+    # $__rate_interval is four times a query's Min step, else four times the data source's own setting
+    # (15 s by default, grafana/grafana#84063): two of the 30 s scrapes, and a gap at every missed one
+    targets = [t for p in dashboard_json(manifests)["panels"] for t in p.get("targets", [])]
+    assert targets and all(t["interval"] == HarborMetrics().scrape_interval for t in targets)
+
+
 def test_every_alert_names_known_metrics(manifests: Manifests) -> None:
     for alert, expr in alert_expressions(manifests).items():
         assert not unknown_metrics(expr), f"{alert}: {sorted(unknown_metrics(expr))}"

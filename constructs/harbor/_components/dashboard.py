@@ -33,7 +33,10 @@ from grafana_foundation_sdk.models.dashboard import (
 from .alerts import PULL_OPERATIONS, SCAN_JOB, SeriesScope, recent_count
 
 DATASOURCE_VARIABLE = "datasource"
-RATE = "$__rate_interval"      # Grafana's: at least four scrape intervals, whatever the zoom
+# Grafana's max($__interval + S, 4 x S), where S is the query's "Min step" when set, else the data
+# source's own scrape interval setting (15 s unless someone changed it: grafana/grafana#84063). Every
+# query sets its Min step to the scrape interval, so that a rate spans four scrapes whatever the zoom.
+RATE = "$__rate_interval"
 WIDTH = 24                     # Grafana's grid is 24 columns wide
 
 
@@ -190,7 +193,7 @@ def dashboard_rows(scope: SeriesScope) -> tuple[RowSpec, ...]:
     )
 
 
-def _panel(spec: PanelSpec, panel_id: int, source: DataSourceRef) -> stat.Panel | timeseries.Panel:
+def _panel(spec: PanelSpec, panel_id: int, source: DataSourceRef, step: str) -> stat.Panel | timeseries.Panel:
     panel: stat.Panel | timeseries.Panel
     if spec.kind is Kind.STAT:
         panel = (stat.Panel().graph_mode(BigValueGraphMode.NONE).color_mode(BigValueColorMode.BACKGROUND)
@@ -203,12 +206,13 @@ def _panel(spec: PanelSpec, panel_id: int, source: DataSourceRef) -> stat.Panel 
     panel = panel.id(panel_id).title(spec.title).description(spec.description).datasource(source).unit(spec.unit)
     for index, query in enumerate(spec.queries):
         panel = panel.with_target(prometheus.Dataquery().expr(query.expr).legend_format(query.legend)
-                                  .ref_id(chr(ord("A") + index)))
+                                  .interval(step).ref_id(chr(ord("A") + index)))
     return panel.span(spec.width).height(4 if spec.kind is Kind.STAT else 8)
 
 
-def harbor_dashboard(scope: SeriesScope, *, uid: str, title: str) -> str:
-    """The dashboard's JSON, as Grafana's sidecar loads it from a ConfigMap."""
+def harbor_dashboard(scope: SeriesScope, *, uid: str, title: str, scrape_interval: str) -> str:
+    """The dashboard's JSON, as Grafana's sidecar loads it from a ConfigMap; every query's Min step is
+    `scrape_interval` (see RATE)."""
     source = DataSourceRef(type_val="prometheus", uid=f"${{{DATASOURCE_VARIABLE}}}")
     board = (gd.Dashboard(title).uid(uid).tags(["harbor"]).refresh("1m").time("now-6h", "now").timezone("browser")
              .readonly()
@@ -218,6 +222,6 @@ def harbor_dashboard(scope: SeriesScope, *, uid: str, title: str) -> str:
         board = board.with_row(gd.Row(row.title).id(panel_id))
         panel_id += 1
         for spec in row.panels:
-            board = board.with_panel(_panel(spec, panel_id, source))
+            board = board.with_panel(_panel(spec, panel_id, source, scrape_interval))
             panel_id += 1
     return json.dumps(board.build(), cls=JSONEncoder, sort_keys=True, indent=2) + "\n"

@@ -104,7 +104,8 @@ class HarborMonitoring(Construct):
                 self, "dashboard",
                 metadata=k8s.ObjectMeta(name=name, labels={**own, DASHBOARD_LABEL: DASHBOARD_LABEL_VALUE}),
                 data={f"{name}.json": harbor_dashboard(self.scope, uid=f"{namespace}-{ctx.instance}"[:40],
-                                                       title=f"Harbor ({namespace}/{ctx.instance})")})
+                                                       title=f"Harbor ({namespace}/{ctx.instance})",
+                                                       scrape_interval=metrics.scrape_interval)})
 
 
 def scraped_services(ctx: HarborContext) -> dict[str, ServicePort]:
