@@ -34,7 +34,7 @@ import pytest
 from conftest import load_manifests
 from realsoftware import Sandbox, config_map_data, program
 from support import EXTERNAL_URL, SECRETS_PATH, synced_chart
-from test_real_database_backup import EXPECTED_ROWS, ROWS, Database, backdated, postgres_sandbox
+from test_real_database_backup import EXPECTED_ROWS, ROWS, Database, backdated, container_of, postgres_sandbox
 
 from constructs.harbor import BackupBucket, DatabaseBackup, HarborRegistry, HarborSecrets
 from constructs.harbor.kit import BaoKey, DataStorePeer, SyncedSecret, synthesize
@@ -229,6 +229,35 @@ def test_the_restore_pod_fetches_the_newest_dump_and_restores_it(bucket_site: tu
     assert restore.returncode == 0, restore.stdout
     assert db.sql(ROWS) == EXPECTED_ROWS
     assert db.sql("SELECT version, dirty FROM schema_migrations") == "180|f"
+
+
+def with_appended(db: Database, container: str, *extra: str) -> list[str]:
+    """The restore container's arguments with `extra` appended, as the README's restore of an older dump
+    has them edited."""
+    return [*container_of(db.manifests, RESTORE, container)["command"][2:], *extra]
+
+
+def test_an_older_dump_named_in_both_containers_is_fetched_and_restored(bucket_site: tuple[Database, FakeS3]) -> None:
+    db, s3 = bucket_site
+    while len(s3.keys()) < 2:
+        _, upload = run_backup_pod(db, days_ago=len(s3.keys()) + 1)
+        assert upload.returncode == 0, upload.stdout
+    older = s3.keys()[0]
+    db.sql("DELETE FROM robot")
+    fresh_scratch(db)
+    fetch = db.run_pod(RESTORE, "fetch", args=with_appended(db, "fetch", older), secrets=SECRETS)
+    assert fetch.returncode == 0, fetch.stdout
+    assert [p.name for p in db.backup_dir.iterdir()] == [older]
+    _, folder = with_appended(db, "restore")                      # restore DIR: the pod's path of the dumps
+    restore = db.run_pod(RESTORE, "restore", args=with_appended(db, "restore", f"{folder}/{older}"))
+    assert restore.returncode == 0, restore.stdout
+    assert db.sql(ROWS) == EXPECTED_ROWS
+    # a name the bucket does not hold fails, listing what it holds
+    fresh_scratch(db)
+    missing = db.run_pod(RESTORE, "fetch", args=with_appended(db, "fetch", "registry-19990101T000000Z-schema180.dump"),
+                         secrets=SECRETS)
+    assert missing.returncode != 0 and "no dump registry-19990101T000000Z-schema180.dump" in missing.stdout
+    assert older in missing.stdout
 
 
 def test_a_wrong_key_fails_the_upload_and_keeps_the_bucket(bucket_site: tuple[Database, FakeS3]) -> None:

@@ -2,7 +2,7 @@
 # The bucket side of Harbor's database backups, run by rclone's image (Alpine: a POSIX shell, sort).
 #
 #   bucket.sh upload DIR REMOTE KEEP   copy the dumps of DIR to REMOTE, then keep the KEEP newest there
-#   bucket.sh fetch  REMOTE DIR        copy the newest dump of REMOTE into DIR (for a restore)
+#   bucket.sh fetch  REMOTE DIR [NAME] copy dump NAME of REMOTE (default: the newest) into DIR, for a restore
 #
 # REMOTE is `backup:<bucket>/<prefix>`; rclone reads the remote `backup` from RCLONE_CONFIG_BACKUP_*
 # variables (type, provider, endpoint, region, keys), so no config file is written. Dumps are
@@ -40,13 +40,17 @@ upload)
     done
     ;;
 fetch)
-    [ $# -eq 3 ] || { log "usage: $0 fetch REMOTE DIR"; exit 2; }
-    remote=$2 dir=$3
-    newest=$(names "$remote" | tail -n 1)
-    [ -n "$newest" ] || { log "no dump ($PATTERN) in $remote"; exit 1; }
-    rclone copyto "$remote/$newest" "$dir/$newest"
-    log "fetched $newest from $remote"
+    [ $# -eq 3 ] || [ $# -eq 4 ] || { log "usage: $0 fetch REMOTE DIR [NAME]"; exit 2; }
+    remote=$2 dir=$3 name=${4:-}
+    if [ -z "$name" ]; then
+        name=$(names "$remote" | tail -n 1)
+        [ -n "$name" ] || { log "no dump ($PATTERN) in $remote"; exit 1; }
+    elif ! names "$remote" | grep -qxF -- "$name"; then
+        log "no dump $name in $remote; it holds:"; names "$remote" >&2; exit 1
+    fi
+    rclone copyto "$remote/$name" "$dir/$name"
+    log "fetched $name from $remote"
     ;;
 *)
-    log "usage: $0 upload DIR REMOTE KEEP | fetch REMOTE DIR"; exit 2 ;;
+    log "usage: $0 upload DIR REMOTE KEEP | fetch REMOTE DIR [NAME]"; exit 2 ;;
 esac
