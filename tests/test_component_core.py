@@ -146,7 +146,10 @@ def test_addresses_match_the_chart(manifests, name, value):
     ("POSTGRESQL_DATABASE", "registry"),
     ("POSTGRESQL_SSLMODE", "disable"),
     ("POSTGRESQL_MAX_IDLE_CONNS", "100"),
-    ("POSTGRESQL_MAX_OPEN_CONNS", "900"),
+    # the bundled database's 1024 sessions, less 3 it keeps and a migrator's, over the 3 pools of a
+    # rolling update (core and its surge pod; jobservice on a ReadWriteOnce volume is recreated):
+    # connection_budget.py
+    ("POSTGRESQL_MAX_OPEN_CONNS", str((1024 - 3 - 1) // 3)),
     ("CORE_LOCAL_URL", "http://127.0.0.1:8080"),
     ("WITH_TRIVY", "true"),
     ("REGISTRY_STORAGE_PROVIDER_NAME", "filesystem"),

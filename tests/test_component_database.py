@@ -101,7 +101,8 @@ def test_pgdata_is_below_the_mount(manifests: list[dict]) -> None:
     env = {e["name"]: e.get("value") for e in DATABASE.container(manifests)["env"]}
     assert env["PGDATA"] == "/var/lib/postgresql/data/pgdata"
     assert env["PGDATA"].startswith(DATA + "/")
-    assert sorted(env) == ["PGDATA", "POSTGRES_PASSWORD"]
+    assert sorted(env) == ["PGDATA", "POSTGRES_MAX_CONNECTIONS", "POSTGRES_PASSWORD"]
+    assert env["POSTGRES_MAX_CONNECTIONS"] == "1024"     # the image's default, which the pools are sized to
 
 
 # ---- probes ---------------------------------------------------------------------------------------

@@ -31,7 +31,7 @@ from constructs.harbor import (
     HarborMetrics,
     HarborRegistry,
 )
-from constructs.harbor._components.exporter import MAX_OPEN_CONNECTIONS
+from constructs.harbor._components.connection_budget import EXPORTER_MAX_OPEN_CONNECTIONS
 from constructs.harbor.kit import (
     AppChart,
     BaoKey,
@@ -126,12 +126,15 @@ def test_the_registrys_debug_pages_are_why_policies_are_required() -> None:
 
 
 def test_the_exporter_counts_against_a_cloudnative_pg_clusters_connections() -> None:
-    pods = 2    # one core and one jobservice pod
-    enough_without = CloudNativePgDatabase(instances=1).connections_needed(pods)
+    # a rolling update: core with its surge pod and migrator; jobservice on its ReadWriteOnce volume
+    # is recreated, no surge pod
+    pools, migrators = 3, 1
+    enough_without = CloudNativePgDatabase(instances=1).connections_needed(pools) + migrators
     props = dict(database=CloudNativePgDatabase(instances=1, max_connections=enough_without), database_password=False)
     assert harbor_site(**props).harbor.exporter is None
     message = refusal(lambda: metrics_site(**props), "CloudNativePgDatabase.max_connections")
-    assert str(enough_without + MAX_OPEN_CONNECTIONS) in message
+    # the exporter and its surge pod, five sessions each
+    assert str(enough_without + 2 * EXPORTER_MAX_OPEN_CONNECTIONS) in message
 
 
 def test_the_defaults() -> None:

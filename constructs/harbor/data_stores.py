@@ -163,8 +163,8 @@ class CloudNativePgDatabase(CloudNativePgSettings):
 
     The cluster's own settings are the kit's (CloudNativePgSettings: instances, size, storage class,
     database, owner, max_connections, image, the operator's namespace); these add how Harbor connects.
-    `max_connections` is PostgreSQL's; HarborRegistry checks that the core and jobservice replicas
-    with their pools (`max_open_connections` each) fit in it.
+    `max_connections` is PostgreSQL's; HarborRegistry checks that the core and jobservice pods with
+    their pools (`max_open_connections` each) fit in it during a rolling update, surge pods included.
 
     Attributes:
         database: the database Harbor uses (default "registry").

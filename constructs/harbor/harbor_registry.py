@@ -10,6 +10,7 @@ from cdk8s_plus_27 import k8s
 
 from constructs import Construct
 
+from ._components.connection_budget import harbor_sessions
 from ._components.connections import DatabaseConnection, RedisConnection
 from ._components.constants import DATABASE_BACKUP
 from ._components.context import HarborContext, harbor_labels
@@ -18,7 +19,6 @@ from ._components.data_protection import DataProtection, check_data_protection, 
 from ._components.database import Database
 from ._components.endpoints import Endpoints
 from ._components.entrypoint import Entrypoint
-from ._components.exporter import MAX_OPEN_CONNECTIONS as EXPORTER_CONNECTIONS
 from ._components.exporter import Exporter
 from ._components.health_model import core_health_problems
 from ._components.jobservice import Jobservice
@@ -214,15 +214,19 @@ class HarborRegistry(Construct, HasEntrypoint, DeclaresSecretRules):
                        "a SecretKeyRef when HarborRegistry runs its own database (database=None): declare it with "
                        "harbor_synced_secrets(..., database_password=True)", secrets.database_password)
         if isinstance(database, CloudNativePgDatabase):
-            # every core and jobservice pod may open max_open_connections: more than PostgreSQL accepts
-            # fails logins with "too many clients already" under load, long after the synth
-            pods = replicas.core + replicas.jobservice
-            needed = database.connections_needed(pods) + (EXPORTER_CONNECTIONS if metrics is not None else 0)
+            # every core and jobservice pod may open max_open_connections, surge pods of a rolling update
+            # included (_components/connection_budget.py): more than PostgreSQL accepts fails logins
+            # with "too many clients already" under load, long after the synth
+            sessions = harbor_sessions(core_replicas=replicas.core, jobservice_replicas=replicas.jobservice,
+                                       jobservice_rolls=storage.jobservice.shared, exporter=metrics is not None)
+            needed = (database.connections_needed(sessions.pooled_pods) + sessions.migrators
+                      + sessions.exporter_sessions)
             if needed > database.max_connections:
                 raise fail("CloudNativePgDatabase.max_connections",
-                           f"at least {needed} for {replicas.core} core and {replicas.jobservice} jobservice pods "
-                           f"opening up to max_open_connections={database.max_open_connections} each, plus the "
-                           "operator's own (or lower max_open_connections)", database.max_connections)
+                           f"at least {needed} for {sessions.pooled_pods} core and jobservice pods during a rolling "
+                           f"update opening up to max_open_connections={database.max_open_connections} each, their "
+                           "migrator and exporter sessions, plus the operator's own (or lower "
+                           "max_open_connections)", database.max_connections)
         check_data_protection(instance=instance, storage=storage, database=database, image_storage=image_storage,
                               database_backup=database_backup, volume_backups=volume_backups,
                               upgrade_guard=upgrade_guard)

@@ -16,7 +16,8 @@ from .volumes import secret_file_volume
 # `database_password`; the image serves no TLS, and its traffic stays inside the namespace.
 BUNDLED_DATABASE_NAME = "registry"
 BUNDLED_DATABASE_USER = "postgres"
-# Connection pool sizes of Harbor's defaults: 900 open connections stay below the bundled postgres' 1024.
+# Connection pool sizes of Harbor's defaults; the bundled database's are sized to fit its server
+# (connection_budget.py), an external one's are the user's.
 DATABASE_MAX_IDLE_CONNS = 100
 DATABASE_MAX_OPEN_CONNS = 900
 

@@ -55,3 +55,7 @@ METRICS_PORT = 8001
 METRICS_PATH = "/metrics"
 METRICS_PORT_NAME = "http-metrics"
 EXPORTER = "exporter"
+
+# Pods a rolling update starts beyond the replicas (workloads.deployment_strategy); the database
+# connection budget counts them (connection_budget.py).
+ROLLING_SURGE = 1

@@ -7,6 +7,7 @@ from cdk8s_plus_27 import k8s
 from constructs import Construct
 
 from ..kit.handles import ServicePort
+from .connection_budget import BUNDLED_MAX_CONNECTIONS
 from .constants import DATABASE, DATABASE_PORT
 from .context import HarborContext
 from .pods import container_security, exec_probe, pod_security, resources
@@ -112,6 +113,8 @@ class Database(Construct):
                 # read by initdb on the first start only; the healthcheck logs in with it as well
                 ctx.database.password.env_var("POSTGRES_PASSWORD"),   # the bundled connection's, from HarborSecrets
                 k8s.EnvVar(name="PGDATA", value=PGDATA),
+                # the image's default, stated: the pools of core and jobservice are sized to fit it
+                k8s.EnvVar(name="POSTGRES_MAX_CONNECTIONS", value=str(BUNDLED_MAX_CONNECTIONS)),
             ],
             # the chart's timings: no restart for the first five minutes (initdb, or an upgrade of the
             # data to a newer major version, runs before postgres answers), traffic once it answers

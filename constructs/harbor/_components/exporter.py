@@ -22,6 +22,7 @@ from cdk8s_plus_27 import k8s
 
 from constructs import Construct
 
+from .connection_budget import EXPORTER_MAX_IDLE_CONNECTIONS, EXPORTER_MAX_OPEN_CONNECTIONS
 from .connections import ca_bundle_env, ca_bundle_mounts, ca_bundle_volumes
 from .constants import EXPORTER, METRICS_PATH, METRICS_PORT, METRICS_PORT_NAME
 from .context import HarborContext
@@ -41,10 +42,6 @@ EXPORTER_BINARY = "/harbor/harbor_exporter"
 # database a round of queries per scrape when several Prometheus replicas scrape.
 CACHE_SECONDS = 23
 CACHE_CLEAN_INTERVAL_SECONDS = 14400
-# The exporter's own database pool: one scrape runs its queries one after another (the Exporter is
-# a single collector that calls its collectors in turn, src/pkg/exporter/exporter.go `Collect`).
-MAX_IDLE_CONNECTIONS = 2
-MAX_OPEN_CONNECTIONS = 5
 
 
 def exporter_environment(ctx: HarborContext) -> dict[str, str]:
@@ -73,8 +70,8 @@ def exporter_environment(ctx: HarborContext) -> dict[str, str]:
         "HARBOR_DATABASE_USERNAME": db.user,
         "HARBOR_DATABASE_DBNAME": db.database,
         "HARBOR_DATABASE_SSLMODE": db.ssl_mode.value,
-        "HARBOR_DATABASE_MAX_IDLE_CONNS": str(MAX_IDLE_CONNECTIONS),
-        "HARBOR_DATABASE_MAX_OPEN_CONNS": str(MAX_OPEN_CONNECTIONS),
+        "HARBOR_DATABASE_MAX_IDLE_CONNS": str(EXPORTER_MAX_IDLE_CONNECTIONS),
+        "HARBOR_DATABASE_MAX_OPEN_CONNS": str(EXPORTER_MAX_OPEN_CONNECTIONS),
         "LOG_LEVEL": log_level(LogReader.HARBOR, ctx.log_level),
     }
     if not ctx.redis.has_credentials:

@@ -16,7 +16,7 @@ from ..kit.validation import fail, present
 from ..kit.values import int_or_string, quantity
 from ..settings import Storage
 from .checksum import CONFIG_CHECKSUM
-from .constants import HARBOR_UID
+from .constants import HARBOR_UID, ROLLING_SURGE
 from .context import HarborContext
 from .pods import pod_security
 from .volumes import claim_volume
@@ -155,7 +155,7 @@ def deployment_strategy(component: str, replicas: int, written_volumes: Sequence
     single_attach = [(field_name, s) for field_name, s in written_volumes if not s.shared]
     if not single_attach:
         return k8s.DeploymentStrategy(type="RollingUpdate", rolling_update=k8s.RollingUpdateDeployment(
-            max_surge=int_or_string(1), max_unavailable=int_or_string(0)))
+            max_surge=int_or_string(ROLLING_SURGE), max_unavailable=int_or_string(0)))
     if replicas > 1:
         field_name, storage = single_attach[0]
         raise fail(f"HarborStorage.{field_name}.access",
