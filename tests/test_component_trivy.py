@@ -3,6 +3,8 @@
 
 import pytest
 from support import (
+    CLONE_HINT,
+    UPSTREAM_SOURCES,
     Built,
     Workload,
     assert_claim,
@@ -56,6 +58,8 @@ DEFAULT_ENV = {
     # adapter v0.36.0 reads only SCANNER_REDIS_URL (pkg/etc/config.go); the chart also sets
     # SCANNER_STORE_REDIS_URL and SCANNER_JOB_QUEUE_REDIS_URL, which it ignores
     "SCANNER_REDIS_URL": REDIS_URL,
+    # the adapter replaces the URL's idle_timeout_seconds with this (default 5m): pkg/redisx/pool.go
+    "SCANNER_REDIS_POOL_IDLE_TIMEOUT": "30s",
 }
 
 
@@ -124,6 +128,17 @@ def test_proxy_environment() -> None:
 def test_redis_follows_the_handle() -> None:
     _, ctx = harbor_chart()
     assert ctx.endpoints.redis_url(REDIS_DB_TRIVY).startswith(f"redis://{ctx.endpoints.redis.host}:")
+
+
+def test_the_adapter_takes_its_idle_timeout_from_the_variable_not_the_url() -> None:
+    # why SCANNER_REDIS_POOL_IDLE_TIMEOUT is set beside the URL's idle_timeout_seconds
+    pool = UPSTREAM_SOURCES / "harbor-scanner-trivy" / "pkg" / "redisx" / "pool.go"
+    if not pool.is_file():
+        pytest.skip(f"harbor-scanner-trivy v0.36.0 is not at {pool.parents[2]}: "
+                    + CLONE_HINT.format(tag="v0.36.0", repo="harbor-scanner-trivy", path=pool.parents[2]))
+    text = pool.read_text()
+    assert "redis.ParseURL(config.URL)" in text and "options.ConnMaxIdleTime = config.IdleTimeout" in text
+    assert text.index("redis.ParseURL(config.URL)") < text.index("options.ConnMaxIdleTime = config.IdleTimeout")
 
 
 def test_github_token_from_the_synced_secret() -> None:

@@ -32,10 +32,13 @@ NGINX, PORTAL, CORE, REGISTRY, JOBSERVICE, TRIVY, DATABASE, REDIS = (
 
 # Idle connections of a Redis pool close after 30 s, as Harbor's installer says in every Redis URL
 # (make/photon/prepare/utils/configs.py `get_redis_configs`); core and jobservice (src/lib/redis/pool.go
-# `GetRedisPool`, src/lib/cache/redis/util.go) and the Trivy adapter (pkg/redisx/pool.go) read it
-# from the URL, and for jobservice it overrides config.yml's `idle_timeout_second`, which is
-# therefore left out.
-REDIS_URL_IDLE_TIMEOUT = "idle_timeout_seconds=30"
+# `GetRedisPool`, src/lib/cache/redis/util.go) read it from the URL, and for jobservice it overrides
+# config.yml's `idle_timeout_second`, which is therefore left out. The Trivy adapter parses it from
+# the URL, then replaces it with its own SCANNER_REDIS_POOL_IDLE_TIMEOUT (default 5m,
+# harbor-scanner-trivy v0.36.0 pkg/redisx/pool.go `options.ConnMaxIdleTime = config.IdleTimeout`),
+# which trivy.py therefore sets too.
+REDIS_IDLE_TIMEOUT_SECONDS = 30
+REDIS_URL_IDLE_TIMEOUT = f"idle_timeout_seconds={REDIS_IDLE_TIMEOUT_SECONDS}"
 
 # Redis database index per client, as Harbor's own installer assigns them (RedisDatabases' defaults).
 REDIS_DB_CORE = RedisDatabases().core

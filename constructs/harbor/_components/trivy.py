@@ -9,7 +9,7 @@ from constructs import Construct
 from ..kit.validation import fail
 from ..settings import LogLevel, TrivySettings
 from .connections import ca_bundle_env, ca_bundle_mounts, ca_bundle_volumes
-from .constants import TRIVY, TRIVY_PORT
+from .constants import REDIS_IDLE_TIMEOUT_SECONDS, TRIVY, TRIVY_PORT
 from .context import HarborContext
 from .log_levels import LogReader, log_level
 from .pods import container_security, http_probe, resources
@@ -75,6 +75,8 @@ def trivy_env(ctx: HarborContext, settings: TrivySettings) -> list[k8s.EnvVar]:
         # are for older adapters and are not set.
         *ctx.redis.credential_env(),
         plain("SCANNER_REDIS_URL", redis_url),
+        # the adapter overrides the URL's idle timeout with this one (constants.REDIS_URL_IDLE_TIMEOUT)
+        plain("SCANNER_REDIS_POOL_IDLE_TIMEOUT", f"{REDIS_IDLE_TIMEOUT_SECONDS}s"),
     ]
     if settings.github_token:
         token = ctx.secrets.trivy_github_token
