@@ -17,7 +17,10 @@ from support import SECRETS_PATH, harbor_site
 
 from constructs.harbor._components.checksum import checksum
 from constructs.harbor.configuration import (
+    ConfigurationSettings,
     HarborConfiguration,
+    LdapAuthentication,
+    OidcAuthentication,
     Project,
     ProxyCacheProject,
     RegistryCredential,
@@ -26,7 +29,7 @@ from constructs.harbor.configuration import (
 )
 from constructs.harbor.configuration._shipping import DOCUMENT_NAME, applier_dir, applier_files
 from constructs.harbor.configuration.job import HarborConfigurationJob
-from constructs.harbor.kit import BaoKey, SyncedSecret
+from constructs.harbor.kit import BaoKey, InternetEgress, SyncedSecret, validation_errors
 from constructs.harbor.kit.handles import ConfigMapKeyRef, SecretKeyRef
 
 # bravado-core still calls jsonschema's deprecated resolver API, once per validated schema
@@ -255,3 +258,44 @@ def test_homelab_declares_the_four_proxy_caches_and_a_private_scanned_library(ma
     assert all(p["policy"]["auto_scan"] for p in projects.values())
     job = manifests.get("Job", "harbor-configure").obj
     assert job["metadata"]["annotations"]["argocd.argoproj.io/hook"] == "PostSync"
+
+
+# ---- what core dials for the declaration: its NetworkPolicy must let it (configuration/upstreams.py) ----
+
+LDAP = LdapAuthentication(url="ldaps://ldap.example.com", base_dn="dc=example,dc=com")
+
+
+def upstream_problems(configuration: HarborConfiguration, **harbor_props) -> list[str]:
+    site = harbor_site(default_deny=True, **harbor_props)
+    HarborConfigurationJob(site.chart, "configure", harbor=site.harbor, configuration=configuration)
+    return [p for p in validation_errors(site.app) if "makes Harbor core dial" in p]
+
+
+def test_ldap_on_a_port_core_may_not_use_fails_synthesis() -> None:
+    # ldaps:// without a port is 636 (src/pkg/ldap/ldap.go formatURL); InternetEgress() allows 80 and 443
+    (problem,) = upstream_problems(HarborConfiguration(authentication=LDAP))
+    assert "LdapAuthentication.url" in problem and "ldap.example.com:636" in problem and "InternetEgress" in problem
+
+
+def test_the_port_opened_in_internet_egress_clears_it() -> None:
+    assert upstream_problems(HarborConfiguration(authentication=LDAP),
+                             internet_egress=InternetEgress(ports=(80, 443, 636))) == []
+
+
+def test_a_private_address_stays_refused_with_its_port_open() -> None:
+    settings = ConfigurationSettings(audit_log_forward_endpoint="10.1.2.3:514")
+    (problem,) = upstream_problems(HarborConfiguration(settings=settings),
+                                   internet_egress=InternetEgress(ports=(80, 443, 514)))
+    assert "audit_log_forward_endpoint" in problem and "refuses for 10.1.2.3" in problem
+
+
+def test_registries_and_an_oidc_provider_on_https_pass_and_in_cluster_names_are_not_judged() -> None:
+    configuration = HarborConfiguration(
+        endpoints=(RegistryEndpoint(name="quay", type=RegistryType.DOCKER_REGISTRY, url="https://quay.io"),),
+        authentication=OidcAuthentication(name="Dex", endpoint="https://dex.example.com", client_id="harbor",
+                                          client_secret=SecretKeyRef(secret="harbor-oidc", key="client-secret")),
+        settings=ConfigurationSettings(audit_log_forward_endpoint="vector.logging.svc:514"))
+    site = harbor_site(default_deny=True, extra_secrets=[SyncedSecret("harbor-oidc", keys={
+        "client-secret": BaoKey(path="secret/data/harbor-oidc", key="client-secret")})])
+    HarborConfigurationJob(site.chart, "configure", harbor=site.harbor, configuration=configuration)
+    assert [p for p in validation_errors(site.app) if "makes Harbor core dial" in p] == []

@@ -35,6 +35,7 @@ from ._shipping import (
 )
 from .access import robot_login_prefix
 from .model import HarborConfiguration
+from .upstreams import unreachable_upstream_problems
 
 COMPONENT = "configure"
 MOUNT = "/config"
@@ -151,7 +152,9 @@ class HarborConfigurationJob(Construct, DeclaresSecretRules):
                    # the Job dials core's URL: its policies must let it, or it times out on every sync
                    (unreachable_address_problems, self),
                    # generate-secrets writes each robot's OpenBao path whole (secret and .dockerconfigjson)
-                   (robot_secret_problems, self))
+                   (robot_secret_problems, self),
+                   # core dials the declared upstreams, LDAP, OIDC and syslog: its policies must let it
+                   (unreachable_upstream_problems, configuration, harbor.core.deployment))
 
     @property
     def secret_value_rules(self) -> Mapping[SecretKeyRef, str]:
