@@ -238,7 +238,8 @@ class ExternalRedis:
         password: the handle of the synced Secret key holding the password (default None: a
             server without AUTH).
         username: the handle of the key holding an ACL user (Redis 6+, Valkey), given with a
-            password (default None: the default user).
+            password (default None: the default user). The registry cannot use it (README, "Redis
+            or Valkey"): it logs in as the default user with the password.
         tls: connect with TLS (rediss://), checked against the images' system CAs (default False).
         databases: the database index of each client (default Harbor's 0, 1, 2 and 5).
         peer: where the server runs, for the egress policies (default any address).

@@ -182,15 +182,15 @@ def _dump(content: dict[str, Any]) -> str:
 def registry_redis_env(ctx: HarborContext) -> list[k8s.EnvVar]:
     """The external Redis's credentials and TLS switch, as distribution's env overrides.
 
-    REGISTRY_REDIS_PASSWORD replaces `redis.password` (and REGISTRY_REDIS_USERNAME `redis.username`)
-    straight from the synced Secret: no URL, no expansion. TLS goes by env too: the override
-    matches the Go field `EnableTLS` whatever the case, while a config.yml key must match the
-    fork's YAML tag exactly. An override for a field the binary lacks is logged and ignored.
+    REGISTRY_REDIS_PASSWORD replaces `redis.password` straight from the synced Secret: no URL, no
+    expansion. TLS goes by env too: the override matches the Go field `EnableTLS` whatever the case,
+    while a config.yml key must match the fork's YAML tag exactly. An ACL username has nowhere to go:
+    distribution's release/2.8 has no such field (configuration/configuration.go) and sends
+    `AUTH <password>` only (registry/handlers/app.go configureRedis); an override for a field the
+    binary lacks is only logged and ignored, so none is written (README, "Redis or Valkey").
     """
     redis = ctx.redis
     env = []
-    if redis.username is not None:
-        env.append(redis.username.env_var("REGISTRY_REDIS_USERNAME"))
     if redis.password is not None:
         env.append(redis.password.env_var("REGISTRY_REDIS_PASSWORD"))
     if redis.tls:
