@@ -566,6 +566,18 @@ def test_the_cluster_works_under_default_deny(ha_policies) -> None:
     assert not allowed(ha_policies, Endpoint("other", ha_site.NAMESPACE, {"app": "x"}), CNPG_POD, 5432)
 
 
+def test_kubectl_cnpg_status_reaches_the_instances_where_the_api_servers_are_known(ha_policies) -> None:
+    # the plugin reads status through the API server's pod proxy (CloudNativePG v1.30.0
+    # internal/plugin/resources/instance.go ProxyGet): from the API servers' addresses
+    assert not allowed(ha_policies, API_SERVER, CNPG_POD, 8000)       # KubernetesApi() names none
+    site = build(database=CloudNativePgDatabase(instances=2, kubernetes_api=KubernetesApi(cidrs=("10.0.0.1/32",))),
+                 database_password=False, extra_secrets=())
+    policies = site.manifests().of_kind("NetworkPolicy")
+    assert allowed(policies, API_SERVER, CNPG_POD, 8000)
+    assert not allowed(policies, API_SERVER, CNPG_POD, 5432)
+    assert not allowed(policies, Endpoint("elsewhere", ip="10.0.0.2"), CNPG_POD, 8000)
+
+
 def test_only_the_registry_reaches_the_object_store(ha_policies, ha_pods) -> None:
     assert allowed(ha_policies, ha_pods["registry"], RGW, 443)
     for client in ("core", "jobservice", "trivy"):

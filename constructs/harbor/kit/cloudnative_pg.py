@@ -31,7 +31,7 @@ from .argocd import KEEP_ON_DELETE, SyncWave
 from .handles import SecretKeyRef, ServicePort
 from .images import CLOUDNATIVE_PG_POSTGRES_IMAGE
 from .labels import check_labels
-from .network import ClusterDns, DataStorePeer, KubernetesApi, dns_egress, namespace_peer, tcp_ports
+from .network import ClusterDns, DataStorePeer, KubernetesApi, dns_egress, ip_peers, namespace_peer, tcp_ports
 from .producers import ReadsSecrets, SecretProducer
 from .resources import Resources
 from .schedules import check_cron, seconds_first
@@ -167,6 +167,8 @@ class CloudNativePgSettings:
         operator_pod_labels: the operator's pod labels, for the NetworkPolicy (default its chart's
             `app.kubernetes.io/name: cloudnative-pg`).
         kubernetes_api: the API server, which every instance manager watches (default KubernetesApi()).
+            With its `cidrs` given, the API servers may also reach the instances' status port, which
+            `kubectl cnpg status` reads through them.
         backup: WAL archiving and scheduled base backups to S3 through the Barman Cloud plugin
             (default None: no backup; the plugin must be installed next to the operator).
     """
@@ -427,6 +429,12 @@ class CloudNativePgCluster(Construct, SecretProducer, ReadsSecrets):
             k8s.NetworkPolicyIngressRule(from_=[namespace_peer(s.operator_namespace, s.operator_pod_labels)],
                                          ports=tcp_ports(STATUS_PORT, POSTGRES_PORT)),
         ]
+        if s.kubernetes_api.cidrs:
+            # `kubectl cnpg status` reads each instance's status through the API server's pod proxy,
+            # so from the API servers' addresses (CloudNativePG v1.30.0 internal/plugin/resources/
+            # instance.go, ProxyGet on the status port); admitted only where those are known
+            ingress.append(k8s.NetworkPolicyIngressRule(from_=ip_peers(s.kubernetes_api.cidrs),
+                                                        ports=tcp_ports(STATUS_PORT)))
         return k8s.KubeNetworkPolicy(
             self, "network-policy",
             metadata=k8s.ObjectMeta(name=self.name, labels=dict(labels), annotations=SyncWave.SECRETS.annotation()),

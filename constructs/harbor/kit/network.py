@@ -220,7 +220,8 @@ class KubernetesApi:
     on `ports` only). 443 is the Service's port and 6443 the API servers' usual one.
 
     Attributes:
-        cidrs: the API servers' addresses, canonical CIDRs (default none: any address).
+        cidrs: the API servers' addresses, canonical CIDRs (default none: any address). A
+            CloudNativePG cluster admits them to its instances' status port when given.
         ports: the API servers' ports, at least one (default (443, 6443)).
     """
 
