@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -459,6 +460,18 @@ def test_external_database_by_address() -> None:
     assert "database" not in pods
 
 
+def test_an_external_databases_stated_limit_fits_smaller_pools() -> None:
+    # 3 pools of a rolling update (core with its surge pod, jobservice recreated on its ReadWriteOnce
+    # volume) of 100, a migrator's session and 3 reserved slots: 304
+    fits = ExternalDatabase(host="db", password=DB_PASSWORD, max_open_connections=100, max_idle_connections=10,
+                            max_connections=304)
+    props = dict(database_password=False, extra_secrets=EXTRA[2:])
+    assert validation_errors(build(database=fits, **props).app) == []
+    message = refusal(lambda: build(database=replace(fits, max_connections=303), **props),
+                      "ExternalDatabase.max_connections")
+    assert "at least 304" in message
+
+
 def test_external_database_with_the_synced_password_and_a_ca() -> None:
     # the homelab's synced key serves an external server too: nothing new to store in OpenBao
     ca_sync = SyncedSecret("harbor-db-ca", keys={"ca.crt": BaoKey(path=SECRETS_PATH, key="DATABASE_CA")})
@@ -674,6 +687,13 @@ BAD = [
     ("external-database-idle-above-open", lambda: ExternalDatabase(host="db", password=DB_PASSWORD,
                                                                    max_idle_connections=50, max_open_connections=10),
      "ExternalDatabase.max_idle_connections", "50"),
+    ("external-database-max-connections-zero", lambda: ExternalDatabase(host="db", password=DB_PASSWORD,
+                                                                        max_connections=0),
+     "ExternalDatabase.max_connections", "0"),
+    # PostgreSQL's default of 100 against Harbor's default pools of 900 (_components/connection_budget.py)
+    ("external-database-too-few-connections", harbor(database=ExternalDatabase(host="db", password=DB_PASSWORD,
+                                                                              max_connections=100)),
+     "ExternalDatabase.max_connections", "100"),
     ("cnpg-zero-instances", lambda: CloudNativePgDatabase(instances=0), "CloudNativePgDatabase.instances", "0"),
     ("cnpg-size-not-a-quantity", lambda: CloudNativePgDatabase(size="20GB"), "CloudNativePgDatabase.size", "20GB"),
     ("cnpg-owner-superuser", lambda: CloudNativePgDatabase(owner="postgres"), "CloudNativePgDatabase.owner",

@@ -114,6 +114,10 @@ class ExternalDatabase:
             verify-full only (default None: the images' system CAs).
         max_idle_connections: idle connections each core and jobservice pod keeps (default 100).
         max_open_connections: connections each core and jobservice pod may open (default 900).
+        max_connections: the server's max_connections, when known (default None: not checked).
+            HarborRegistry then checks that the pools of core and jobservice at a rolling update,
+            the migrator's and the exporter's sessions and the 3 superuser-reserved slots fit in
+            it: PostgreSQL's own default of 100 holds far fewer than 900 a pod.
         peer: where the server runs, for the egress policies (default any address).
     """
 
@@ -126,6 +130,7 @@ class ExternalDatabase:
     ca_certificate: SecretKeyRef | None = None
     max_idle_connections: int = 100      # Harbor's defaults (POSTGRESQL_MAX_IDLE_CONNS / _OPEN_CONNS)
     max_open_connections: int = 900
+    max_connections: int | None = None
     peer: DataStorePeer = DataStorePeer()
 
     def __post_init__(self) -> None:
@@ -145,6 +150,8 @@ class ExternalDatabase:
             raise fail("ExternalDatabase.ssl_mode", "verify-ca or verify-full when a ca_certificate is given "
                                                     "(other modes never read it)", self.ssl_mode.value)
         _check_pool("ExternalDatabase", self.max_idle_connections, self.max_open_connections)
+        if self.max_connections is not None:
+            check_positive("ExternalDatabase.max_connections", self.max_connections)
         if not isinstance(self.peer, DataStorePeer):
             raise fail("ExternalDatabase.peer", "a DataStorePeer", self.peer)
 

@@ -31,6 +31,9 @@ EXPORTER_MAX_OPEN_CONNECTIONS = 5
 # a restore need sessions of their own, kept free here.
 BUNDLED_MAX_CONNECTIONS = 1024
 BUNDLED_OTHER_SESSIONS = 3
+# PostgreSQL's superuser_reserved_connections default: slots a server that Harbor logs in to as an
+# ordinary user keeps back from it (an external database's max_connections check).
+SUPERUSER_RESERVED_CONNECTIONS = 3
 # Harbor's own default pool size (the chart's database.maxOpenConns), the most a pool is given, and
 # the least that still serves a pod: fewer fails requests under ordinary load.
 MAX_POOL = 900
