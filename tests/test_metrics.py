@@ -129,7 +129,8 @@ def test_the_exporter_counts_against_a_cloudnative_pg_clusters_connections() -> 
     # a rolling update: core with its surge pod and migrator; jobservice on its ReadWriteOnce volume
     # is recreated, no surge pod
     pools, migrators = 3, 1
-    enough_without = CloudNativePgDatabase(instances=1).connections_needed(pools) + migrators
+    database = CloudNativePgDatabase(instances=1)
+    enough_without = pools * database.max_open_connections + migrators + database.reserved_connections()
     props = dict(database=CloudNativePgDatabase(instances=1, max_connections=enough_without), database_password=False)
     assert harbor_site(**props).harbor.exporter is None
     message = refusal(lambda: metrics_site(**props), "CloudNativePgDatabase.max_connections")

@@ -92,6 +92,11 @@ def _check_pool(owner: str, idle: int, open_: int) -> None:
         raise fail(f"{owner}.max_idle_connections", f"at most max_open_connections ({open_})", idle)
 
 
+
+# PostgreSQL's superuser_reserved_connections default: slots of max_connections a server keeps back
+# from a user that is no superuser, as Harbor's is on an external server or a CloudNativePG cluster.
+SUPERUSER_RESERVED_CONNECTIONS = 3
+
 @dataclass(frozen=True, kw_only=True)
 class ExternalDatabase:
     """Any PostgreSQL Harbor reaches by address; core and jobservice connect to it.
@@ -155,6 +160,10 @@ class ExternalDatabase:
         if not isinstance(self.peer, DataStorePeer):
             raise fail("ExternalDatabase.peer", "a DataStorePeer", self.peer)
 
+    def reserved_connections(self) -> int:
+        """Connections of max_connections Harbor cannot have: the superuser-reserved slots."""
+        return SUPERUSER_RESERVED_CONNECTIONS
+
 
 @dataclass(frozen=True, kw_only=True)
 class CloudNativePgDatabase(CloudNativePgSettings):
@@ -194,11 +203,10 @@ class CloudNativePgDatabase(CloudNativePgSettings):
             raise fail("CloudNativePgDatabase.ssl_mode", f"one of {[m.value for m in SslMode]}", self.ssl_mode)
         _check_pool("CloudNativePgDatabase", self.max_idle_connections, self.max_open_connections)
 
-    def connections_needed(self, harbor_pods: int) -> int:
-        """Connections `harbor_pods` core and jobservice pods may open, plus the operator's own."""
-        # 3 superuser_reserved_connections, one streaming connection per replica, a few for the
-        # instance manager's probes and status queries
-        return harbor_pods * self.max_open_connections + 3 + (self.instances - 1) + 5
+    def reserved_connections(self) -> int:
+        """Connections of max_connections Harbor cannot have: the superuser-reserved slots, one
+        streaming connection per replica, a few for the instance manager's probes and status queries."""
+        return SUPERUSER_RESERVED_CONNECTIONS + (self.instances - 1) + 5
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -10,7 +10,7 @@ from cdk8s_plus_27 import k8s
 
 from constructs import Construct
 
-from ._components.connection_budget import SUPERUSER_RESERVED_CONNECTIONS, harbor_sessions
+from ._components.connection_budget import harbor_sessions
 from ._components.connections import DatabaseConnection, RedisConnection
 from ._components.constants import DATABASE_BACKUP
 from ._components.context import HarborContext, harbor_labels
@@ -213,27 +213,17 @@ class HarborRegistry(Construct, HasEntrypoint, DeclaresSecretRules):
             raise fail("HarborSecrets.database_password",
                        "a SecretKeyRef when HarborRegistry runs its own database (database=None): declare it with "
                        "harbor_synced_secrets(..., database_password=True)", secrets.database_password)
-        # every core and jobservice pod may open max_open_connections, surge pods of a rolling update
-        # included (_components/connection_budget.py): more than PostgreSQL accepts fails logins with
-        # "too many clients already" under load, long after the synth
-        sessions = harbor_sessions(core_replicas=replicas.core, jobservice_replicas=replicas.jobservice,
-                                   jobservice_rolls=storage.jobservice.shared, exporter=metrics is not None)
-        if isinstance(database, ExternalDatabase) and database.max_connections is not None:
-            needed = sessions.needed(database.max_open_connections) + SUPERUSER_RESERVED_CONNECTIONS
+        if isinstance(database, CloudNativePgDatabase | ExternalDatabase) and database.max_connections is not None:
+            # every core and jobservice pod may open max_open_connections, surge pods of a rolling update
+            # included (_components/connection_budget.py): more than PostgreSQL accepts fails logins with
+            # "too many clients already" under load, long after the synth
+            sessions = harbor_sessions(replicas, storage, exporter=metrics is not None)
+            needed = sessions.needed(database.max_open_connections) + database.reserved_connections()
             if needed > database.max_connections:
-                raise fail("ExternalDatabase.max_connections",
+                raise fail(f"{type(database).__name__}.max_connections",
                            f"at least {needed} for {sessions.pooled_pods} core and jobservice pods during a rolling "
                            f"update opening up to max_open_connections={database.max_open_connections} each, their "
-                           "migrator and exporter sessions and the superuser-reserved slots (or lower "
-                           "max_open_connections)", database.max_connections)
-        if isinstance(database, CloudNativePgDatabase):
-            needed = (database.connections_needed(sessions.pooled_pods) + sessions.migrators
-                      + sessions.exporter_sessions)
-            if needed > database.max_connections:
-                raise fail("CloudNativePgDatabase.max_connections",
-                           f"at least {needed} for {sessions.pooled_pods} core and jobservice pods during a rolling "
-                           f"update opening up to max_open_connections={database.max_open_connections} each, their "
-                           "migrator and exporter sessions, plus the operator's own (or lower "
+                           "migrator and exporter sessions, plus the connections the server keeps back (or lower "
                            "max_open_connections)", database.max_connections)
         check_data_protection(instance=instance, storage=storage, database=database, image_storage=image_storage,
                               database_backup=database_backup, volume_backups=volume_backups,

@@ -7,9 +7,9 @@ src/pkg/config/manager.go GetDatabaseCfg). A rolling update runs a surge pod of 
 ones (`ROLLING_SURGE`), and a starting core pod's migrator opens one session of its own before its
 pool (src/core/main.go migration.Migrate, src/common/dao/pgsql.go NewMigrator). The exporter holds a
 small pool of its own. More sessions than the server accepts fail logins with "sorry, too many
-clients already" under load, long after the synthesis: the budget is checked where the server's
-limit is known (the bundled database, a CloudNativePG cluster), and the bundled one's pool is sized
-to fit it.
+clients already" under load, long after the synthesis: the bundled database's pool is sized to fit
+its limit, and HarborRegistry checks the peak against a CloudNativePG cluster's max_connections and
+an external server's when stated, less what each keeps back (`reserved_connections`).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..kit.validation import fail
+from ..settings import HarborReplicas, HarborStorage
 from .constants import ROLLING_SURGE
 
 # The exporter's own pool: one scrape runs its queries one after another (the Exporter is a single
@@ -31,9 +32,6 @@ EXPORTER_MAX_OPEN_CONNECTIONS = 5
 # a restore need sessions of their own, kept free here.
 BUNDLED_MAX_CONNECTIONS = 1024
 BUNDLED_OTHER_SESSIONS = 3
-# PostgreSQL's superuser_reserved_connections default: slots a server that Harbor logs in to as an
-# ordinary user keeps back from it (an external database's max_connections check).
-SUPERUSER_RESERVED_CONNECTIONS = 3
 # Harbor's own default pool size (the chart's database.maxOpenConns), the most a pool is given, and
 # the least that still serves a pod: fewer fails requests under ordinary load.
 MAX_POOL = 900
@@ -58,12 +56,11 @@ class HarborSessions:
         return self.pooled_pods * max_open_connections + self.migrators + self.exporter_sessions
 
 
-def harbor_sessions(*, core_replicas: int, jobservice_replicas: int, jobservice_rolls: bool,
-                    exporter: bool) -> HarborSessions:
+def harbor_sessions(replicas: HarborReplicas, storage: HarborStorage, *, exporter: bool) -> HarborSessions:
     """The peak: core always rolls (it writes no volume); jobservice rolls unless its volume is
     ReadWriteOnce (then Recreate: the old pod stops first, workloads.deployment_strategy)."""
-    jobservice_pods = jobservice_replicas + (ROLLING_SURGE if jobservice_rolls else 0)
-    return HarborSessions(pooled_pods=core_replicas + ROLLING_SURGE + jobservice_pods, migrators=ROLLING_SURGE,
+    jobservice_pods = replicas.jobservice + (ROLLING_SURGE if storage.jobservice.shared else 0)
+    return HarborSessions(pooled_pods=replicas.core + ROLLING_SURGE + jobservice_pods, migrators=ROLLING_SURGE,
                           exporter_sessions=(1 + ROLLING_SURGE) * EXPORTER_MAX_OPEN_CONNECTIONS if exporter else 0)
 
 

@@ -23,7 +23,7 @@ from ..settings import (
     ProxySettings,
     TrivySettings,
 )
-from .connection_budget import HarborSessions, bundled_pool_size, harbor_sessions
+from .connection_budget import bundled_pool_size, harbor_sessions
 from .connections import (
     BUNDLED_DATABASE_NAME,
     BUNDLED_DATABASE_USER,
@@ -82,7 +82,7 @@ class HarborContext:
                            "a SecretKeyRef when HarborRegistry runs its own database (database=None): declare it "
                            "with harbor_synced_secrets(..., database_password=True)", password)
             endpoint = self.endpoints.database
-            pool = bundled_pool_size(self.database_sessions())
+            pool = bundled_pool_size(harbor_sessions(self.replicas, self.storage, exporter=self.metrics is not None))
             database = DatabaseConnection(
                 host=endpoint.host, port=endpoint.port, database=BUNDLED_DATABASE_NAME, user=BUNDLED_DATABASE_USER,
                 ssl_mode=SslMode.DISABLE, password=password, max_open_connections=pool,
@@ -92,11 +92,6 @@ class HarborContext:
             redis = RedisConnection(host=endpoint.host, port=endpoint.port)
         object.__setattr__(self, "database", database)
         object.__setattr__(self, "redis", redis)
-
-    def database_sessions(self) -> HarborSessions:
-        """The PostgreSQL sessions this Harbor may hold at once (connection_budget.py)."""
-        return harbor_sessions(core_replicas=self.replicas.core, jobservice_replicas=self.replicas.jobservice,
-                               jobservice_rolls=self.storage.jobservice.shared, exporter=self.metrics is not None)
 
     def name(self, component: str) -> str:
         return f"{self.instance}-{component}"
