@@ -20,6 +20,7 @@ from typing import Any
 
 from conftest import Manifests, container_named, pod_spec
 from support import harbor_site, refusal
+from test_high_availability import config_maps, container_environment, fake_secrets
 
 from constructs.harbor import HarborMetrics, HarborReplicas
 
@@ -30,18 +31,8 @@ CNPG_MANAGER = 5                # the instance manager's probes and status queri
 
 
 def env_value(manifests: Manifests, container: dict, name: str) -> str | None:
-    """The value the kubelet gives `name`: a literal, or a ConfigMap key by reference or by envFrom."""
-    for item in container.get("env", []):
-        if item["name"] == name:
-            if "value" in item:
-                return item["value"]
-            ref = item["valueFrom"].get("configMapKeyRef")
-            return manifests.get("ConfigMap", ref["name"]).obj["data"][ref["key"]] if ref else None
-    for source in container.get("envFrom", []):
-        ref = source.get("configMapRef")
-        if ref and name in (data := manifests.get("ConfigMap", ref["name"]).obj.get("data", {})):
-            return data[name]
-    return None
+    """The value the kubelet gives `name` in the container (ConfigMaps and envFrom resolved)."""
+    return container_environment(container, fake_secrets(manifests), config_maps(manifests)).get(name)
 
 
 def pods_at_rollout(deployment: dict[str, Any]) -> tuple[int, int]:
