@@ -163,18 +163,25 @@ def postgres_sandbox(manifests: Manifests, scripts_data: dict[str, str], *, host
                 raise
 
 
+def other_major_programs(folder: Path, major: int, failing: tuple[str, ...], working: tuple[str, ...] = ()) -> Bind:
+    """/usr/pgsql/<major>/bin of another major than the server's: each `failing` program says it ran and
+    fails; each `working` one runs the server's own (from PG_IN_IMAGE)."""
+    programs = folder / f"pg{major}-bin"
+    programs.mkdir()
+    for name in failing:
+        (programs / name).write_text(f"#!/bin/sh\necho 'the {name} of PostgreSQL {major} ran' >&2\nexit 3\n")
+    for name in working:
+        (programs / name).write_text(f'#!/bin/sh\nexec {PG_IN_IMAGE}/{name} "$@"\n')
+    for program in programs.iterdir():
+        program.chmod(0o755)
+    return Bind(f"/usr/pgsql/{major}/bin", programs)
+
+
 def newer_major(folder: Path) -> list[Bind]:
     """What an image moving to a newer major holds beside the server's programs (Harbor v2.15.2 keeps
     PostgreSQL 15 for pg_upgrade beside 18): a newer major's client programs, of which psql works and
     pg_dump and pg_restore say when they run. A script that took the newest programs would run them."""
-    programs = folder / "pg18-bin"
-    programs.mkdir()
-    (programs / "psql").write_text(f'#!/bin/sh\nexec {PG_IN_IMAGE}/psql "$@"\n')
-    for name in ("pg_dump", "pg_restore"):
-        (programs / name).write_text(f"#!/bin/sh\necho 'the {name} of PostgreSQL 18 ran' >&2\nexit 3\n")
-    for program in programs.iterdir():
-        program.chmod(0o755)
-    return [Bind("/usr/pgsql/18/bin", programs)]
+    return [other_major_programs(folder, 18, failing=("pg_dump", "pg_restore"), working=("psql",))]
 
 
 @pytest.fixture(scope="module")

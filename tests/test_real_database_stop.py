@@ -24,7 +24,14 @@ from pathlib import Path
 import pytest
 from conftest import Manifests, container_named, pod_spec
 from realsoftware import Bind, Server, config_map_data, workdir
-from test_real_database_backup import BACKUP, PASSWORD, PG_IN_IMAGE, Database, postgres_sandbox
+from test_real_database_backup import (
+    BACKUP,
+    PASSWORD,
+    PG_IN_IMAGE,
+    Database,
+    other_major_programs,
+    postgres_sandbox,
+)
 
 SESSION_QUERY = "SELECT pg_sleep(600)"
 
@@ -44,14 +51,11 @@ def pgdata(container: dict) -> str:
 def older_major(folder: Path, pgdata: str) -> list[Bind]:
     """An older major beside the server: its data folder with a stale postmaster.pid, and a pg_ctl that
     says when it runs (what a hook that took the first folder or a fixed major would run)."""
-    data, programs = folder / "pg14", folder / "pg14-bin"
+    data = folder / "pg14"
     data.mkdir()
     (data / "PG_VERSION").write_text("14\n")
     (data / "postmaster.pid").write_text("4242\n")
-    programs.mkdir()
-    (programs / "pg_ctl").write_text("#!/bin/sh\necho 'the pg_ctl of PostgreSQL 14 ran' >&2\nexit 3\n")
-    (programs / "pg_ctl").chmod(0o755)
-    return [Bind(f"{pgdata}/pg14", data), Bind("/usr/pgsql/14/bin", programs)]
+    return [Bind(f"{pgdata}/pg14", data), other_major_programs(folder, 14, failing=("pg_ctl",))]
 
 
 def open_session(db: Database) -> Server:
